@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Supervise's one entry point: ./build.sh [build|test|run|publish|bench|check] ...
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# bin/supervisord and bin/supervisorctl: stable paths to the JIT build output.
+write_wrappers() {
+  mkdir -p bin
+  for name in supervisord supervisorctl; do
+    local project=Supervisord; [ "$name" = supervisorctl ] && project=Supervisorctl
+    cat > "bin/$name" <<WRAP
+#!/usr/bin/env bash
+exec "$ROOT/artifacts/bin/$project/debug/$name" "\$@"
+WRAP
+    chmod +x "bin/$name"
+  done
+}
+
+build() {
+  dotnet build Supervise.sln -c Debug -nologo -clp:ErrorsOnly "$@"
+  write_wrappers
+}
+
+# Sums the TRX counters of every test project into one line: "N passed, N failed".
+summarize() {
+  local dir=$1 passed=0 failed=0 p f
+  for trx in "$dir"/*.trx; do
+    [ -f "$trx" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  done
+  echo "$passed passed, $failed failed"
+}
+
+run_tests() {
+  build
+  local results="$ROOT/artifacts/test-results"
+  rm -rf "$results"; mkdir -p "$results"
+  local status=0
+  dotnet test Supervise.sln -c Debug --no-build --logger "trx" --results-directory "$results" \
+    --logger "console;verbosity=minimal" "$@" || status=$?
+  summarize "$results"
+  return $status
+}
+
+publish() {
+  if ! command -v clang >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+      (apt-get install -y -qq clang >/dev/null 2>&1) || (apt-get update -qq && apt-get install -y -qq clang >/dev/null)
+    fi
+  fi
+  local linker=()
+  command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=clang-14)
+  mkdir -p dist
+  dotnet publish src/Supervisord/Supervisord.csproj -c Release -r linux-x64 -p:PublishAot=true "${linker[@]}" -o dist/supervisord.d
+  dotnet publish src/Supervisorctl/Supervisorctl.csproj -c Release -r linux-x64 -p:PublishAot=true "${linker[@]}" -o dist/supervisorctl.d
+  ln -sf supervisord.d/supervisord dist/supervisord
+  ln -sf supervisorctl.d/supervisorctl dist/supervisorctl
+  echo "published: dist/supervisord dist/supervisorctl"
+}
+
+cmd=${1:-build}; shift || true
+case "$cmd" in
+  build) build "$@" ;;
+  test) run_tests "$@" ;;
+  run)
+    build
+    mkdir -p samples/run/logs
+    exec bin/supervisord -n -c samples/supervisord.conf "$@" ;;
+  publish) publish "$@" ;;
+  bench) publish; exec python3 bench/bench.py "$@" ;;
+  *) echo "usage: ./build.sh [build|test|run|publish|bench]" >&2; exit 2 ;;
+esac
