@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Spawning;
+
+/// <summary>
+/// The exec helper: a mode of this binary (<c>supervisord --exec-helper UID UMASK DIR FILE ARGV...</c>, "-" for unset)
+/// that does what posix_spawn cannot before it execs the program: initgroups, setgid, setuid, chdir and umask, in
+/// Supervisor's order. Failures print Supervisor's messages to fd 2 and exit 127, so they land in the stderr log and
+/// the process goes to BACKOFF exactly as under Supervisor.
+/// </summary>
+public static unsafe class ExecHelper
+{
+    public const string Flag = "--exec-helper";
+
+    public static (string File, IReadOnlyList<string> Argv, string? Directory) Wrap(string file, IReadOnlyList<string> argv, SpawnRequest request)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the daemon's own executable");
+        var helperArgv = new List<string>();
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            helperArgv.Add(self);
+            helperArgv.Add(Path.Combine(AppContext.BaseDirectory, "supervisord.dll"));
+        }
+        else
+        {
+            helperArgv.Add(self);
+        }
+        helperArgv.Add(Flag);
+        helperArgv.Add(request.Uid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+        helperArgv.Add(request.Umask is { } umask ? Convert.ToString(umask, 8) : "-");
+        helperArgv.Add(request.Directory ?? "-");
+        helperArgv.Add(file);
+        helperArgv.AddRange(argv);
+        return (self, helperArgv, null);
+    }
+
+    /// <summary>Runs the helper mode; returns only on failure (with the exit status).</summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length < 6)
+        {
+            Fail("exec helper: missing arguments");
+            return 127;
+        }
+        var (uid, umask, directory, file) = (args[1], args[2], args[3], args[4]);
+        var argv = args[5..];
+
+        if (uid != "-" && !DropPrivileges(uint.Parse(uid, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            return 127;
+        }
+        using var strings = new NativeStrings();
+        if (directory != "-" && Libc.chdir(strings.String(directory)) != 0)
+        {
+            Fail($"supervisor: couldn't chdir to {directory}: {ErrnoNames.Name(Marshal.GetLastPInvokeError())}");
+            return 127;
+        }
+        if (umask != "-")
+        {
+            Libc.umask(Convert.ToInt32(umask, 8));
+        }
+        var envp = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => $"{e.Key}={e.Value}")
+            .ToArray();
+        Libc.execve(strings.String(file), strings.Array(argv), strings.Array(envp));
+        Fail($"supervisor: couldn't exec {argv[0]}: {ErrnoNames.Name(Marshal.GetLastPInvokeError())}");
+        return 127;
+    }
+
+    private static bool DropPrivileges(uint uid)
+    {
+        if (Libc.geteuid() == uid)
+        {
+            return true;
+        }
+        if (Libc.geteuid() != 0)
+        {
+            Fail("supervisor: couldn't setuid to " + uid + ": Can't drop privilege as nonroot user");
+            return false;
+        }
+        var entry = File.ReadLines("/etc/passwd")
+            .Select(line => line.Split(':'))
+            .FirstOrDefault(fields => fields.Length > 3 && fields[2] == uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var gid = entry is null ? uid : uint.Parse(entry[3], System.Globalization.CultureInfo.InvariantCulture);
+        using var strings = new NativeStrings();
+        if (entry is not null && Libc.initgroups(strings.String(entry[0]), gid) != 0)
+        {
+            Fail($"supervisor: couldn't setuid to {uid}: Could not set groups of effective user");
+            return false;
+        }
+        if (Libc.setgid(gid) != 0)
+        {
+            Fail($"supervisor: couldn't setuid to {uid}: Could not set group id of effective user");
+            return false;
+        }
+        if (Libc.setuid(uid) != 0)
+        {
+            Fail($"supervisor: couldn't setuid to {uid}: Could not set user id of effective user");
+            return false;
+        }
+        return true;
+    }
+
+    private static void Fail(string message)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(message + "\nsupervisor: child process was not spawned\n");
+        fixed (byte* pointer = bytes)
+        {
+            Libc.write(2, pointer, bytes.Length);
+        }
+    }
+}

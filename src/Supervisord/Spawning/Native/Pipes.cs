@@ -1,0 +1,31 @@
+using System.Runtime.InteropServices;
+
+namespace Supervise.Supervisord.Spawning.Native;
+
+/// <summary>pipe2(O_CLOEXEC) pairs and fd housekeeping.</summary>
+internal static unsafe class Pipes
+{
+    /// <returns>(read end, write end), or null when the system is out of descriptors.</returns>
+    public static (int Read, int Write)? Create()
+    {
+        var fds = stackalloc int[2];
+        if (Libc.pipe2(fds, Libc.O_CLOEXEC) != 0)
+        {
+            return null;
+        }
+        return (fds[0], fds[1]);
+    }
+
+    /// <summary>Raises a pipe's capacity so that a chatty child blocks less often; failure is harmless.</summary>
+    public static void TryGrow(int fd, int bytes) => Libc.fcntl(fd, Libc.F_SETPIPE_SZ, bytes);
+
+    public static void Close(int fd)
+    {
+        if (fd >= 0)
+        {
+            Libc.close(fd);
+        }
+    }
+
+    public static int LastError => Marshal.GetLastPInvokeError();
+}

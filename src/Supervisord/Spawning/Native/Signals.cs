@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace Supervise.Supervisord.Spawning.Native;
+
+/// <summary>kill(2) with errno mapped: ESRCH means the process is already gone, which is not an error here.</summary>
+internal static class Signals
+{
+    public enum Outcome
+    {
+        Sent,
+        AlreadyGone,
+        Failed,
+    }
+
+    /// <param name="toGroup">Signal the whole process group (kill(-pid)), for stopasgroup/killasgroup.</param>
+    public static (Outcome Outcome, int Errno) Send(int pid, int signal, bool toGroup)
+    {
+        if (pid <= 0)
+        {
+            return (Outcome.AlreadyGone, Libc.ESRCH);
+        }
+        if (Libc.kill(toGroup ? -pid : pid, signal) == 0)
+        {
+            return (Outcome.Sent, 0);
+        }
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == Libc.ESRCH ? (Outcome.AlreadyGone, errno) : (Outcome.Failed, errno);
+    }
+
+    public static bool IsAlive(int pid) => pid > 0 && (Libc.kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() != Libc.ESRCH);
+
+    /// <summary>Restores SIGCHLD's default disposition: an inherited SIG_IGN would make the kernel discard exit statuses.</summary>
+    public static void ResetChildSignal() => Libc.signal(Libc.SIGCHLD, 0);
+}

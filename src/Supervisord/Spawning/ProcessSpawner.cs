@@ -1,0 +1,80 @@
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Spawning;
+
+/// <summary>
+/// Starts children with posix_spawn in their own process group, fds 0/1/2 on fresh pipes. Programs with user= or
+/// umask= go through the exec helper (a mode of this binary) because posix_spawn cannot change uid or umask.
+/// </summary>
+public sealed class ProcessSpawner
+{
+    private const int PipeCapacity = 1 << 20;
+
+    public (SpawnedChild? Child, SpawnError? Error) Spawn(SpawnRequest request)
+    {
+        var path = request.Environment.LastOrDefault(e => e.Key == "PATH").Value;
+        var (file, argv, error) = CommandResolver.Resolve(request.Command, path);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var stdin = Pipes.Create();
+        var stdout = Pipes.Create();
+        var stderr = request.RedirectStderr ? ((int Read, int Write)?)(-1, -1) : Pipes.Create();
+        if (stdin is null || stdout is null || stderr is null)
+        {
+            CloseAll(stdin, stdout, stderr);
+            return (null, new SpawnError(SpawnErrorKind.System, "too many open files to spawn"));
+        }
+        Pipes.TryGrow(stdout.Value.Write, PipeCapacity);
+
+        var envp = request.Environment
+            .GroupBy(e => e.Key)
+            .Select(g => $"{g.Key}={g.Last().Value}")
+            .ToArray();
+        var (spawnFile, spawnArgv, directory) = UsesHelper(request)
+            ? ExecHelper.Wrap(file!, argv, request)
+            : (file!, argv, request.Directory);
+
+        var stderrWrite = request.RedirectStderr ? stdout.Value.Write : stderr.Value.Write;
+        var pid = PosixSpawn.Spawn(spawnFile, spawnArgv, envp, directory, stdin.Value.Read, stdout.Value.Write, stderrWrite);
+
+        // The child holds its ends now; the parent keeps only stdin's write end and the read ends.
+        Pipes.Close(stdin.Value.Read);
+        Pipes.Close(stdout.Value.Write);
+        if (!request.RedirectStderr)
+        {
+            Pipes.Close(stderr.Value.Write);
+        }
+        if (pid < 0)
+        {
+            Pipes.Close(stdin.Value.Write);
+            Pipes.Close(stdout.Value.Read);
+            Pipes.Close(stderr.Value.Read);
+            var message = -pid switch
+            {
+                11 => "Too many processes in process table to spawn",
+                2 => $"can't find command '{argv[0]}'",
+                13 => $"no permission to run command '{argv[0]}'",
+                var errno => $"couldn't spawn: {ErrnoNames.Name(errno)}",
+            };
+            return (null, new SpawnError(-pid == 2 ? SpawnErrorKind.NotFound : SpawnErrorKind.System, message));
+        }
+        return (new SpawnedChild(pid, stdin.Value.Write, stdout.Value.Read, request.RedirectStderr ? -1 : stderr.Value.Read), null);
+    }
+
+    private static bool UsesHelper(SpawnRequest request) => request.Uid is not null || request.Umask is not null;
+
+    private static void CloseAll(params (int Read, int Write)?[] pipes)
+    {
+        foreach (var pipe in pipes)
+        {
+            if (pipe is { } p)
+            {
+                Pipes.Close(p.Read);
+                Pipes.Close(p.Write);
+            }
+        }
+    }
+}

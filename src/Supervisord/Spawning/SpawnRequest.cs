@@ -1,0 +1,18 @@
+namespace Supervise.Supervisord.Spawning;
+
+/// <summary>Everything needed to start one child.</summary>
+/// <param name="Environment">The complete environment of the child, in order (later names win).</param>
+/// <param name="Uid">Set for user=: the child runs as this user (through the exec helper).</param>
+/// <param name="Umask">Set for umask=: applied in the child (through the exec helper).</param>
+public sealed record SpawnRequest(
+    string Command,
+    IReadOnlyList<KeyValuePair<string, string>> Environment,
+    string? Directory,
+    string? User,
+    int? Uid,
+    int? Umask,
+    bool RedirectStderr);
+
+/// <summary>A started child and the parent's ends of its pipes (stdin write end, stdout and stderr read ends).</summary>
+/// <param name="StderrFd">-1 when stderr is redirected into stdout.</param>
+public sealed record SpawnedChild(int Pid, int StdinFd, int StdoutFd, int StderrFd);
