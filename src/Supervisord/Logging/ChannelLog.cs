@@ -1,0 +1,78 @@
+using System.Threading.Channels;
+
+namespace Supervise.Supervisord.Logging;
+
+/// <summary>
+/// Where one channel (stdout or stderr) of one process goes: its log file (none for NONE) and any live tail
+/// subscribers (tail -f, fg). Supervisor opens a named log file at the first spawn, so a program that never ran has
+/// no file yet; AUTO files exist from group creation. Written only by that channel's output pump.
+/// </summary>
+public sealed class ChannelLog(string? path, long maxBytes, int backups) : IDisposable
+{
+    // Guards _subscribers: the pump iterates while RPC handlers add and remove.
+    private readonly Lock _gate = new();
+    private readonly List<ChannelWriter<byte[]>> _subscribers = [];
+    private RotatingLogFile? _file;
+
+    /// <summary>The log file's path, or null for NONE.</summary>
+    public string? Path { get; } = path;
+
+    public RotatingLogFile? File => _file;
+
+    /// <summary>Opens (creating) the log file if there is one and it is not open yet.</summary>
+    public void EnsureOpen()
+    {
+        if (_file is null && Path is not null)
+        {
+            _file = new RotatingLogFile(Path, maxBytes, backups);
+        }
+    }
+
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        _file?.Write(data);
+        lock (_gate)
+        {
+            if (_subscribers.Count == 0)
+            {
+                return;
+            }
+            var copy = data.ToArray();
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.TryWrite(copy);
+            }
+        }
+    }
+
+    public void Reopen() => _file?.Reopen();
+
+    public void Clear() => _file?.Clear();
+
+    /// <summary>Live bytes from now on, until the returned subscription is disposed.</summary>
+    public Subscription Subscribe()
+    {
+        var channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (_gate)
+        {
+            _subscribers.Add(channel.Writer);
+        }
+        return new Subscription(channel.Reader, () =>
+        {
+            lock (_gate)
+            {
+                _subscribers.Remove(channel.Writer);
+            }
+            channel.Writer.TryComplete();
+        });
+    }
+
+    public void Dispose() => _file?.Dispose();
+
+    public sealed class Subscription(ChannelReader<byte[]> reader, Action unsubscribe) : IDisposable
+    {
+        public ChannelReader<byte[]> Reader { get; } = reader;
+
+        public void Dispose() => unsubscribe();
+    }
+}

@@ -1,0 +1,156 @@
+namespace Supervise.Supervisord.Logging;
+
+/// <summary>
+/// An append-only log file of raw bytes with Supervisor's rotation names (x.log → x.log.1 … x.log.N). Unlike
+/// Supervisor, which rotates after the write that crossed maxbytes, a write is split so that every rotated file holds
+/// exactly maxbytes. maxbytes 0 never rotates, which is what character devices and pipes (/dev/stdout) need; those are
+/// opened without seeking, so there is no "Illegal seek". Writes are unbuffered: bytes are in the file when Write
+/// returns, so tail and readers see them at once. Never throws: an I/O failure is reported once and the bytes are
+/// counted as dropped.
+/// </summary>
+public sealed class RotatingLogFile : IDisposable
+{
+    private readonly long _maxBytes;
+    private readonly int _backups;
+    private FileStream? _stream;
+    private long _size;
+
+    public RotatingLogFile(string path, long maxBytes, int backups)
+    {
+        Path = path;
+        var special = IsSpecialFile(path);
+        _maxBytes = special ? 0 : maxBytes;
+        _backups = backups;
+        Open();
+    }
+
+    public string Path { get; }
+
+    public string? LastError { get; private set; }
+
+    public long DroppedBytes { get; private set; }
+
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            if (_stream is null && !Open())
+            {
+                DroppedBytes += data.Length;
+                return;
+            }
+            var room = _maxBytes > 0 ? (int)Math.Min(data.Length, Math.Max(0, _maxBytes - _size)) : data.Length;
+            if (room > 0)
+            {
+                try
+                {
+                    _stream!.Write(data[..room]);
+                    _size += room;
+                }
+                catch (IOException exception)
+                {
+                    Fail(exception);
+                    DroppedBytes += data.Length;
+                    return;
+                }
+                data = data[room..];
+            }
+            if (_maxBytes > 0 && _size >= _maxBytes)
+            {
+                Rotate();
+            }
+        }
+    }
+
+    /// <summary>Closes and opens the file again (SIGUSR2, or after logrotate moved it away).</summary>
+    public void Reopen()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        Open();
+    }
+
+    /// <summary>Empties the file (clearProcessLogs), keeping backups.</summary>
+    public void Clear()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        try
+        {
+            if (!IsSpecialFile(Path))
+            {
+                File.Delete(Path);
+            }
+        }
+        catch (IOException exception)
+        {
+            Fail(exception);
+        }
+        Open();
+    }
+
+    public void Dispose()
+    {
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    private void Rotate()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        try
+        {
+            if (_backups > 0)
+            {
+                for (var i = _backups - 1; i >= 1; i--)
+                {
+                    var source = $"{Path}.{i}";
+                    if (File.Exists(source))
+                    {
+                        File.Move(source, $"{Path}.{i + 1}", overwrite: true);
+                    }
+                }
+                File.Move(Path, $"{Path}.1", overwrite: true);
+            }
+            else
+            {
+                File.Delete(Path);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Fail(exception);
+        }
+        Open();
+    }
+
+    private bool Open()
+    {
+        try
+        {
+            if (IsSpecialFile(Path))
+            {
+                _stream = new FileStream(Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+                _size = 0;
+            }
+            else
+            {
+                _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+                _size = _stream.Length;
+            }
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Fail(exception);
+            _stream = null;
+            return false;
+        }
+    }
+
+    private void Fail(Exception exception) => LastError = exception.Message;
+
+    private static bool IsSpecialFile(string path) =>
+        path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Spawning;
+
+namespace Supervise.Supervisord.Processes;
+
+/// <summary>
+/// What every process actor shares: the spawner, the reaper, the clock, the main log, the environment children
+/// inherit, and the registry's hooks (state changes for events, pids for the survivor record, whether restarts are
+/// allowed at the moment).
+/// </summary>
+public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, TimeProvider time, ILogger logger, ChildEnvironment environment)
+{
+    public ProcessSpawner Spawner { get; } = spawner;
+
+    public Reaper Reaper { get; } = reaper;
+
+    public TimeProvider Time { get; } = time;
+
+    public ILogger Logger { get; } = logger;
+
+    public ChildEnvironment Environment { get; } = environment;
+
+    /// <summary>False while the daemon shuts down or reloads: exits then never lead to restarts.</summary>
+    public volatile bool MayRestart = true;
+
+    public event Action<SupervisedProcess, ProcessState, ProcessState>? StateChanged;
+
+    public event Action<SupervisedProcess, int>? Spawned;
+
+    public event Action<SupervisedProcess, int>? Reaped;
+
+    public SpawnRequest CreateSpawnRequest(SupervisedProcess process) => Environment.CreateRequest(process.Config, process.Group);
+
+    internal void OnStateChanged(SupervisedProcess process, ProcessState from, ProcessState to) => StateChanged?.Invoke(process, from, to);
+
+    internal void OnSpawned(SupervisedProcess process, int pid) => Spawned?.Invoke(process, pid);
+
+    internal void OnReaped(SupervisedProcess process, int pid) => Reaped?.Invoke(process, pid);
+}

@@ -1,0 +1,46 @@
+namespace Supervise.Supervisord.Processes;
+
+/// <summary>What a reader sees of one process at one moment; published by the actor after every transition.</summary>
+public sealed record ProcessSnapshot(
+    string Name,
+    string Group,
+    ProcessState State,
+    int Pid,
+    DateTimeOffset? LastStart,
+    DateTimeOffset? LastStop,
+    int ExitStatus,
+    string? SpawnError,
+    bool EverStarted)
+{
+    /// <summary>"group:name", or just "name" when the group has the process's name (Supervisor's make_namespec).</summary>
+    public string Namespec => Group == Name ? Name : $"{Group}:{Name}";
+
+    /// <summary>Supervisor's status description (rpcinterface._interpretProcessInfo).</summary>
+    public string Describe(DateTimeOffset now)
+    {
+        switch (State)
+        {
+            case ProcessState.Running:
+                var uptime = LastStart is { } start && now > start ? now - start : TimeSpan.Zero;
+                return $"pid {Pid}, uptime {FormatUptime(uptime)}";
+            case ProcessState.Backoff or ProcessState.Fatal:
+                return string.IsNullOrEmpty(SpawnError) ? $"unknown error (try \"tail {Name}\")" : SpawnError;
+            case ProcessState.Stopped or ProcessState.Exited:
+                return EverStarted && LastStop is { } stop
+                    ? stop.ToLocalTime().ToString("MMM dd hh:mm tt", System.Globalization.CultureInfo.InvariantCulture)
+                    : "Not started";
+            default:
+                return "";
+        }
+    }
+
+    /// <summary>Python's str(timedelta) of whole seconds: "0:00:05", "1 day, 2:03:04", "3 days, 0:00:01".</summary>
+    public static string FormatUptime(TimeSpan uptime)
+    {
+        var seconds = (long)uptime.TotalSeconds;
+        var days = seconds / 86400;
+        var rest = seconds % 86400;
+        var clock = $"{rest / 3600}:{rest % 3600 / 60:00}:{rest % 60:00}";
+        return days == 0 ? clock : $"{days} day{(days == 1 ? "" : "s")}, {clock}";
+    }
+}

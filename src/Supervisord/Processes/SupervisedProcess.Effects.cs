@@ -1,0 +1,108 @@
+using System.IO.Pipes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
+using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Processes;
+
+/// <summary>The effects of transitions: spawning, signalling, timers, logging and state-change notification.</summary>
+public sealed partial class SupervisedProcess
+{
+    private ITimer? _timer;
+    private AnonymousPipeClientStream? _stdin;
+
+    private void Perform(Effect effect)
+    {
+        switch (effect)
+        {
+            case SpawnChild:
+                Spawn();
+                break;
+            case SendSignal signal:
+                var (outcome, errno) = Signals.Send(_core.Pid, signal.Signal, signal.ToGroup);
+                if (outcome == Signals.Outcome.Failed)
+                {
+                    Apply(new SignalFailed(ErrnoNames.Name(errno)));
+                }
+                break;
+            case StartTimer timer:
+                DisposeTimer();
+                _timer = _host.Time.CreateTimer(_ => Post(new TimerFired(timer.Kind, timer.Token)), null, timer.Delay, Timeout.InfiniteTimeSpan);
+                break;
+            case CancelTimer:
+                DisposeTimer();
+                break;
+            case StateChanged changed:
+                _host.OnStateChanged(this, changed.From, changed.To);
+                break;
+            case WriteLog log:
+                LogLine(_logger, log.Level, log.Message);
+                break;
+        }
+    }
+
+    private void Spawn()
+    {
+        Stdout.EnsureOpen();
+        Stderr.EnsureOpen();
+        var (child, error) = _host.Spawner.Spawn(_host.CreateSpawnRequest(this));
+        if (child is null)
+        {
+            Apply(new SpawnFailed(error!.Message));
+            return;
+        }
+
+        var spawnedAt = _host.Time.GetTimestamp();
+        CloseStdin();
+        _stdin = new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true));
+        _ = OutputPump.RunAsync(child.StdoutFd, Stdout);
+        if (child.StderrFd >= 0)
+        {
+            _ = OutputPump.RunAsync(child.StderrFd, Stderr);
+        }
+        _host.OnSpawned(this, child.Pid);
+        Apply(new SpawnSucceeded(child.Pid));
+        _host.Reaper.Watch(child.Pid, status =>
+        {
+            _host.OnReaped(this, child.Pid);
+            Post(new ChildExited(status, _host.Time.GetElapsedTime(spawnedAt), _host.MayRestart));
+        });
+    }
+
+    /// <summary>Writes to the child's stdin; false when the child is not running or closed its stdin.</summary>
+    public async Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var stdin = _stdin;
+        if (stdin is null || !_snapshot.State.IsSignallable())
+        {
+            return false;
+        }
+        try
+        {
+            await stdin.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    private void CloseStdin()
+    {
+        _stdin?.Dispose();
+        _stdin = null;
+    }
+
+    private void DisposeTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    [LoggerMessage(EventId = 100, Message = "{Message}")]
+    private static partial void LogLine(ILogger logger, LogLevel level, string message);
+}
