@@ -1,10 +1,77 @@
+using Supervise.Supervisord.Configuration;
+using Supervise.Supervisord.Hosting;
+using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Spawning.Native;
+
 namespace Supervise.Supervisord;
 
+/// <summary>The composition root: command line, configuration, then the daemon (or the exec helper mode).</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("supervisord: not implemented yet");
+        // First: an inherited SIG_IGN for SIGCHLD would make the kernel discard every child's exit status.
+        Signals.ResetChildSignal();
+        if (args.Length > 0 && args[0] == ExecHelper.Flag)
+        {
+            return ExecHelper.Run(args);
+        }
+
+        var (options, error) = CommandLineOptions.Parse(args);
+        if (options is null)
+        {
+            return Usage(error!);
+        }
+        if (options.ShowHelp)
+        {
+            Console.WriteLine(CommandLineOptions.Usage);
+            return 0;
+        }
+        if (options.ShowVersion)
+        {
+            Console.WriteLine(Control.SupervisorService.Version);
+            return 0;
+        }
+
+        var path = options.ConfigPath ?? ConfigLoader.Discover(AppContext.BaseDirectory, Environment.CurrentDirectory);
+        if (path is null)
+        {
+            return Usage("No config file found at default paths (../etc/supervisord.conf, ../supervisord.conf, ./supervisord.conf, ./etc/supervisord.conf, /etc/supervisord.conf, /etc/supervisor/supervisord.conf); use the -c option to specify a config file at a different path");
+        }
+        path = Path.GetFullPath(path);
+        if (!File.Exists(path))
+        {
+            return Usage($"could not find config file {path}");
+        }
+
+        var loaded = ConfigOverrides.Apply(ConfigLoader.Load(path), options);
+        if (options.Check)
+        {
+            var (text, status) = CheckReport.Render(loaded);
+            (status == 0 ? Console.Out : Console.Error).Write(text);
+            return status;
+        }
+        if (!loaded.Succeeded)
+        {
+            foreach (var diagnostic in loaded.Errors)
+            {
+                Console.Error.WriteLine($"Error: {diagnostic}");
+            }
+            Console.Error.WriteLine("For help, use supervisord -h");
+            return 2;
+        }
+        if (!loaded.Config!.Daemon.Nodaemon && !options.Detached)
+        {
+            var pid = Detacher.Start([Environment.ProcessPath!, .. args, CommandLineOptions.DetachedFlag]);
+            return pid > 0 ? 0 : Usage($"could not start the daemon: {ErrnoNames.Name(-pid)}");
+        }
+        return new DaemonRunner(path, options).RunAsync(loaded).GetAwaiter().GetResult();
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"Error: {message}");
+        Console.Error.WriteLine("For help, use supervisord -h");
         return 2;
     }
 }

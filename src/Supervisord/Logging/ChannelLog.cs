@@ -30,9 +30,10 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups) : IDisp
 
     public void Write(ReadOnlySpan<byte> data)
     {
-        _file?.Write(data);
         lock (_gate)
         {
+            // Under the gate, so that a new subscriber's initial tail and its live bytes neither overlap nor miss.
+            _file?.Write(data);
             if (_subscribers.Count == 0)
             {
                 return;
@@ -49,12 +50,16 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups) : IDisp
 
     public void Clear() => _file?.Clear();
 
-    /// <summary>Live bytes from now on, until the returned subscription is disposed.</summary>
-    public Subscription Subscribe()
+    /// <summary>The last <paramref name="initialBytes"/> of the file, then live bytes until the subscription is disposed.</summary>
+    public Subscription Subscribe(long initialBytes)
     {
         var channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (_gate)
         {
+            if (initialBytes > 0 && Path is not null)
+            {
+                channel.Writer.TryWrite(LogSlices.Tail(Path, initialBytes).Data);
+            }
             _subscribers.Add(channel.Writer);
         }
         return new Subscription(channel.Reader, () =>

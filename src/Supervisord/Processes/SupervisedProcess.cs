@@ -45,6 +45,8 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public ProcessSnapshot Current => _snapshot;
 
+    public Spawning.SpawnRequest CreateSpawnRequest() => _host.CreateSpawnRequest(this);
+
     public void Post(Trigger trigger) => _inbox.Writer.TryWrite(trigger);
 
     /// <summary>

@@ -14,7 +14,7 @@ internal static unsafe class PosixSpawn
     private const int SIGXFSZ = 25;
 
     /// <returns>The child's pid, or the negated errno when the spawn failed.</returns>
-    public static int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, string? directory, int stdinFd, int stdoutFd, int stderrFd)
+    public static int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, string? directory, int stdinFd, int stdoutFd, int stderrFd, bool newSession = false)
     {
         var attr = NativeMemory.AllocZeroed(1024);
         var actions = NativeMemory.AllocZeroed(1024);
@@ -37,7 +37,9 @@ internal static unsafe class PosixSpawn
             Libc.posix_spawnattr_setsigmask(attr, mask);
             Libc.posix_spawnattr_setsigdefault(attr, defaults);
             Libc.posix_spawnattr_setpgroup(attr, 0);
-            Libc.posix_spawnattr_setflags(attr, Libc.POSIX_SPAWN_SETPGROUP | Libc.POSIX_SPAWN_SETSIGDEF | Libc.POSIX_SPAWN_SETSIGMASK);
+            // A daemonizing supervisord starts itself again in a new session instead of forking (fork is unsafe in .NET).
+            var group = newSession ? Libc.POSIX_SPAWN_SETSID : Libc.POSIX_SPAWN_SETPGROUP;
+            Libc.posix_spawnattr_setflags(attr, (short)(group | Libc.POSIX_SPAWN_SETSIGDEF | Libc.POSIX_SPAWN_SETSIGMASK));
 
             Libc.posix_spawn_file_actions_adddup2(actions, stdinFd, 0);
             Libc.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);

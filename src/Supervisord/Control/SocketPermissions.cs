@@ -1,0 +1,21 @@
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Control;
+
+/// <summary>Applies [unix_http_server] chmod= and chown= to the bound socket file.</summary>
+internal static unsafe class SocketPermissions
+{
+    public static void Apply(string path, int mode, string? owner)
+    {
+        File.SetUnixFileMode(path, (UnixFileMode)mode);
+        if (owner is null)
+        {
+            return;
+        }
+        var parts = owner.Split(':', 2);
+        var uid = UserIds.Uid(parts[0]) ?? -1;
+        var gid = parts.Length > 1 ? UserIds.Gid(parts[1]) ?? -1 : UserIds.PrimaryGid(parts[0]) ?? -1;
+        using var strings = new NativeStrings();
+        Libc.chown(strings.String(path), uid, gid);
+    }
+}

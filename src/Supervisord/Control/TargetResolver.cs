@@ -1,0 +1,37 @@
+using Supervise.Protocol;
+using Supervise.Protocol.V1;
+using Supervise.Supervisord.Processes;
+
+namespace Supervise.Supervisord.Control;
+
+/// <summary>
+/// Resolves Supervisor's name forms (split_namespec): "all", "group:*" or "group:" (the whole group), "group:name",
+/// and "name" (group and process of the same name). Unknown names are the BAD_NAME fault.
+/// </summary>
+public static class TargetResolver
+{
+    /// <returns>The processes, and whether the target named one process (rather than a group or all).</returns>
+    public static (IReadOnlyList<SupervisedProcess> Processes, bool Single) Resolve(ProcessRegistry registry, string target)
+    {
+        if (target == "all")
+        {
+            return (registry.Groups.SelectMany(g => g.Processes).ToList(), false);
+        }
+        var colon = target.IndexOf(':');
+        var groupName = colon < 0 ? target : target[..colon];
+        var processName = colon < 0 ? target : target[(colon + 1)..];
+        var group = registry.FindGroup(groupName) ?? throw FaultException.Create(Fault.BadName, target);
+        if (processName is "" or "*")
+        {
+            return (group.Processes, false);
+        }
+        var process = group.Find(processName) ?? throw FaultException.Create(Fault.BadName, target);
+        return ([process], true);
+    }
+
+    public static SupervisedProcess ResolveOne(ProcessRegistry registry, string name)
+    {
+        var (processes, single) = Resolve(registry, name);
+        return single ? processes[0] : throw FaultException.Create(Fault.BadName, name);
+    }
+}

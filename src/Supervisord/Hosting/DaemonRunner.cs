@@ -1,0 +1,111 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Configuration;
+using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Control;
+using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Processes;
+using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Hosting;
+
+/// <summary>
+/// One daemon lifetime: for each configuration (the first, then one per reload) open the main log, bind the control
+/// socket, start the groups, and wait for shutdown or reload. A reload is in-process (same pid), as in Supervisor, but
+/// the new configuration is validated before anything is stopped: a bad file leaves the running set untouched.
+/// </summary>
+public sealed partial class DaemonRunner(string configPath, CommandLineOptions options)
+{
+    private readonly Reaper _reaper = new();
+    private readonly ProcessSpawner _spawner = new();
+    private readonly TimeProvider _time = TimeProvider.System;
+    private SupervisorConfig? _nextConfig;
+
+    public async Task<int> RunAsync(ConfigLoadResult loaded)
+    {
+        var config = loaded.Config!;
+        var first = true;
+        while (true)
+        {
+            var toStdout = config.Daemon.Nodaemon && !config.Daemon.Silent && !options.Detached;
+            using var mainLog = new MainLog(config.Daemon, toStdout);
+            var logger = mainLog.CreateLogger("supervisord");
+            StartupNotes.Write(logger, loaded, config, first);
+            first = false;
+
+            if (config.UnixHttpServer is { } unix)
+            {
+                switch (SocketGuard.Prepare(unix.File))
+                {
+                    case SocketGuard.Outcome.InUse:
+                        await Console.Error.WriteLineAsync("Error: Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord.").ConfigureAwait(false);
+                        return 2;
+                    case SocketGuard.Outcome.StaleRemoved:
+                        await Console.Error.WriteLineAsync($"Unlinking stale socket {unix.File}").ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            LogFileNames.CleanupAutoFiles(config.Daemon);
+            var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)));
+            await using var registry = new ProcessRegistry(host, config.Daemon);
+            var daemon = new SupervisorDaemon(configPath, config, registry, logger);
+            await using var app = ControlServer.Build(config, daemon, mainLog, _time);
+            try
+            {
+                await app.StartAsync().ConfigureAwait(false);
+            }
+            catch (IOException exception)
+            {
+                LogCannotListen(logger, exception.Message);
+                return 2;
+            }
+            PidFile.Write(config.Daemon.Pidfile);
+            LogStarted(logger, Environment.ProcessId);
+
+            using var signals = DaemonSignals.Register(daemon, mainLog, logger, TryPrepareReload);
+            await daemon.StartAsync().ConfigureAwait(false);
+            var exit = await daemon.Exit.ConfigureAwait(false);
+            await app.StopAsync().ConfigureAwait(false);
+
+            if (exit == DaemonExit.Shutdown)
+            {
+                PidFile.Remove(config.Daemon.Pidfile);
+                return 0;
+            }
+            config = _nextConfig ?? config;
+            loaded = new ConfigLoadResult(config, [], [], []);
+        }
+
+        bool TryPrepareReload(ILogger logger)
+        {
+            var result = ConfigLoader.Load(configPath);
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors)
+                {
+                    LogReloadRefused(logger, error.ToString());
+                }
+                return false;
+            }
+            _nextConfig = result.Config;
+            return true;
+        }
+    }
+
+    /// <summary>SUPERVISOR_SERVER_URL for AUTO: the Unix socket if there is one, else the TCP server.</summary>
+    public static string? ServerUrlOf(SupervisorConfig config) =>
+        config.UnixHttpServer is { } unix ? "unix://" + unix.File
+        : config.InetHttpServer is { } inet ? $"http://{(inet.Host.Length == 0 ? "localhost" : inet.Host)}:{inet.Port}"
+        : null;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "supervisord started with pid {Pid}")]
+    private static partial void LogStarted(ILogger logger, int pid);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Critical, Message = "cannot listen on the control socket: {Reason}")]
+    private static partial void LogCannotListen(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "reload refused, the running configuration stays: {Error}")]
+    private static partial void LogReloadRefused(ILogger logger, string error);
+}

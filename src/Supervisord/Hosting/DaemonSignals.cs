@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Logging;
+
+namespace Supervise.Supervisord.Hosting;
+
+/// <summary>
+/// supervisord's own signals (reference §2.8): TERM, INT and QUIT shut down; HUP reloads (after validating the new
+/// configuration); USR2 reopens every log. Registered through PosixSignalRegistration with the default action cancelled.
+/// </summary>
+public sealed partial class DaemonSignals : IDisposable
+{
+    private const int SIGUSR2 = 12;
+    private readonly List<PosixSignalRegistration> _registrations = [];
+
+    private DaemonSignals()
+    {
+    }
+
+    public static DaemonSignals Register(SupervisorDaemon daemon, MainLog mainLog, ILogger logger, Func<ILogger, bool> prepareReload)
+    {
+        var signals = new DaemonSignals();
+        foreach (var (signal, name) in new[] { (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGQUIT, "SIGQUIT") })
+        {
+            signals._registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                LogExitRequest(logger, name);
+                daemon.RequestStop(DaemonExit.Shutdown);
+            }));
+        }
+        signals._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            if (daemon.Mood != SupervisorMood.Running)
+            {
+                LogHupIgnored(logger);
+                return;
+            }
+            LogRestartRequest(logger);
+            if (prepareReload(logger))
+            {
+                daemon.RequestStop(DaemonExit.Reload);
+            }
+        }));
+        signals._registrations.Add(PosixSignalRegistration.Create((PosixSignal)SIGUSR2, context =>
+        {
+            context.Cancel = true;
+            LogReopenRequest(logger);
+            mainLog.Reopen();
+            daemon.Registry.ReopenLogs();
+            LogReopened(logger);
+        }));
+        return signals;
+    }
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "received {Signal} indicating exit request")]
+    private static partial void LogExitRequest(ILogger logger, string signal);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "received SIGHUP indicating restart request")]
+    private static partial void LogRestartRequest(ILogger logger);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "ignored SIGHUP indicating restart request (shutdown in progress)")]
+    private static partial void LogHupIgnored(ILogger logger);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "received SIGUSR2 indicating log reopen request")]
+    private static partial void LogReopenRequest(ILogger logger);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "supervisord logreopen")]
+    private static partial void LogReopened(ILogger logger);
+}

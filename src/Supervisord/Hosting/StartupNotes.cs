@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Configuration;
+using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Hosting;
+
+/// <summary>What supervisord logs as it starts: the loader's notices and warnings, the root warning, raised rlimits.</summary>
+public static partial class StartupNotes
+{
+    public static void Write(ILogger logger, ConfigLoadResult loaded, SupervisorConfig config, bool firstStart)
+    {
+        if (Libc.geteuid() == 0 && config.Daemon.User is null)
+        {
+            LogRunningAsRoot(logger);
+        }
+        foreach (var notice in loaded.Notices)
+        {
+            LogNotice(logger, notice);
+        }
+        foreach (var warning in loaded.Warnings)
+        {
+            LogWarning(logger, warning.ToString());
+        }
+        if (firstStart)
+        {
+            Raise(logger, Libc.RLIMIT_NOFILE, "RLIMIT_NOFILE", config.Daemon.Minfds);
+            Raise(logger, Libc.RLIMIT_NPROC, "RLIMIT_NPROC", config.Daemon.Minprocs);
+        }
+        if (config.UnixHttpServer is { Username: null })
+        {
+            LogNoAuthentication(logger, "unix_http_server");
+        }
+    }
+
+    private static void Raise(ILogger logger, int resource, string name, int minimum)
+    {
+        var (raised, error) = ResourceLimits.Raise(resource, (ulong)Math.Max(0, minimum));
+        if (raised is { } value)
+        {
+            LogRaised(logger, name, value);
+        }
+        else if (error is not null)
+        {
+            LogRaiseFailed(logger, name, minimum, error);
+        }
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Critical, Message = "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message.")]
+    private static partial void LogRunningAsRoot(ILogger logger);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "{Notice}")]
+    private static partial void LogNotice(ILogger logger, string notice);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Increased {Name} limit to {Value}")]
+    private static partial void LogRaised(ILogger logger, string name, ulong value);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "could not raise {Name} to {Minimum}: {Error}")]
+    private static partial void LogRaiseFailed(ILogger logger, string name, int minimum, string error);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Critical, Message = "Server '{Server}' running without any HTTP authentication checking")]
+    private static partial void LogNoAuthentication(ILogger logger, string server);
+}

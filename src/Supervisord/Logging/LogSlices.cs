@@ -1,0 +1,51 @@
+namespace Supervise.Supervisord.Logging;
+
+/// <summary>Supervisor's readFile slicing (reference §4.5): a negative offset with length 0 reads the last bytes.</summary>
+public static class LogSlices
+{
+    /// <returns>The bytes, or null when the arguments are invalid (BAD_ARGUMENTS).</returns>
+    public static byte[]? Read(string path, long offset, long length)
+    {
+        if ((offset < 0 && length != 0) || (offset >= 0 && length < 0))
+        {
+            return null;
+        }
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var size = stream.Length;
+        long start;
+        long count;
+        if (offset < 0)
+        {
+            start = Math.Max(0, size + offset);
+            count = size - start;
+        }
+        else
+        {
+            start = Math.Min(offset, size);
+            count = length == 0 ? size - start : Math.Min(length, size - start);
+        }
+        var buffer = new byte[count];
+        stream.Position = start;
+        stream.ReadExactly(buffer);
+        return buffer;
+    }
+
+    /// <summary>The last <paramref name="count"/> bytes of a file and the file's size; empty when it does not exist.</summary>
+    public static (byte[] Data, long Size) Tail(string path, long count)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var size = stream.Length;
+            var start = Math.Max(0, size - count);
+            var buffer = new byte[size - start];
+            stream.Position = start;
+            stream.ReadExactly(buffer);
+            return (buffer, size);
+        }
+        catch (FileNotFoundException)
+        {
+            return ([], 0);
+        }
+    }
+}

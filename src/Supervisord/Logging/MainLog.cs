@@ -1,0 +1,99 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Configuration.Model;
+
+namespace Supervise.Supervisord.Logging;
+
+/// <summary>
+/// supervisord's main ("activity") log in Supervisor's line format, <c>2026-11-23 19:05:44,835 INFO spawned: 'x' with pid 29387</c>,
+/// to the configured logfile (rotated with Supervisor's .1…N names) and, in the foreground, to stdout.
+/// Serilog.Sinks.File was considered and not used: its size-rolled files are named log_001, not log.1, and ops
+/// tooling (logrotate rules, monitoring) expects Supervisor's names.
+/// </summary>
+public sealed class MainLog : ILoggerProvider
+{
+    // Guards the file and stdout: log lines come from every thread.
+    private readonly Lock _gate = new();
+    private readonly ChannelLog? _file;
+    private readonly Stream? _stdout;
+    private readonly LogLevel _minimum;
+
+    public MainLog(DaemonSettings? settings, bool toStdout)
+    {
+        _minimum = settings is null ? LogLevel.Information : ToLevel(settings.LogLevel);
+        if (settings is not null && settings.Logfile != "syslog")
+        {
+            _file = new ChannelLog(settings.Logfile, settings.LogfileMaxBytes, settings.LogfileBackups);
+            _file.EnsureOpen();
+        }
+        _stdout = toStdout ? Console.OpenStandardOutput() : null;
+    }
+
+    public ChannelLog? File => _file;
+
+    public ILogger CreateLogger(string categoryName) => new Writer(this, categoryName);
+
+    public void Write(LogLevel level, string message)
+    {
+        if (level < _minimum)
+        {
+            return;
+        }
+        var line = $"{DateTime.Now:yyyy-MM-dd HH:mm:ss,fff} {Code(level)} {message}\n";
+        var bytes = Encoding.UTF8.GetBytes(line);
+        lock (_gate)
+        {
+            _file?.Write(bytes);
+            try
+            {
+                _stdout?.Write(bytes);
+            }
+            catch (IOException)
+            {
+                // A closed terminal must not stop the daemon.
+            }
+        }
+    }
+
+    public void Reopen() => _file?.Reopen();
+
+    public void Dispose() => _file?.Dispose();
+
+    private static string Code(LogLevel level) => level switch
+    {
+        LogLevel.Critical => "CRIT",
+        LogLevel.Error => "ERRO",
+        LogLevel.Warning => "WARN",
+        LogLevel.Information => "INFO",
+        LogLevel.Debug => "DEBG",
+        _ => "TRAC",
+    };
+
+    private static LogLevel ToLevel(Configuration.Model.LogLevel level) => level switch
+    {
+        Configuration.Model.LogLevel.Critical => LogLevel.Critical,
+        Configuration.Model.LogLevel.Error => LogLevel.Error,
+        Configuration.Model.LogLevel.Warn => LogLevel.Warning,
+        Configuration.Model.LogLevel.Info => LogLevel.Information,
+        Configuration.Model.LogLevel.Debug => LogLevel.Debug,
+        _ => LogLevel.Trace,
+    };
+
+    private sealed class Writer(MainLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= log._minimum && (logLevel >= LogLevel.Warning || !category.StartsWith("Microsoft", StringComparison.Ordinal));
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+            var message = formatter(state, exception);
+            log.Write(logLevel, exception is null ? message : $"{message}: {exception}");
+        }
+    }
+}

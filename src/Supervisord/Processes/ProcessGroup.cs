@@ -1,0 +1,38 @@
+using Supervise.Supervisord.Configuration.Model;
+
+namespace Supervise.Supervisord.Processes;
+
+/// <summary>A running process group: its configuration and its process actors, sorted by (priority, name).</summary>
+public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<SupervisedProcess> processes)
+{
+    public ProcessGroupConfig Config { get; } = config;
+
+    public string Name => Config.Name;
+
+    public IReadOnlyList<SupervisedProcess> Processes { get; } = processes;
+
+    public SupervisedProcess? Find(string name) => Processes.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// Supervisor's stop_all for one group: every process that runs gets its stop signal (in reverse priority order),
+    /// every process in BACKOFF gives up, and the call completes when all of them are in a stopped state.
+    /// </summary>
+    public async Task StopAllAsync(CancellationToken cancellationToken)
+    {
+        var waits = new List<Task>();
+        foreach (var process in Processes.Reverse())
+        {
+            var state = process.Current.State;
+            if (state is ProcessState.Running or ProcessState.Starting)
+            {
+                process.Post(new StopRequested());
+            }
+            else if (state == ProcessState.Backoff)
+            {
+                process.Post(new GiveUp());
+            }
+            waits.Add(process.WaitForAsync(s => s.State.IsStopped() || s.State == ProcessState.Stopped, cancellationToken));
+        }
+        await Task.WhenAll(waits).ConfigureAwait(false);
+    }
+}
