@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Processes;
+using Supervise.Supervisord.Spawning;
+
+namespace Supervise.Supervisord.Tests.Processes;
+
+/// <summary>A registry on real processes in a temp folder, torn down (children stopped) after each spec.</summary>
+public sealed class EngineFixture : IAsyncDisposable
+{
+    private readonly Reaper _reaper = new();
+
+    public EngineFixture()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
+        Host = new ProcessHost(new ProcessSpawner(), _reaper, TimeProvider.System, NullLogger.Instance,
+            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"));
+        Registry = new ProcessRegistry(Host, TestConfigs.Daemon(Directory));
+    }
+
+    public string Directory { get; }
+
+    public ProcessHost Host { get; }
+
+    public ProcessRegistry Registry { get; }
+
+    public LogChannelConfig FileLog(string name) => new(LogTarget.File, Path.Combine(Directory, name), 0, 0, 0, false, false);
+
+    public ProcessGroup Add(params ProcessConfig[] processes) =>
+        Registry.Add(new ProcessGroupConfig(processes[0].Name, 999, GroupKind.Program, new ValueList<ProcessConfig>(processes)))!;
+
+    public static Task<ProcessSnapshot> WaitFor(SupervisedProcess process, ProcessState state, int seconds = 10) =>
+        process.WaitForAsync(s => s.State == state, new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Registry.StopAllInOrderAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        await Registry.DisposeAsync();
+        _reaper.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
