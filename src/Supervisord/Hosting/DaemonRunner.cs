@@ -32,7 +32,6 @@ public sealed partial class DaemonRunner(string configPath, CommandLineOptions o
             using var mainLog = new MainLog(config.Daemon, toStdout);
             var logger = mainLog.CreateLogger("supervisord");
             StartupNotes.Write(logger, loaded, config, first);
-            first = false;
 
             if (config.UnixHttpServer is { } unix)
             {
@@ -48,7 +47,14 @@ public sealed partial class DaemonRunner(string configPath, CommandLineOptions o
             }
 
             LogFileNames.CleanupAutoFiles(config.Daemon);
+            if (first)
+            {
+                await SurvivorReaper.StopAsync(config.Daemon.Pidfile, logger).ConfigureAwait(false);
+            }
+            using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
             var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)));
+            host.Spawned += (process, pid) => survivors.Spawned(pid, process.Config.StopSignal, process.Config.StopAsGroup || process.Config.KillAsGroup, process.Name);
+            host.Reaped += (_, pid) => survivors.Reaped(pid);
             await using var registry = new ProcessRegistry(host, config.Daemon);
             var daemon = new SupervisorDaemon(configPath, config, registry, logger);
             await using var app = ControlServer.Build(config, daemon, mainLog, _time);
@@ -63,6 +69,7 @@ public sealed partial class DaemonRunner(string configPath, CommandLineOptions o
             }
             PidFile.Write(config.Daemon.Pidfile);
             LogStarted(logger, Environment.ProcessId);
+            first = false;
 
             using var signals = DaemonSignals.Register(daemon, mainLog, logger, TryPrepareReload);
             await daemon.StartAsync().ConfigureAwait(false);

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Spawning.Native;
+
+namespace Supervise.Supervisord.Hosting;
+
+/// <summary>Stops the children a crashed predecessor left running: their stop signal, then SIGKILL after a grace period.</summary>
+public static partial class SurvivorReaper
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+
+    public static async Task StopAsync(string pidfile, ILogger logger)
+    {
+        var survivors = SurvivorRecord.FindSurvivors(pidfile);
+        foreach (var survivor in survivors)
+        {
+            LogFound(logger, survivor.Name, survivor.Pid, SignalNames.Name(survivor.StopSignal));
+            Signals.Send(survivor.Pid, survivor.StopSignal, survivor.ToGroup);
+        }
+        var deadline = DateTime.UtcNow + Grace;
+        while (survivors.Any(Alive) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+        foreach (var survivor in survivors.Where(Alive))
+        {
+            LogKilled(logger, survivor.Name, survivor.Pid);
+            Signals.Send(survivor.Pid, 9, survivor.ToGroup);
+        }
+    }
+
+    // Not our child: it cannot be reaped here, so "alive" means the same process still exists and is not a zombie.
+    private static bool Alive(SurvivorRecord.Survivor survivor) =>
+        SurvivorRecord.StartTime(survivor.Pid) == survivor.StartTime && !IsZombie(survivor.Pid);
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] == 'Z';
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "found {Name} (pid {Pid}) still running from a previous supervisord; stopping it with {Signal}")]
+    private static partial void LogFound(ILogger logger, string name, int pid, string signal);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "killing {Name} (pid {Pid}) left by a previous supervisord with SIGKILL")]
+    private static partial void LogKilled(ILogger logger, string name, int pid);
+}
