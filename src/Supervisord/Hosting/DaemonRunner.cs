@@ -15,10 +15,21 @@ namespace Supervise.Supervisord.Hosting;
 /// socket, start the groups, and wait for shutdown or reload. A reload is in-process (same pid), as in Supervisor, but
 /// the new configuration is validated before anything is stopped: a bad file leaves the running set untouched.
 /// </summary>
-public sealed partial class DaemonRunner(string configPath, CommandLineOptions options)
+public sealed partial class DaemonRunner
 {
-    private readonly Reaper _reaper = new();
-    private readonly ProcessSpawner _spawner = new();
+    private readonly string _configPath;
+    private readonly CommandLineOptions _options;
+
+    public DaemonRunner(string configPath, CommandLineOptions options)
+    {
+        _configPath = configPath;
+        _options = options;
+        _reaper = new Reaper();
+        _spawner = new ProcessSpawner(_reaper);
+    }
+
+    private readonly Reaper _reaper;
+    private readonly ProcessSpawner _spawner;
     private readonly TimeProvider _time = TimeProvider.System;
     private SupervisorConfig? _nextConfig;
 
@@ -28,7 +39,7 @@ public sealed partial class DaemonRunner(string configPath, CommandLineOptions o
         var first = true;
         while (true)
         {
-            var toStdout = config.Daemon.Nodaemon && !config.Daemon.Silent && !options.Detached;
+            var toStdout = config.Daemon.Nodaemon && !config.Daemon.Silent && !_options.Detached;
             using var mainLog = new MainLog(config.Daemon, toStdout);
             var logger = mainLog.CreateLogger("supervisord");
             StartupNotes.Write(logger, loaded, config, first);
@@ -52,11 +63,12 @@ public sealed partial class DaemonRunner(string configPath, CommandLineOptions o
                 await SurvivorReaper.StopAsync(config.Daemon.Pidfile, logger).ConfigureAwait(false);
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
+            using var orphans = new OrphanReaper(_reaper, logger);
             var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)));
             host.Spawned += (process, pid) => survivors.Spawned(pid, process.Config.StopSignal, process.Config.StopAsGroup || process.Config.KillAsGroup, process.Name);
             host.Reaped += (_, pid) => survivors.Reaped(pid);
             await using var registry = new ProcessRegistry(host, config.Daemon);
-            var daemon = new SupervisorDaemon(configPath, config, registry, logger);
+            var daemon = new SupervisorDaemon(_configPath, config, registry, logger);
             await using var app = ControlServer.Build(config, daemon, mainLog, _time);
             try
             {
@@ -87,7 +99,7 @@ public sealed partial class DaemonRunner(string configPath, CommandLineOptions o
 
         bool TryPrepareReload(ILogger logger)
         {
-            var result = ConfigLoader.Load(configPath);
+            var result = ConfigLoader.Load(_configPath);
             if (!result.Succeeded)
             {
                 foreach (var error in result.Errors)
