@@ -64,7 +64,10 @@ public sealed partial class DaemonRunner
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
             using var orphans = new OrphanReaper(_reaper, logger);
-            var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)));
+            var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
+            {
+                StripAnsi = config.Daemon.StripAnsi,
+            };
             host.Spawned += (process, pid) => survivors.Spawned(pid, process.Config.StopSignal, process.Config.StopAsGroup || process.Config.KillAsGroup, process.Name);
             host.Reaped += (_, pid) => survivors.Reaped(pid);
             await using var registry = new ProcessRegistry(host, config.Daemon);

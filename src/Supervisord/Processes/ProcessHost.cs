@@ -20,6 +20,9 @@ public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, TimeProvi
 
     public ChildEnvironment Environment { get; } = environment;
 
+    /// <summary>[supervisord] strip_ansi: remove ANSI escapes from child output before logging.</summary>
+    public bool StripAnsi { get; init; }
+
     /// <summary>False while the daemon shuts down or reloads: exits then never lead to restarts.</summary>
     public volatile bool MayRestart = true;
 

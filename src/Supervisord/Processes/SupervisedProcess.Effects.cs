@@ -57,10 +57,11 @@ public sealed partial class SupervisedProcess
         var spawnedAt = _host.Time.GetTimestamp();
         CloseStdin();
         _stdin = new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true));
-        _ = OutputPump.RunAsync(child.StdoutFd, Stdout);
+        Func<byte[], int, int, int>? transform = _host.StripAnsi ? AnsiStripper.Strip : null;
+        _ = OutputPump.RunAsync(child.StdoutFd, Stdout, transform);
         if (child.StderrFd >= 0)
         {
-            _ = OutputPump.RunAsync(child.StderrFd, Stderr);
+            _ = OutputPump.RunAsync(child.StderrFd, Stderr, transform);
         }
         _host.OnSpawned(this, child.Pid);
         Apply(new SpawnSucceeded(child.Pid));
