@@ -33,10 +33,10 @@ public static class Program
             return 0;
         }
 
-        var path = options.ConfigPath ?? ConfigLoader.Discover(AppContext.BaseDirectory, Environment.CurrentDirectory);
+        var path = options.ConfigPath ?? ConfigLoader.Discover();
         if (path is null)
         {
-            return Usage("No config file found at default paths (../etc/supervisord.conf, ../supervisord.conf, ./supervisord.conf, ./etc/supervisord.conf, /etc/supervisord.conf, /etc/supervisor/supervisord.conf); use the -c option to specify a config file at a different path");
+            return Usage(ConfigDiscovery.NotFoundMessage());
         }
         path = Path.GetFullPath(path);
         if (!File.Exists(path))
@@ -47,9 +47,9 @@ public static class Program
         var loaded = ConfigOverrides.Apply(ConfigLoader.Load(path), options);
         if (options.Check)
         {
-            var (text, status) = CheckReport.Render(loaded);
-            (status == 0 ? Console.Out : Console.Error).Write(text);
-            return status;
+            var report = CheckReport.Format(loaded);
+            (report.ExitCode == 0 ? Console.Out : Console.Error).Write(report.Text);
+            return report.ExitCode;
         }
         if (!loaded.Succeeded)
         {

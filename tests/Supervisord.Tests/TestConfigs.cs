@@ -35,7 +35,7 @@ public static class TestConfigs
         Logfile: Path.Combine(directory, "supervisord.log"),
         LogfileMaxBytes: 50 * 1024 * 1024,
         LogfileBackups: 10,
-        LogLevel: Supervise.Supervisord.Configuration.Model.LogLevel.Info,
+        LogLevel: SupervisorLogLevel.Info,
         Pidfile: Path.Combine(directory, "supervisord.pid"),
         Umask: 18,
         Nodaemon: true,

@@ -1,124 +1,117 @@
 namespace Supervise.Ini;
 
 /// <summary>
-/// The line rules of Python's RawConfigParser as Supervisor configures it:
-/// full-line comments start with ';' or '#'; inline comments are ';' or '#' preceded by whitespace (quotes do not
-/// protect them); "key = value" or "key: value" split at the first '=' or ':'; a line indented deeper than its key's
-/// line continues the value (blank lines inside a value are kept, trailing ones dropped); "[name]" opens a section.
+/// The line rules of Python's RawConfigParser (3.11 <c>_read</c>) as Supervisor configures it, step for step:
+/// lines end at \n, \r\n or \r (Python's universal newlines); full-line comments start with ';' or '#'; inline
+/// comments are ';' or '#' preceded by whitespace (quotes do not protect them); "key = value" or "key: value" split at
+/// the first '=' or ':'; a line indented deeper than the line that opened the current option continues its value
+/// (blank lines inside a value are kept, trailing ones dropped); "[name]" opens a section, and anything after its last
+/// ']' is ignored. A bad line is reported but, as in Python, does not end the option before it.
 /// </summary>
 internal static class IniReader
 {
     public static IniDocument Read(string text, string fileName)
     {
-        var sections = new List<IniSection>();
-        var errors = new List<IniError>();
-        List<IniEntry>? entries = null;
-        string? sectionName = null;
-        var sectionLine = 0;
-
-        // The option being built, so that continuation lines can extend it.
-        string? key = null;
-        var keyLine = 0;
-        var keyIndent = 0;
-        List<string>? valueLines = null;
-
-        void FlushOption()
+        var state = new ReaderState();
+        var lines = SplitLines(text);
+        for (var index = 0; index < lines.Count; index++)
         {
-            if (key is not null && entries is not null && valueLines is not null)
-            {
-                while (valueLines.Count > 1 && valueLines[^1].Length == 0)
-                {
-                    valueLines.RemoveAt(valueLines.Count - 1);
-                }
-                entries.Add(new IniEntry(key, string.Join('\n', valueLines), keyLine));
-            }
-            key = null;
-            valueLines = null;
+            ReadLine(state, lines[index], index + 1);
         }
-
-        void FlushSection()
-        {
-            FlushOption();
-            if (sectionName is not null && entries is not null)
-            {
-                sections.Add(new IniSection(sectionName, sectionLine, entries));
-            }
-        }
-
-        var lines = text.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
-        {
-            var lineNumber = index + 1;
-            var raw = lines[index].TrimEnd('\r');
-            var content = StripInlineComment(raw);
-            var trimmed = content.Trim();
-            var fullComment = raw.TrimStart().StartsWith(';') || raw.TrimStart().StartsWith('#');
-
-            if (fullComment || trimmed.Length == 0)
-            {
-                // A blank line may belong to a multi-line value; a comment line never does.
-                if (!fullComment && valueLines is not null)
-                {
-                    valueLines.Add("");
-                }
-                continue;
-            }
-
-            var indent = raw.Length - raw.TrimStart().Length;
-            if (key is not null && indent > keyIndent)
-            {
-                valueLines!.Add(trimmed);
-                continue;
-            }
-
-            if (trimmed.StartsWith('['))
-            {
-                var close = trimmed.LastIndexOf(']');
-                if (close > 1)
-                {
-                    FlushSection();
-                    sectionName = trimmed[1..close];
-                    sectionLine = lineNumber;
-                    entries = [];
-                    continue;
-                }
-            }
-
-            if (sectionName is null)
-            {
-                FlushOption();
-                errors.Add(new IniError(lineNumber, raw, "File contains no section headers."));
-                continue;
-            }
-
-            var separator = trimmed.IndexOfAny(['=', ':']);
-            if (separator <= 0 || trimmed[..separator].Trim().Length == 0)
-            {
-                FlushOption();
-                errors.Add(new IniError(lineNumber, raw, "Source contains parsing errors"));
-                continue;
-            }
-
-            FlushOption();
-            key = trimmed[..separator].TrimEnd().ToLowerInvariant();
-            keyLine = lineNumber;
-            keyIndent = indent;
-            valueLines = [trimmed[(separator + 1)..].Trim()];
-        }
-        FlushSection();
-        return new IniDocument(fileName, sections, errors);
+        state.FlushSection();
+        return new IniDocument(fileName, state.Sections, state.Errors);
     }
 
-    /// <summary>Cuts the line at the first ';' or '#' that follows whitespace.</summary>
-    private static string StripInlineComment(string line)
+    private static void ReadLine(ReaderState state, string line, int lineNumber)
     {
+        var commentStart = CommentStart(line);
+        var value = PythonText.Strip(commentStart is { } cut ? line[..cut] : line);
+        if (value.Length == 0)
+        {
+            // A blank line may belong to a multi-line value; a comment line never does.
+            if (commentStart is null)
+            {
+                state.ValueLines?.Add("");
+            }
+            return;
+        }
+
+        var indent = PythonText.IndentOf(line);
+        if (state.ValueLines is not null && indent > state.IndentLevel)
+        {
+            state.ValueLines.Add(value);
+            return;
+        }
+
+        state.IndentLevel = indent;
+        if (value.StartsWith('[') && value.LastIndexOf(']') is var close && close > 1)
+        {
+            state.FlushSection();
+            state.StartSection(value[1..close], lineNumber);
+            return;
+        }
+
+        if (state.SectionName is null)
+        {
+            state.Errors.Add(new IniError(lineNumber, line, "File contains no section headers."));
+            return;
+        }
+
+        var separator = value.IndexOfAny(['=', ':']);
+        var key = separator < 0 ? "" : PythonText.StripEnd(value[..separator]);
+        if (key.Length == 0)
+        {
+            if (separator >= 0)
+            {
+                // Python stores the value under an empty name, which ends the option before it.
+                state.FlushOption();
+            }
+            state.Errors.Add(new IniError(lineNumber, line, "Source contains parsing errors"));
+            return;
+        }
+
+        state.FlushOption();
+        state.StartOption(key.ToLowerInvariant(), lineNumber, PythonText.Strip(value[(separator + 1)..]));
+    }
+
+    /// <summary>Where the comment starts: a full-line comment, or ';'/'#' after whitespace; null when there is none.</summary>
+    private static int? CommentStart(string line)
+    {
+        var stripped = PythonText.Strip(line);
+        if (stripped.StartsWith(';') || stripped.StartsWith('#'))
+        {
+            return 0;
+        }
         for (var i = 1; i < line.Length; i++)
         {
-            if ((line[i] == ';' || line[i] == '#') && char.IsWhiteSpace(line[i - 1]))
+            if ((line[i] == ';' || line[i] == '#') && PythonText.IsSpace(line[i - 1]))
             {
-                return line[..i];
+                return i;
             }
         }
-        return line;
+        return null;
+    }
+
+    private static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r')
+            {
+                lines.Add(text[start..i]);
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+        return lines;
     }
 }

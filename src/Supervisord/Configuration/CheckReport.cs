@@ -1,10 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Supervise.Supervisord.Configuration.Model;
+
 namespace Supervise.Supervisord.Configuration;
 
-/// <summary>The text and exit status of <c>supervisord -c FILE --check</c>.</summary>
+/// <summary>What <c>supervisord --check</c> prints, and its exit code.</summary>
+public sealed record CheckOutput(string Text, int ExitCode);
+
+/// <summary>
+/// Formats <c>supervisord -c FILE --check</c>: on success the expanded processes, one block each (namespec, argv split
+/// as at spawn time, user, directory, priority, autostart, log targets), then any warnings, exit 0; on failure every
+/// error as <c>FILE:LINE [section] option: message</c>, exit 2 (Supervisor's exit code for a bad config).
+/// </summary>
 public static class CheckReport
 {
-    public static (string Text, int Status) Render(ConfigLoadResult result) =>
-        result.Succeeded
-            ? (string.Join("", result.Config!.Groups.SelectMany(g => g.Processes.Select(p => $"{g.Name}:{p.Name} {p.Command}\n"))), 0)
-            : (string.Join("", result.Errors.Select(e => e + "\n")), 2);
+    public static CheckOutput Format(ConfigLoadResult result)
+    {
+        var text = new StringBuilder();
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                text.Append(error).Append('\n');
+            }
+            return new CheckOutput(text.ToString(), 2);
+        }
+        var config = result.Config!;
+        var processCount = config.Groups.Sum(g => g.Processes.Count);
+        text.Append(CultureInfo.InvariantCulture, $"{config.SourcePath}: configuration OK ({config.Groups.Count} groups, {processCount} processes)\n");
+        foreach (var group in config.Groups)
+        {
+            foreach (var process in group.Processes)
+            {
+                AppendProcess(text, group, process, config.Daemon.Childlogdir);
+            }
+        }
+        foreach (var warning in result.Warnings)
+        {
+            text.Append("warning: ").Append(warning).Append('\n');
+        }
+        return new CheckOutput(text.ToString(), 0);
+    }
+
+    private static void AppendProcess(StringBuilder text, ProcessGroupConfig group, ProcessConfig process, string childlogdir)
+    {
+        var namespec = group.Name == process.Name ? process.Name : $"{group.Name}:{process.Name}";
+        var argv = CommandLine.Split(process.Command, out var splitError);
+        text.Append('\n').Append(namespec).Append('\n');
+        text.Append("  argv:      ").Append(argv is null ? $"(cannot be split: {splitError})" : string.Join(' ', argv.Select(Quote))).Append('\n');
+        text.Append("  user:      ").Append(process.User is null ? "(supervisord's)" : $"{process.User} (uid {process.Uid})").Append('\n');
+        text.Append("  directory: ").Append(process.Directory ?? "(supervisord's)").Append('\n');
+        text.Append("  priority:  ").Append(process.Priority.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("  autostart: ").Append(process.Autostart ? "true" : "false").Append('\n');
+        text.Append("  stdout:    ").Append(Target(process.Stdout, childlogdir)).Append('\n');
+        text.Append("  stderr:    ").Append(process.RedirectStderr ? "redirected to stdout" : Target(process.Stderr, childlogdir)).Append('\n');
+    }
+
+    private static string Target(LogChannelConfig channel, string childlogdir)
+    {
+        var target = channel.Target switch
+        {
+            LogTarget.None => "NONE",
+            LogTarget.Auto => $"AUTO (in {childlogdir})",
+            LogTarget.Syslog => "syslog",
+            _ => channel.Path ?? "",
+        };
+        return channel.Syslog && channel.Target != LogTarget.Syslog ? target + " + syslog" : target;
+    }
+
+    /// <summary>Shell-quotes a word for display, so that the line can be pasted into a shell.</summary>
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "_./:=@%+,-".Contains(c))
+            ? word
+            : "'" + word.Replace("'", @"'\''") + "'";
 }

@@ -69,13 +69,13 @@ public sealed class MainLog : ILoggerProvider
         _ => "TRAC",
     };
 
-    private static LogLevel ToLevel(Configuration.Model.LogLevel level) => level switch
+    private static LogLevel ToLevel(SupervisorLogLevel level) => level switch
     {
-        Configuration.Model.LogLevel.Critical => LogLevel.Critical,
-        Configuration.Model.LogLevel.Error => LogLevel.Error,
-        Configuration.Model.LogLevel.Warn => LogLevel.Warning,
-        Configuration.Model.LogLevel.Info => LogLevel.Information,
-        Configuration.Model.LogLevel.Debug => LogLevel.Debug,
+        SupervisorLogLevel.Critical => LogLevel.Critical,
+        SupervisorLogLevel.Error => LogLevel.Error,
+        SupervisorLogLevel.Warn => LogLevel.Warning,
+        SupervisorLogLevel.Info => LogLevel.Information,
+        SupervisorLogLevel.Debug => LogLevel.Debug,
         _ => LogLevel.Trace,
     };
 

@@ -1,4 +1,4 @@
-using LogLevel = Microsoft.Extensions.Logging.LogLevel;
+using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;

@@ -5,7 +5,7 @@ public sealed record DaemonSettings(
     string Logfile,
     long LogfileMaxBytes,
     int LogfileBackups,
-    LogLevel LogLevel,
+    SupervisorLogLevel LogLevel,
     string Pidfile,
     int Umask,
     bool Nodaemon,
@@ -21,7 +21,7 @@ public sealed record DaemonSettings(
     string Identifier);
 
 /// <summary>Supervisor's log levels, with its numeric values.</summary>
-public enum LogLevel
+public enum SupervisorLogLevel
 {
     Blather = 3,
     Trace = 5,

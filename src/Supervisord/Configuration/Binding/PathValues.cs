@@ -1,0 +1,64 @@
+using Supervise.Supervisord.Configuration.Model;
+
+namespace Supervise.Supervisord.Configuration.Binding;
+
+/// <summary>
+/// Supervisor's path types. Values keep Python's checks and messages; the results are made absolute (against the
+/// current directory at load time, which is what Supervisor resolves them against) so that the engine never sees a
+/// relative path.
+/// </summary>
+internal sealed class PathValues(string? home)
+{
+    /// <summary>os.path.expanduser for "~" and "~/..." (HOME), and "~user/..." (passwd).</summary>
+    public string ExpandUser(string path)
+    {
+        if (!path.StartsWith('~'))
+        {
+            return path;
+        }
+        var slash = path.IndexOf('/');
+        var user = slash < 0 ? path[1..] : path[1..slash];
+        var rest = slash < 0 ? "" : path[slash..];
+        var dir = user.Length == 0 ? home ?? UserDatabase.HomeOf(Environment.UserName) : UserDatabase.HomeOf(user);
+        return dir is null ? path : dir.TrimEnd('/') + rest;
+    }
+
+    /// <summary>normalize_path: expanduser, absolute, normalized.</summary>
+    public string Normalize(string path) => Path.GetFullPath(ExpandUser(path));
+
+    public Parsed<string> ExistingDirectory(string text)
+    {
+        var expanded = ExpandUser(text);
+        return Directory.Exists(expanded) ? Path.GetFullPath(expanded) : Parsed<string>.Fail($"{text} is not an existing directory");
+    }
+
+    /// <summary>A file path whose folder must exist (a bare file name is relative to the current directory).</summary>
+    public Parsed<string> ExistingDirPath(string text)
+    {
+        var expanded = ExpandUser(text);
+        var dir = Path.GetDirectoryName(expanded);
+        if (string.IsNullOrEmpty(dir) && !expanded.StartsWith('/'))
+        {
+            return Path.GetFullPath(expanded);
+        }
+        return Directory.Exists(string.IsNullOrEmpty(dir) ? "/" : dir)
+            ? Path.GetFullPath(expanded)
+            : Parsed<string>.Fail($"The directory named as part of the path {text} does not exist");
+    }
+
+    /// <summary>NONE/OFF, AUTO, syslog or a path (logfile_name).</summary>
+    public Parsed<(LogTarget Target, string? Path)> LogfileName(string text)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "none" or "off":
+                return (LogTarget.None, null);
+            case "auto":
+                return (LogTarget.Auto, null);
+            case "syslog":
+                return (LogTarget.Syslog, null);
+        }
+        var path = ExistingDirPath(text);
+        return path.Ok ? (LogTarget.File, path.Value) : Parsed<(LogTarget, string?)>.Fail(path.Error!);
+    }
+}

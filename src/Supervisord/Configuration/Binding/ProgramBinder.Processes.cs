@@ -1,0 +1,99 @@
+using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Configuration.Sources;
+
+namespace Supervise.Supervisord.Configuration.Binding;
+
+/// <summary>
+/// The per-process part: environment, directory, the log options, command and process_name are read once per
+/// process_num, with process_num and numprocs available, and with the program's own environment= variables as ENV_X
+/// for everything read after environment=.
+/// </summary>
+internal sealed partial class ProgramBinder
+{
+    private ProcessConfig? BindProcess(OptionReader r, ProgramSettings settings, Dictionary<string, object> names)
+    {
+        var environment = ReadProgramEnvironment(r, names);
+        names = Names.WithEnvironment(names, environment);
+        var directoryText = r.Text("directory", null, names);
+        var directory = directoryText is null ? null : Path.GetFullPath(directoryText);
+        var stdout = ReadChannel(r, "stdout", names, settings.StdoutCaptureMaxBytes, settings.StdoutEventsEnabled);
+        var stderr = ReadChannel(r, "stderr", names, settings.StderrCaptureMaxBytes, settings.StderrEventsEnabled);
+        if (settings.RedirectStderr)
+        {
+            if (stderr.Target == LogTarget.File)
+            {
+                r.Warning("stderr_logfile", $"For [{r.Section.Name}], redirect_stderr=true but stderr_logfile has also been set to a filename, the filename has been ignored");
+            }
+            stderr = stderr with { Target = LogTarget.None, Path = null };
+        }
+        var command = r.Text("command", null, names);
+        if (command is null)
+        {
+            if (r.Raw("command") is null)
+            {
+                r.Error(null, "command", $"program section {r.Section.Name} does not specify a command");
+            }
+            return null;
+        }
+        var name = r.Expand(r.Raw("process_name") ?? new RawValue(settings.ProcessNameFormat, r.Section.File, r.Section.Line, ""),
+            settings.ProcessNameFormat, "process_name", names, "process_name");
+        if (name is null)
+        {
+            return null;
+        }
+        var validName = ValueParsers.Name(name);
+        if (!validName.Ok)
+        {
+            r.Error(r.Raw("process_name"), "process_name", validName.Error!);
+            return null;
+        }
+        return new ProcessConfig(validName.Value, settings.ProgramName, command, directory, settings.Umask, settings.User, settings.Uid,
+            settings.Priority, settings.Autostart, settings.StartSecs, settings.StartRetries, settings.AutoRestart, settings.ExitCodes,
+            settings.StopSignal, settings.StopWaitSecs, settings.StopAsGroup, settings.KillAsGroup, settings.RedirectStderr,
+            stdout, stderr, EnvironmentParser.Merge(daemonEnvironment, environment), settings.ServerUrl);
+    }
+
+    private static ValueList<EnvironmentVariable> ReadProgramEnvironment(OptionReader r, Dictionary<string, object> names)
+    {
+        var raw = r.Raw("environment");
+        if (raw is null)
+        {
+            return ValueList<EnvironmentVariable>.Empty;
+        }
+        if (raw.Pairs is { } pairs)
+        {
+            return pairs.Select(p => new EnvironmentVariable(p.Key, r.Expand(raw, p.Value, "environment", names, "environment") ?? "")).ToValueList();
+        }
+        var text = r.Expand(raw, raw.Text, "environment", names, "environment");
+        if (text is null)
+        {
+            return ValueList<EnvironmentVariable>.Empty;
+        }
+        var parsed = EnvironmentParser.Parse(text);
+        if (!parsed.Ok)
+        {
+            r.Error(raw, "environment", parsed.Error!);
+            return ValueList<EnvironmentVariable>.Empty;
+        }
+        return parsed.Value;
+    }
+
+    private LogChannelConfig ReadChannel(OptionReader r, string channel, Dictionary<string, object> names, long captureMaxBytes, bool eventsEnabled)
+    {
+        var key = channel + "_logfile";
+        var (target, path) = r.Read(key, "AUTO", names, context.Paths.LogfileName, (LogTarget.None, (string?)null));
+        var backups = r.Read(key + "_backups", "10", names, ValueParsers.Integer, 10);
+        var maxBytes = r.Read(key + "_maxbytes", "50MB", names, ValueParsers.ByteSize, 0L);
+        var syslog = r.Read(channel + "_syslog", "false", names, ValueParsers.Boolean, false);
+        if (target == LogTarget.Syslog)
+        {
+            r.Warning(key, $"For [{r.Section.Name}], {key}=syslog but this is deprecated and will be removed.  Use {channel}_syslog=true to enable syslog instead.");
+            syslog = true;
+        }
+        if (target == LogTarget.Auto && maxBytes == 0)
+        {
+            r.Warning(key + "_maxbytes", $"For [{r.Section.Name}], AUTO logging used for {key} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally");
+        }
+        return new LogChannelConfig(target, path, maxBytes, backups, captureMaxBytes, eventsEnabled, syslog);
+    }
+}

@@ -1,0 +1,93 @@
+using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Configuration.Sources;
+
+namespace Supervise.Supervisord.Configuration.Binding;
+
+/// <summary>
+/// A <c>[program:x]</c> (or fcgi-program / eventlistener) section becomes its processes, as
+/// <c>ServerOptions._processes_from_section</c> does it: the options below are read once with here, program_name,
+/// group_name, host_node_name and ENV_X; then one process per process_num (see the Processes part).
+/// </summary>
+internal sealed partial class ProgramBinder(
+    RawConfig config,
+    BindContext context,
+    IReadOnlyDictionary<string, object> envNames,
+    ValueList<EnvironmentVariable> daemonEnvironment)
+{
+    /// <returns>The processes sorted by (priority, name), or null when the section has errors (all recorded).</returns>
+    public List<ProcessConfig>? Bind(RawSection section, string groupName)
+    {
+        var r = new OptionReader(config, section, context.Bag);
+        var rawName = section.Name[(section.Name.IndexOf(':') + 1)..];
+        var programName = ValueParsers.Name(rawName);
+        if (!programName.Ok)
+        {
+            r.Error(null, "", programName.Error!);
+        }
+        var name = programName.Ok ? programName.Value : rawName;
+        var names = Names.With(envNames, ("here", ""), ("program_name", name), ("host_node_name", context.HostNodeName), ("group_name", groupName));
+        var settings = ReadSettings(r, name, names);
+        var processes = new List<ProcessConfig>();
+        for (var n = settings.NumProcsStart; n < settings.NumProcsStart + settings.NumProcs; n++)
+        {
+            var process = BindProcess(r, settings, Names.With(names, ("process_num", n), ("numprocs", settings.NumProcs)));
+            if (process is not null)
+            {
+                processes.Add(process);
+            }
+        }
+        processes.Sort(ConfigOrder.Processes);
+        return r.Failed ? null : processes;
+    }
+
+    private ProgramSettings ReadSettings(OptionReader r, string programName, Dictionary<string, object> names)
+    {
+        var stopAsGroup = r.Read("stopasgroup", "false", names, ValueParsers.Boolean, false);
+        var killAsGroup = r.Read("killasgroup", stopAsGroup ? "true" : "false", names, ValueParsers.Boolean, stopAsGroup);
+        var serverUrl = r.Text("serverurl", null, names);
+        var user = r.Text("user", null, names);
+        var uid = user is null ? (int?)null : r.Read("user", user, names, text => AsNullable(UserDatabase.Uid(text)), null);
+        var umask = r.Raw("umask") is null ? (int?)null : r.Read("umask", "", names, text => AsNullable(ValueParsers.Octal(text)), null);
+        var settings = new ProgramSettings(
+            programName,
+            Priority: r.Read("priority", "999", names, ValueParsers.Integer, 999),
+            Autostart: r.Read("autostart", "true", names, ValueParsers.Boolean, true),
+            AutoRestart: r.Read("autorestart", "unexpected", names, ValueParsers.AutoRestart, AutoRestart.Unexpected),
+            StartSecs: r.Read("startsecs", "1", names, ValueParsers.Integer, 1),
+            StartRetries: r.Read("startretries", "3", names, ValueParsers.Integer, 3),
+            StopSignal: r.Read("stopsignal", "TERM", names, Signals.Parse, 15),
+            StopWaitSecs: r.Read("stopwaitsecs", "10", names, ValueParsers.Integer, 10),
+            StopAsGroup: stopAsGroup,
+            KillAsGroup: killAsGroup,
+            ExitCodes: r.Read("exitcodes", "0", names, text => ValueParsers.ExitCodes(r.Raw("exitcodes")?.Items, text), new ValueList<int>([0])),
+            RedirectStderr: r.Read("redirect_stderr", "false", names, ValueParsers.Boolean, false),
+            NumProcs: r.Read("numprocs", "1", names, ValueParsers.Integer, 1),
+            NumProcsStart: r.Read("numprocs_start", "0", names, ValueParsers.Integer, 0),
+            StdoutCaptureMaxBytes: r.Read("stdout_capture_maxbytes", "0", names, ValueParsers.ByteSize, 0L),
+            StdoutEventsEnabled: r.Read("stdout_events_enabled", "false", names, ValueParsers.Boolean, false),
+            StderrCaptureMaxBytes: r.Read("stderr_capture_maxbytes", "0", names, ValueParsers.ByteSize, 0L),
+            StderrEventsEnabled: r.Read("stderr_events_enabled", "false", names, ValueParsers.Boolean, false),
+            ServerUrl: serverUrl is not null && Supervise.Ini.PythonText.Strip(serverUrl).ToUpperInvariant() == "AUTO" ? null : serverUrl,
+            User: user,
+            Uid: uid,
+            Umask: umask,
+            ProcessNameFormat: r.Raw("process_name")?.Text ?? "%(program_name)s");
+
+        var validName = ValueParsers.Name(settings.ProcessNameFormat);
+        if (!validName.Ok)
+        {
+            r.Error(r.Raw("process_name"), "process_name", validName.Error!);
+        }
+        if (settings.NumProcs > 1 && !settings.ProcessNameFormat.Contains("%(process_num)", StringComparison.Ordinal))
+        {
+            r.Error(r.Raw("process_name") ?? r.Raw("numprocs"), "process_name", "%(process_num) must be present within process_name when numprocs > 1");
+        }
+        if (settings.StopAsGroup && !settings.KillAsGroup)
+        {
+            r.Error(r.Raw("killasgroup"), "killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
+        }
+        return settings with { ProcessNameFormat = validName.Ok ? validName.Value : settings.ProcessNameFormat };
+    }
+
+    private static Parsed<int?> AsNullable(Parsed<int> parsed) => parsed.Ok ? parsed.Value : Parsed<int?>.Fail(parsed.Error!);
+}

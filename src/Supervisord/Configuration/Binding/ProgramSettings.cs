@@ -1,0 +1,29 @@
+using Supervise.Supervisord.Configuration.Model;
+
+namespace Supervise.Supervisord.Configuration.Binding;
+
+/// <summary>The options of a program section that are read once, before the per-process loop (no %(process_num)).</summary>
+internal sealed record ProgramSettings(
+    string ProgramName,
+    int Priority,
+    bool Autostart,
+    AutoRestart AutoRestart,
+    int StartSecs,
+    int StartRetries,
+    int StopSignal,
+    int StopWaitSecs,
+    bool StopAsGroup,
+    bool KillAsGroup,
+    ValueList<int> ExitCodes,
+    bool RedirectStderr,
+    int NumProcs,
+    int NumProcsStart,
+    long StdoutCaptureMaxBytes,
+    bool StdoutEventsEnabled,
+    long StderrCaptureMaxBytes,
+    bool StderrEventsEnabled,
+    string? ServerUrl,
+    string? User,
+    int? Uid,
+    int? Umask,
+    string ProcessNameFormat);
