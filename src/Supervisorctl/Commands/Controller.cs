@@ -112,6 +112,9 @@ internal sealed partial class Controller : IDisposable
                     Output($"{Session.ServerUrl} no such file");
                     ExitStatus = ExitCodes.NotRunning;
                     return false;
+                case TransportFailureKind.Unauthenticated:
+                    // Not a fault or socket error to Supervisor's upcheck: onecmd deals with it (and may retry).
+                    throw;
                 default:
                     ExitStatus = ExitCodes.Generic;
                     throw;
