@@ -1,0 +1,133 @@
+using System.Net.Sockets;
+using Supervise.Protocol.V1;
+using Supervise.Supervisorctl.Tests.Fakes;
+
+namespace Supervise.Supervisorctl.Tests.Commands;
+
+public sealed class StatusCommandSpecs
+{
+    private static FakeSupervisor Daemon()
+    {
+        var daemon = new FakeSupervisor();
+        daemon.Processes.AddRange(
+        [
+            Info.Running("envdump", 7566),
+            Info.Stopped("exiter"),
+            Info.InState("failer", ProcessState.Fatal, "FATAL", "Exited too quickly (process log may have details)"),
+            Info.Running("gA", 7565, group: "grp"),
+            Info.Stopped("multi_01", group: "multi"),
+            Info.InState("sleeper", ProcessState.Starting, "STARTING"),
+            Info.InState("stubborn", ProcessState.Stopped, "STOPPED", "Nov 23 07:02 PM"),
+        ]);
+        return daemon;
+    }
+
+    [Fact]
+    public void Status_prints_supervisors_verified_transcript_and_exits_3_when_any_process_is_stopped()
+    {
+        var run = Ctl.Run(Daemon(), "status");
+
+        run.Out.Should().Be(
+            "envdump                          RUNNING   pid 7566, uptime 0:00:12\n" +
+            "exiter                           STOPPED   Not started\n" +
+            "failer                           FATAL     Exited too quickly (process log may have details)\n" +
+            "grp:gA                           RUNNING   pid 7565, uptime 0:00:12\n" +
+            "multi:multi_01                   STOPPED   Not started\n" +
+            "sleeper                          STARTING  \n" +
+            "stubborn                         STOPPED   Nov 23 07:02 PM\n");
+        run.ExitCode.Should().Be(3);
+    }
+
+    [Fact]
+    public void Status_of_running_processes_exits_0()
+    {
+        var run = Ctl.Run(Daemon(), "status", "envdump", "grp:*");
+
+        run.Out.Should().Be(
+            "envdump                          RUNNING   pid 7566, uptime 0:00:12\n" +
+            "grp:gA                           RUNNING   pid 7565, uptime 0:00:12\n");
+        run.ExitCode.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("nosuchproc", "nosuchproc: ERROR (no such process)\n")]
+    [InlineData("badgrp:*", "badgrp: ERROR (no such group)\n")]
+    [InlineData("badgrp:", "badgrp: ERROR (no such group)\n")]
+    [InlineData("grp:nope", "grp:nope: ERROR (no such process)\n")]
+    public void Status_of_an_unknown_name_exits_4(string name, string expected)
+    {
+        var run = Ctl.Run(Daemon(), "status", name);
+
+        run.Out.Should().Be(expected);
+        run.ExitCode.Should().Be(4);
+    }
+
+    [Fact]
+    public void Unknown_names_print_before_the_status_lines_and_a_stopped_process_turns_exit_4_into_3()
+    {
+        var run = Ctl.Run(Daemon(), "status", "nosuch", "exiter");
+
+        run.Out.Should().Be(
+            "nosuch: ERROR (no such process)\n" +
+            "exiter                           STOPPED   Not started\n");
+        run.ExitCode.Should().Be(3);
+    }
+
+    [Fact]
+    public void Status_all_lists_everything()
+    {
+        Ctl.Run(Daemon(), "status", "all").Out.Split('\n').Should().HaveCount(8);
+    }
+
+    [Fact]
+    public void A_name_longer_than_30_characters_widens_every_line()
+    {
+        var daemon = new FakeSupervisor();
+        daemon.Processes.Add(Info.Stopped(new string('a', 42)));
+        daemon.Processes.Add(Info.Running("sleeper", 7273, description: "pid 7273, uptime 0:00:02"));
+
+        Ctl.Run(daemon, "status").Out.Should().Be(
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa   STOPPED   Not started\n" +
+            "sleeper                                      RUNNING   pid 7273, uptime 0:00:02\n");
+    }
+
+    [Theory]
+    [InlineData(SocketError.AddressNotAvailable, "unix:///nonexistent.sock no such file\n")]
+    [InlineData(SocketError.ConnectionRefused, "unix:///nonexistent.sock refused connection\n")]
+    public void Status_of_an_unreachable_server_exits_4(SocketError error, string expected)
+    {
+        var daemon = new FakeSupervisor { Failure = Ctl.Unreachable(error) };
+
+        var run = Ctl.Run(daemon, "-s", "unix:///nonexistent.sock", "status");
+
+        run.Out.Should().Be(expected);
+        run.ExitCode.Should().Be(4);
+    }
+
+    [Fact]
+    public void Status_json_prints_the_selection_as_an_array_with_the_same_exit_code()
+    {
+        var run = Ctl.Run(Daemon(), "status", "--json", "exiter");
+
+        run.Out.Should().Be("""
+            [
+              {
+                "name": "exiter",
+                "group": "exiter",
+                "process": "exiter",
+                "state": "STOPPED",
+                "state_code": 0,
+                "pid": 0,
+                "start": 0,
+                "stop": 0,
+                "uptime_seconds": 0,
+                "exitstatus": 0,
+                "spawnerr": "",
+                "description": "Not started"
+              }
+            ]
+
+            """);
+        run.ExitCode.Should().Be(3);
+    }
+}
