@@ -115,8 +115,9 @@ public sealed partial class SpoolQueue
             ?? throw new InvalidDataException($"{path}: empty job file");
 
     /// <summary>
-    /// rename(2): of two processes renaming the same file, exactly one succeeds. Always pass overwrite: true;
-    /// without it .NET moves by link(2) + unlink(2), and two racing workers could both "succeed".
+    /// One rename(2) (checked with strace on .NET 10): of processes renaming the same file, exactly one succeeds
+    /// and the others get ENOENT. Targets are unique names or replaceable copies of the same job, so overwriting
+    /// is always right.
     /// </summary>
     private static bool TryRename(string from, string to)
     {
