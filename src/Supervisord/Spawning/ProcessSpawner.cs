@@ -64,7 +64,10 @@ public sealed class ProcessSpawner(Reaper reaper)
         return (new SpawnedChild(pid, stdin.Value.Write, stdout.Value.Read, request.RedirectStderr ? -1 : stderr.Value.Read), null);
     }
 
-    private static bool UsesHelper(SpawnRequest request) => request.Uid is not null || request.Umask is not null;
+    // posix_spawn reports a failed chdir as the same ENOENT as a missing program; the helper fails the way Supervisor's
+    // child does instead ("couldn't chdir to ...", exit 127, then BACKOFF).
+    private static bool UsesHelper(SpawnRequest request) =>
+        request.Uid is not null || request.Umask is not null || (request.Directory is not null && !Directory.Exists(request.Directory));
 
     private static void CloseAll(params (int Read, int Write)?[] pipes)
     {
