@@ -42,9 +42,13 @@ internal sealed partial class ProgramBinder
             return null;
         }
         var validName = ValueParsers.Name(name);
-        if (!validName.Ok)
+        if (!validName.Ok && settings.NamesAreValid)
         {
             r.Error(r.Raw("process_name"), "process_name", validName.Error!);
+            return null;
+        }
+        if (!validName.Ok)
+        {
             return null;
         }
         return new ProcessConfig(validName.Value, settings.ProgramName, command, directory, settings.Umask, settings.User, settings.Uid,
