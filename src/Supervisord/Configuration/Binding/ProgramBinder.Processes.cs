@@ -14,8 +14,8 @@ internal sealed partial class ProgramBinder
     {
         var environment = ReadProgramEnvironment(r, names);
         names = Names.WithEnvironment(names, environment);
-        var directoryText = r.Text("directory", null, names);
-        var directory = directoryText is null ? null : Path.GetFullPath(directoryText);
+        // Kept as written, as Supervisor does: a relative directory is resolved by chdir against the daemon's cwd.
+        var directory = r.Text("directory", null, names);
         var stdout = ReadChannel(r, "stdout", names, settings.StdoutCaptureMaxBytes, settings.StdoutEventsEnabled);
         var stderr = ReadChannel(r, "stderr", names, settings.StderrCaptureMaxBytes, settings.StderrEventsEnabled);
         if (settings.RedirectStderr)
