@@ -186,4 +186,12 @@ public sealed class ProgramSpecs
         groups.Select(g => g.Name).Should().Equal("ev", "z", "a", "b");
         groups[0].Priority.Should().Be(-1);
     }
+
+    [Fact]
+    public void Host_node_name_expands_to_the_machine_name()
+    {
+        using var temp = new TempConfig();
+        temp.LoadWithHead("[program:p]\ncommand=echo %(host_node_name)s\n").Config!.Groups[0].Processes[0].Command
+            .Should().Be("echo " + Environment.MachineName);
+    }
 }

@@ -148,4 +148,18 @@ public sealed class TomlSpecs
 
         temp.Load("c.toml").Config!.RpcInterfaces.Should().ContainSingle();
     }
+
+    [Fact]
+    public void A_toml_main_file_includes_with_an_array_of_globs()
+    {
+        using var temp = new TempConfig();
+        temp.Write("conf.d/a.conf", "[program:a]\ncommand=x\n");
+        temp.Write("more/b.toml", "[program.b]\ncommand = \"y\"\n");
+        temp.Write("c.toml", "[supervisord]\nchildlogdir = \"%(here)s\"\n[include]\nfiles = [\"conf.d/*.conf\", \"more/*.toml\"]\n");
+
+        var result = temp.Load("c.toml");
+
+        result.Config!.Groups.Select(g => g.Name).Should().Equal("a", "b");
+        result.Notices.Should().HaveCount(2);
+    }
 }

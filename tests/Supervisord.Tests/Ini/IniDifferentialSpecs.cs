@@ -12,7 +12,11 @@ public sealed class IniDifferentialSpecs
 {
     private sealed record Case(string Text, List<List<JsonElement>>? Sections, List<List<string>>? Defaults, List<int>? Errors, int? Missing_header_line);
 
-    private static List<Case> Cases([CallerFilePath] string source = "") =>
+    private static readonly Lazy<List<Case>> Loaded = new(() => Read());
+
+    private static List<Case> Cases() => Loaded.Value;
+
+    private static List<Case> Read([CallerFilePath] string source = "") =>
         JsonSerializer.Deserialize<List<Case>>(File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "Data", "ini_differential.json")),
             new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
