@@ -26,6 +26,7 @@ public sealed class IniDocument
 
     public static IniDocument Parse(string text, string fileName) => IniReader.Read(text, fileName);
 
+    /// <summary>Reads a file (UTF-8; a byte-order mark is dropped). I/O errors propagate to the caller.</summary>
     public static IniDocument Load(string path) => Parse(File.ReadAllText(path), path);
 
     /// <summary>Every section with this exact (case-sensitive) name, in file order.</summary>
@@ -52,7 +53,8 @@ public sealed class IniDocument
             foreach (var entry in section.Entries)
             {
                 var lines = entry.Value.Split('\n');
-                builder.Append(entry.Key).Append(" = ").Append(lines[0]).Append('\n');
+                // No spaces around '=': a value starting with ';' or '#' would otherwise become a comment.
+                builder.Append(entry.Key).Append('=').Append(lines[0]).Append('\n');
                 foreach (var continuation in lines.Skip(1))
                 {
                     builder.Append("    ").Append(continuation).Append('\n');

@@ -52,7 +52,7 @@ internal sealed class EventListenerBinder(RawConfig config, BindContext context,
             r.Error(r.Raw("redirect_stderr"), "redirect_stderr",
                 $"[{section.Name}] section sets redirect_stderr=true but this is not allowed because it will interfere with the eventlistener protocol");
         }
-        var processes = programs.Bind(section, poolName);
+        var processes = programs.Bind(section, poolName).Processes;
         if (processes is not null && !r.Failed)
         {
             groups.Add(new ProcessGroupConfig(poolName, priority, GroupKind.EventListener, processes.ToValueList(),

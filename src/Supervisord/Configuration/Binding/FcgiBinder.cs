@@ -19,7 +19,6 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         var r = new OptionReader(config, section, context.Bag);
         var name = ValueParsers.Name(section.Name[(section.Name.IndexOf(':') + 1)..]);
         var programName = name.Ok ? name.Value : section.Name[(section.Name.IndexOf(':') + 1)..];
-        var priority = r.Read("priority", "999", names, ValueParsers.Integer, 999);
         var user = r.Text("user", null, names);
         var backlog = r.Raw("socket_backlog") is null ? DefaultBacklog : r.Read("socket_backlog", "", names, text =>
             ValueParsers.Integer(text) is { Ok: true } n && n.Value is < 1 or > 65535 ? Parsed<int>.Fail($"Invalid socket_backlog value {n.Value}") : ValueParsers.Integer(text), DefaultBacklog);
@@ -51,7 +50,7 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
                 r.Error(r.Raw("socket"), "socket", $"{parsed.Error} in [{section.Name}] socket");
             }
         }
-        var processes = programs.Bind(section, programName);
+        var (processes, priority) = programs.Bind(section, programName);
         if (processes is not null && settings is not null && !r.Failed)
         {
             groups.Add(new ProcessGroupConfig(programName, priority, GroupKind.FcgiProgram, processes.ToValueList(), FcgiSocket: settings));

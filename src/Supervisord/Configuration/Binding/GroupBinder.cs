@@ -21,10 +21,8 @@ internal sealed class GroupBinder(RawConfig config, BindContext context, IReadOn
         }
         foreach (var section in config.SectionsStartingWith("program:").Where(s => !excluded.Contains(s.Name)))
         {
-            var r = new OptionReader(config, section, context.Bag);
             var name = ValueParsers.Name(section.Name[8..]);
-            var priority = r.Read("priority", "999", hereNames, ValueParsers.Integer, 999);
-            var processes = programs.Bind(section, name.Ok ? name.Value : section.Name[8..]);
+            var (processes, priority) = programs.Bind(section, name.Ok ? name.Value : section.Name[8..]);
             if (processes is not null && name.Ok)
             {
                 groups.Add(new ProcessGroupConfig(name.Value, priority, GroupKind.Program, processes.ToValueList()));
@@ -72,7 +70,7 @@ internal sealed class GroupBinder(RawConfig config, BindContext context, IReadOn
             }
             var member = config.Sections[isProgram ? programSection : fcgiSection];
             excluded.Add(member.Name);
-            processes.AddRange(programs.Bind(member, name.Ok ? name.Value : section.Name[6..]) ?? []);
+            processes.AddRange(programs.Bind(member, name.Ok ? name.Value : section.Name[6..]).Processes ?? []);
         }
         if (!r.Failed)
         {

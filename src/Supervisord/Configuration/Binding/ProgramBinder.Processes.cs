@@ -14,8 +14,8 @@ internal sealed partial class ProgramBinder
     {
         var environment = ReadProgramEnvironment(r, names);
         names = Names.WithEnvironment(names, environment);
-        var directoryText = r.Text("directory", null, names);
-        var directory = directoryText is null ? null : Path.GetFullPath(directoryText);
+        // Kept as written, as Supervisor does: a relative directory is resolved by chdir against the daemon's cwd.
+        var directory = r.Text("directory", null, names);
         var stdout = ReadChannel(r, "stdout", names, settings.StdoutCaptureMaxBytes, settings.StdoutEventsEnabled);
         var stderr = ReadChannel(r, "stderr", names, settings.StderrCaptureMaxBytes, settings.StderrEventsEnabled);
         if (settings.RedirectStderr)
@@ -42,9 +42,13 @@ internal sealed partial class ProgramBinder
             return null;
         }
         var validName = ValueParsers.Name(name);
-        if (!validName.Ok)
+        if (!validName.Ok && settings.NamesAreValid)
         {
             r.Error(r.Raw("process_name"), "process_name", validName.Error!);
+            return null;
+        }
+        if (!validName.Ok)
+        {
             return null;
         }
         return new ProcessConfig(validName.Value, settings.ProgramName, command, directory, settings.Umask, settings.User, settings.Uid,

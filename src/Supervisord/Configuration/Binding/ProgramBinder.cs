@@ -14,8 +14,11 @@ internal sealed partial class ProgramBinder(
     IReadOnlyDictionary<string, object> envNames,
     ValueList<EnvironmentVariable> daemonEnvironment)
 {
-    /// <returns>The processes sorted by (priority, name), or null when the section has errors (all recorded).</returns>
-    public List<ProcessConfig>? Bind(RawSection section, string groupName)
+    /// <returns>
+    /// The processes sorted by (priority, name), or null when the section has errors (all recorded); and the
+    /// section's priority, which is also its homogeneous group's.
+    /// </returns>
+    public (List<ProcessConfig>? Processes, int Priority) Bind(RawSection section, string groupName)
     {
         var r = new OptionReader(config, section, context.Bag);
         var rawName = section.Name[(section.Name.IndexOf(':') + 1)..];
@@ -27,6 +30,7 @@ internal sealed partial class ProgramBinder(
         var name = programName.Ok ? programName.Value : rawName;
         var names = Names.With(envNames, ("here", ""), ("program_name", name), ("host_node_name", context.HostNodeName), ("group_name", groupName));
         var settings = ReadSettings(r, name, names);
+        settings = settings with { NamesAreValid = settings.NamesAreValid && programName.Ok };
         var processes = new List<ProcessConfig>();
         for (var n = settings.NumProcsStart; n < settings.NumProcsStart + settings.NumProcs; n++)
         {
@@ -37,7 +41,7 @@ internal sealed partial class ProgramBinder(
             }
         }
         processes.Sort(ConfigOrder.Processes);
-        return r.Failed ? null : processes;
+        return (r.Failed ? null : processes, settings.Priority);
     }
 
     private ProgramSettings ReadSettings(OptionReader r, string programName, Dictionary<string, object> names)
@@ -86,7 +90,7 @@ internal sealed partial class ProgramBinder(
         {
             r.Error(r.Raw("killasgroup"), "killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
         }
-        return settings with { ProcessNameFormat = validName.Ok ? validName.Value : settings.ProcessNameFormat };
+        return settings with { ProcessNameFormat = validName.Ok ? validName.Value : settings.ProcessNameFormat, NamesAreValid = validName.Ok };
     }
 
     private static Parsed<int?> AsNullable(Parsed<int> parsed) => parsed.Ok ? parsed.Value : Parsed<int?>.Fail(parsed.Error!);

@@ -7,6 +7,7 @@ namespace Supervise.Supervisord.Configuration.Model;
 /// <param name="Name">The process name (after process_name expansion).</param>
 /// <param name="ProgramName">The x of [program:x].</param>
 /// <param name="Command">The command line as written (split by shell rules at spawn time).</param>
+/// <param name="Directory">The chdir target as written after expansion (Supervisor does not resolve it), or null.</param>
 /// <param name="Uid">The uid that <paramref name="User"/> resolved to at parse time.</param>
 /// <param name="Umask">Octal umask value, or null to inherit the daemon's.</param>
 /// <param name="StopSignal">Signal number.</param>
