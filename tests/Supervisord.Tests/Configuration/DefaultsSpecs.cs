@@ -37,7 +37,7 @@ public sealed class DefaultsSpecs
 
         daemon.Should().Be(new DaemonSettings(
             Logfile: Path.Combine(cwd, "supervisord.log"), LogfileMaxBytes: 50 * 1024 * 1024, LogfileBackups: 10,
-            LogLevel: LogLevel.Info, Pidfile: Path.Combine(cwd, "supervisord.pid"), Umask: 18, Nodaemon: false,
+            LogLevel: SupervisorLogLevel.Info, Pidfile: Path.Combine(cwd, "supervisord.pid"), Umask: 18, Nodaemon: false,
             Silent: false, Minfds: 1024, Minprocs: 200, Nocleanup: false, Childlogdir: temp.Dir, User: null,
             Directory: null, StripAnsi: false, Environment: ValueList<EnvironmentVariable>.Empty, Identifier: "supervisor"));
     }
@@ -84,7 +84,7 @@ public sealed class DefaultsSpecs
         var daemon = temp.Load().Config!.Daemon;
 
         daemon.Should().Be(new DaemonSettings(
-            $"{temp.Dir}/logs/main.log", 1024, 2, LogLevel.Warn, $"{temp.Dir}/s.pid", 63, true, true, 10, 20, true,
+            $"{temp.Dir}/logs/main.log", 1024, 2, SupervisorLogLevel.Warn, $"{temp.Dir}/s.pid", 63, true, true, 10, 20, true,
             $"{temp.Dir}/logs", "root", temp.Dir, true,
             new ValueList<EnvironmentVariable>([new("A", "1"), new("B", "tv")]), "ident"));
     }

@@ -115,14 +115,14 @@ public sealed class ValueParserSpecs
         ValueParsers.AutoRestart("Sometimes").Error.Should().Be("invalid 'autorestart' value 'sometimes'");
 
     [Theory]
-    [InlineData("critical", LogLevel.Critical)]
-    [InlineData("error", LogLevel.Error)]
-    [InlineData("WARN", LogLevel.Warn)]
-    [InlineData("info", LogLevel.Info)]
-    [InlineData("debug", LogLevel.Debug)]
-    [InlineData("trace", LogLevel.Trace)]
-    [InlineData("blather", LogLevel.Blather)]
-    public void Log_level_accepts_supervisors_names(string text, LogLevel expected) =>
+    [InlineData("critical", SupervisorLogLevel.Critical)]
+    [InlineData("error", SupervisorLogLevel.Error)]
+    [InlineData("WARN", SupervisorLogLevel.Warn)]
+    [InlineData("info", SupervisorLogLevel.Info)]
+    [InlineData("debug", SupervisorLogLevel.Debug)]
+    [InlineData("trace", SupervisorLogLevel.Trace)]
+    [InlineData("blather", SupervisorLogLevel.Blather)]
+    public void Log_level_accepts_supervisors_names(string text, SupervisorLogLevel expected) =>
         ValueParsers.LoggingLevel(text).Value.Should().Be(expected);
 
     [Fact]
