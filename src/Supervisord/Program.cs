@@ -16,6 +16,11 @@ public static class Program
         {
             return ExecHelper.Run(args);
         }
+        if (ContainerInit.ShouldRun)
+        {
+            return ContainerInit.Run(args);
+        }
+        ContainerInit.ForgetMarker();
 
         var (options, error) = CommandLineOptions.Parse(args);
         if (options is null)

@@ -25,7 +25,7 @@ public sealed partial class DaemonRunner
         _configPath = configPath;
         _options = options;
         _reaper = new Reaper();
-        _spawner = new ProcessSpawner(_reaper);
+        _spawner = new ProcessSpawner();
     }
 
     private readonly Reaper _reaper;
@@ -63,7 +63,6 @@ public sealed partial class DaemonRunner
                 await SurvivorReaper.StopAsync(config.Daemon.Pidfile, logger).ConfigureAwait(false);
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
-            using var orphans = new OrphanReaper(_reaper, logger);
             var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
             {
                 StripAnsi = config.Daemon.StripAnsi,

@@ -6,7 +6,7 @@ namespace Supervise.Supervisord.Spawning;
 /// Starts children with posix_spawn in their own process group, fds 0/1/2 on fresh pipes. Programs with user= or
 /// umask= go through the exec helper (a mode of this binary) because posix_spawn cannot change uid or umask.
 /// </summary>
-public sealed class ProcessSpawner(Reaper reaper)
+public sealed class ProcessSpawner
 {
     private const int PipeCapacity = 1 << 20;
 
@@ -38,7 +38,7 @@ public sealed class ProcessSpawner(Reaper reaper)
             : (file!, argv, request.Directory);
 
         var stderrWrite = request.RedirectStderr ? stdout.Value.Write : stderr.Value.Write;
-        var pid = reaper.SpawnClaimed(() => PosixSpawn.Spawn(spawnFile, spawnArgv, envp, directory, stdin.Value.Read, stdout.Value.Write, stderrWrite));
+        var pid = PosixSpawn.Spawn(spawnFile, spawnArgv, envp, directory, stdin.Value.Read, stdout.Value.Write, stderrWrite);
 
         // The child holds its ends now; the parent keeps only stdin's write end and the read ends.
         Pipes.Close(stdin.Value.Read);

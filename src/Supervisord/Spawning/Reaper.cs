@@ -18,10 +18,6 @@ public sealed unsafe class Reaper : IDisposable
     private readonly List<(int Pid, int PidFd, Action<WaitStatus> OnExit)> _pending = [];
     private readonly Dictionary<int, (int PidFd, Action<WaitStatus> OnExit)> _watched = [];
 
-    // Guards _claimed: pids we spawned and have not reaped yet. Spawning holds it from posix_spawn until the pid is
-    // claimed, so the pid-1 zombie sweep can never take one of ours for an orphan.
-    private readonly Lock _spawnGate = new();
-    private readonly HashSet<int> _claimed = [];
     private readonly int _wakeFd;
     private readonly Thread _thread;
     private volatile bool _disposed;
@@ -49,66 +45,6 @@ public sealed unsafe class Reaper : IDisposable
             _pending.Add((pid, pidFd, onExit));
         }
         Wake();
-    }
-
-    /// <summary>Runs <paramref name="spawn"/> (which returns a pid, or a negative errno) and claims the pid as ours.</summary>
-    public int SpawnClaimed(Func<int> spawn)
-    {
-        lock (_spawnGate)
-        {
-            var pid = spawn();
-            if (pid > 0)
-            {
-                _claimed.Add(pid);
-            }
-            return pid;
-        }
-    }
-
-    /// <summary>
-    /// As pid 1 (in a container) orphaned grandchildren are re-parented to us: reap every zombie child that is not one
-    /// of our own processes, so none accumulate. Returns the pids reaped with their statuses.
-    /// </summary>
-    public IReadOnlyList<(int Pid, WaitStatus Status)> ReapOrphans()
-    {
-        var reaped = new List<(int, WaitStatus)>();
-        lock (_spawnGate)
-        {
-            foreach (var pid in ZombieChildren())
-            {
-                if (!_claimed.Contains(pid) && Libc.waitpid(pid, out var status, Libc.WNOHANG) == pid)
-                {
-                    reaped.Add((pid, new WaitStatus(status)));
-                }
-            }
-        }
-        return reaped;
-    }
-
-    private static IEnumerable<int> ZombieChildren()
-    {
-        var self = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
-            if (fields.Length >= 2 && fields[0] == "Z" && fields[1] == self)
-            {
-                yield return pid;
-            }
-        }
     }
 
     public int WatchedCount
@@ -209,10 +145,6 @@ public sealed unsafe class Reaper : IDisposable
             }
         }
         Libc.close(entry.PidFd);
-        lock (_spawnGate)
-        {
-            _claimed.Remove(pid);
-        }
         // ECHILD: someone else reaped it; report a plain exit rather than lose the transition.
         var waitStatus = result == pid ? new WaitStatus(status) : WaitStatus.FromExitCode(0);
         try

@@ -29,16 +29,21 @@ public sealed class RobustnessSpecs
     }
 
     [Fact]
-    public async Task As_pid_1_the_daemon_reaps_orphans_and_leaves_no_zombies()
+    public async Task As_pid_1_orphans_are_reaped_and_exit_statuses_stay_exact()
     {
         if (!File.Exists("/usr/bin/unshare") || Environment.UserName != "root")
         {
             return; // needs root and util-linux; CI runs as root with both
         }
         await using var daemon = Infrastructure.Daemon.WithConfig("""
-            [program:spawner]
-            command=/bin/bash -c 'for i in 1 2 3 4 5; do (sleep 0.1 &) ; done; exec sleep 600'
+            [program:orphans]
+            command=/bin/bash -c 'while true;do (sleep 0.05 &);sleep 0.05;done'
+
+            [program:three]
+            command=/bin/sh -c 'sleep 0.05;exit 3'
             startsecs=0
+            numprocs=5
+            process_name=%(program_name)s_%(process_num)d
             """);
         var info = new ProcessStartInfo("/usr/bin/unshare", ["--pid", "--fork", "--mount-proc", Binaries.Supervisord, "-n", "-c", daemon.ConfigPath])
         {
@@ -48,14 +53,60 @@ public sealed class RobustnessSpecs
         using var unshare = Process.Start(info)!;
         try
         {
-            await Wait.UntilAsync(() => MainLog.Read(daemon).Count(l => l.Message.StartsWith("reaped unknown pid", StringComparison.Ordinal)) >= 5,
-                TimeSpan.FromSeconds(20), "the orphaned sleeps are reaped");
-            (await daemon.CtlAsync("status", "spawner")).Output.Should().Contain("RUNNING");
+            await Wait.UntilAsync(() => MainLog.Read(daemon).Count(l => l.Message.Contains("(exit status 3; not expected)", StringComparison.Ordinal)) >= 50,
+                TimeSpan.FromSeconds(30), "the programs crashed and restarted many times");
+
+            MainLog.Read(daemon).Should().NotContain(l => l.Message.StartsWith("exited: three", StringComparison.Ordinal) && l.Message.Contains("exit status 0", StringComparison.Ordinal),
+                "no exit status may be stolen by a reap of any child");
+            // Orphans die every 50 ms; if any were left unreaped, zombies would pile up and this would never hold.
+            await Wait.UntilAsync(() => ZombiesUnder(unshare.Id).Count == 0, TimeSpan.FromSeconds(10), "no zombie is left in the namespace");
         }
         finally
         {
-            Native.Kill(unshare.Id, 15);
+            // unshare does not forward signals into the namespace: ask the daemon itself to shut down.
+            await daemon.CtlAsync("shutdown");
             await unshare.WaitForExitAsync(new CancellationTokenSource(20_000).Token);
+        }
+        unshare.ExitCode.Should().Be(0);
+    }
+
+    /// <summary>Zombie processes among the descendants of <paramref name="root"/>.</summary>
+    private static IReadOnlyList<int> ZombiesUnder(int root)
+    {
+        var parents = new Dictionary<int, (int Parent, char State)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && Stat(pid) is { } stat)
+            {
+                parents[pid] = stat;
+            }
+        }
+        bool Under(int pid)
+        {
+            for (var i = 0; i < 64 && parents.TryGetValue(pid, out var entry); i++)
+            {
+                if (entry.Parent == root)
+                {
+                    return true;
+                }
+                pid = entry.Parent;
+            }
+            return false;
+        }
+        return parents.Where(p => p.Value.State == 'Z' && Under(p.Key)).Select(p => p.Key).ToList();
+    }
+
+    private static (int Parent, char State)? Stat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
+            return (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), fields[0][0]);
+        }
+        catch (Exception exception) when (exception is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
         }
     }
 }

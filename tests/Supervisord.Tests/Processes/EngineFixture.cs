@@ -13,7 +13,7 @@ public sealed class EngineFixture : IAsyncDisposable
     public EngineFixture()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
-        Host = new ProcessHost(new ProcessSpawner(_reaper), _reaper, TimeProvider.System, NullLogger.Instance,
+        Host = new ProcessHost(new ProcessSpawner(), _reaper, TimeProvider.System, NullLogger.Instance,
             new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"));
         Registry = new ProcessRegistry(Host, TestConfigs.Daemon(Directory));
     }
