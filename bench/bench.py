@@ -88,6 +88,7 @@ def ensure_supervisor(cmd):
 def run_side(impl, args, sizes, refs, recorders):
     ctx = Context(impl, sizes, refs, args.keep)
     recorders[impl.key] = ctx.rec  # registered first, so an interrupted side still reports
+    ctx.rec.note("side", loadavg_at_start=round(os.getloadavg()[0], 2))
     missing = impl.missing()
     for name in args.scenarios:
         fn, uses_fleet = SCENARIOS[name]
@@ -103,6 +104,9 @@ def run_side(impl, args, sizes, refs, recorders):
         except Exception as e:  # one failing scenario must not abort the run
             ctx.rec.errors[name] = f"{type(e).__name__}: {e}"
             ctx.release_fleet()  # a fleet in an unknown state must not be reused
+        except KeyboardInterrupt:
+            ctx.rec.errors[name] = "interrupted"
+            raise
         finally:
             harness.sweep_orphans()
         ctx.rec.note(name, scenario_wall_s=round(time.monotonic() - t0, 1))
@@ -124,6 +128,7 @@ def _interrupt(signum, frame):
 def main(argv):
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
     harness.become_subreaper()
     ensure_supervisor(args.supd)
     sizes = Sizes.of(args.quick)

@@ -120,4 +120,5 @@ def storm(ctx):
         ctx.rec.put(m.storm_restarts(n), rate)
         ctx.rec.note("storm", calls_ms=[round(t, 1) for t in times], timeouts=timeouts)
         if timeouts:
-            raise BenchError(f"{timeouts}/{len(times)} status calls hit the {ctx.sizes.storm_timeout:g} s timeout")
+            raise BenchError(f"{timeouts}/{len(times)} status call(s) got no answer within "
+                             f"{ctx.sizes.storm_timeout:g} s (the figure is a lower bound)")
