@@ -1,0 +1,79 @@
+"""Physical references measured in the same run, to show how close each daemon gets to the machine's limits.
+
+- pipe_rate: `yes LINE | head -c BYTES > file` (median of 3 runs), the same 100-byte lines a daemon has to copy to its log.
+- serial_spawn.N: N copies of the fleet's child started one after another from Python, each awaited
+  until it prints its first line (what a daemon that spawns serially could at best achieve).
+"""
+import os
+import select
+import statistics
+import subprocess
+import time
+
+import harness
+
+LINE = "x" * 99
+
+
+class References:
+    def __init__(self, keep):
+        self.keep = keep
+        self.values = {}
+        self.errors = {}
+
+    def get(self, key):
+        return self.values.get(key)
+
+    def measure(self, key, fn, *args):
+        if key in self.values or key in self.errors:
+            return
+        try:
+            self.values[key] = fn(*args)
+        except Exception as e:  # a reference that fails is reported, not fatal
+            self.errors[key] = f"{type(e).__name__}: {e}"
+
+    def pipe_rate(self, mb):
+        self.measure("pipe_rate", self._pipe_rate, mb)
+
+    def serial_spawn(self, n):
+        self.measure(f"serial_spawn.{n}", _serial_spawn, n)
+
+    def _pipe_rate(self, mb, runs=3):
+        """Median of a few runs: one run on a shared machine is too noisy to be a target's base."""
+        work = harness.make_workdir()
+        try:
+            out = os.path.join(work, "pipe.out")
+            want = mb * 1_000_000
+            rates = []
+            for _ in range(runs):
+                dt, r = harness.run_timed(["/bin/sh", "-c", f"yes {LINE} 2>/dev/null | head -c {want} > {out}"], 120)
+                if r.returncode != 0 or os.path.getsize(out) != want:
+                    raise harness.BenchError(f"pipe reference wrote {os.path.getsize(out)}/{want} bytes")
+                rates.append(mb / dt)
+                os.remove(out)
+            return round(statistics.median(rates), 1)
+        finally:
+            harness.remove_workdir(work, self.keep)
+
+
+def _serial_spawn(n):
+    children = []
+    try:
+        t0 = time.perf_counter()
+        for i in range(n):
+            p = harness.spawn(["/bin/sh", "-c", f"echo {i}; exec sleep 600"],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+            children.append(p)
+            ready, _, _ = select.select([p.stdout], [], [], 10)
+            if not ready or not p.stdout.readline():
+                raise harness.BenchError(f"serial child {i} printed nothing")
+            p.stdout.close()
+        return round(time.perf_counter() - t0, 3)
+    finally:
+        for p in children:
+            harness.kill_group(p)
+        for p in children:
+            try:
+                harness.reap(p, 10)
+            except subprocess.TimeoutExpired:
+                harness.kill(p)
