@@ -58,10 +58,8 @@ public static class Program
         }
         if (!loaded.Succeeded)
         {
-            foreach (var diagnostic in loaded.Errors)
-            {
-                Console.Error.WriteLine($"Error: {diagnostic}");
-            }
+            // The same lines as --check prints: every error, each with its file, line, section and option.
+            Console.Error.Write(CheckReport.Format(loaded).Text);
             Console.Error.WriteLine("For help, use supervisord -h");
             return 2;
         }
@@ -74,6 +72,10 @@ public static class Program
         {
             var pid = Detacher.Start([Environment.ProcessPath!, .. args, CommandLineOptions.DetachedFlag]);
             return pid > 0 ? 0 : Usage($"could not start the daemon: {ErrnoNames.Name(-pid)}");
+        }
+        if (DaemonProcess.Prepare(loaded.Config, options.Detached) is { } problem)
+        {
+            return Usage(problem);
         }
         return new DaemonRunner(path, options).RunAsync(loaded).GetAwaiter().GetResult();
     }

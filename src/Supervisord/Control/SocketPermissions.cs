@@ -1,3 +1,4 @@
+using Supervise.Supervisord.Configuration.Binding;
 using Supervise.Supervisord.Spawning.Native;
 
 namespace Supervise.Supervisord.Control;
@@ -13,8 +14,8 @@ internal static unsafe class SocketPermissions
             return;
         }
         var parts = owner.Split(':', 2);
-        var uid = UserIds.Uid(parts[0]) ?? -1;
-        var gid = parts.Length > 1 ? UserIds.Gid(parts[1]) ?? -1 : UserIds.PrimaryGid(parts[0]) ?? -1;
+        var uid = UserDatabase.UidOf(parts[0]) ?? -1;
+        var gid = parts.Length > 1 ? UserDatabase.GidOf(parts[1]) ?? -1 : uid >= 0 ? UserDatabase.Account(uid)?.PrimaryGid ?? -1 : -1;
         using var strings = new NativeStrings();
         Libc.chown(strings.String(path), uid, gid);
     }

@@ -78,7 +78,9 @@ public sealed partial class SupervisorService(SupervisorDaemon daemon, TimeProvi
     public override Task<ActionReply> Signal(SignalRequest request, ServerCallContext context)
     {
         EnsureRunning();
-        var signal = SignalNames.Parse(request.Signal) ?? throw FaultException.Create(Fault.BadSignal, request.Signal);
+        // Supervisor's signalProcess parses with the config's signal_number type: the same names and numbers.
+        var parsed = Configuration.Binding.Signals.Parse(request.Signal);
+        var signal = parsed.Ok ? parsed.Value : throw FaultException.Create(Fault.BadSignal, request.Signal);
         var (processes, single) = TargetResolver.Resolve(Registry, request.Target);
         var selected = single ? processes : processes.Where(p => p.Current.State.IsSignallable()).ToList();
         return Task.FromResult(Reply(selected.Select(p => ProcessCommands.Signal(p, signal))));

@@ -11,14 +11,10 @@ public static class CommandResolver
 
     public static (string? File, IReadOnlyList<string> Argv, SpawnError? Error) Resolve(string command, string? pathVariable)
     {
-        IReadOnlyList<string> argv;
-        try
+        var argv = Configuration.CommandLine.Split(command, out var parseError);
+        if (argv is null)
         {
-            argv = ShellWords.Split(command);
-        }
-        catch (FormatException exception)
-        {
-            return (null, [], new SpawnError(SpawnErrorKind.BadCommand, $"can't parse command '{command}': {exception.Message}"));
+            return (null, [], new SpawnError(SpawnErrorKind.BadCommand, $"can't parse command '{command}': {parseError}"));
         }
         if (argv.Count == 0)
         {

@@ -70,36 +70,12 @@ public static unsafe class ExecHelper
 
     private static bool DropPrivileges(uint uid)
     {
-        if (Libc.geteuid() == uid)
+        var error = Privileges.Drop(uid);
+        if (error is not null)
         {
-            return true;
+            Fail($"supervisor: couldn't setuid to {uid}: {error}");
         }
-        if (Libc.geteuid() != 0)
-        {
-            Fail("supervisor: couldn't setuid to " + uid + ": Can't drop privilege as nonroot user");
-            return false;
-        }
-        var entry = File.ReadLines("/etc/passwd")
-            .Select(line => line.Split(':'))
-            .FirstOrDefault(fields => fields.Length > 3 && fields[2] == uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var gid = entry is null ? uid : uint.Parse(entry[3], System.Globalization.CultureInfo.InvariantCulture);
-        using var strings = new NativeStrings();
-        if (entry is not null && Libc.initgroups(strings.String(entry[0]), gid) != 0)
-        {
-            Fail($"supervisor: couldn't setuid to {uid}: Could not set groups of effective user");
-            return false;
-        }
-        if (Libc.setgid(gid) != 0)
-        {
-            Fail($"supervisor: couldn't setuid to {uid}: Could not set group id of effective user");
-            return false;
-        }
-        if (Libc.setuid(uid) != 0)
-        {
-            Fail($"supervisor: couldn't setuid to {uid}: Could not set user id of effective user");
-            return false;
-        }
-        return true;
+        return error is null;
     }
 
     private static void Fail(string message)

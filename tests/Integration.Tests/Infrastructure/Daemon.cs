@@ -12,16 +12,22 @@ public sealed class Daemon : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private Daemon(string directory)
+    private Daemon(string directory, string? configPath = null)
     {
         Directory = directory;
+        ConfigPath = configPath ?? Path.Combine(directory, "supervisord.conf");
+        SocketPath = Path.Combine(directory, "s.sock");
     }
+
+    /// <summary>A daemon on an existing configuration whose socket and logs live under <paramref name="directory"/>.</summary>
+    public static Daemon ForConfig(string directory, string configPath, string socketPath) =>
+        new(directory, configPath) { SocketPath = socketPath };
 
     public string Directory { get; }
 
-    public string ConfigPath => Path.Combine(Directory, "supervisord.conf");
+    public string ConfigPath { get; }
 
-    public string SocketPath => Path.Combine(Directory, "s.sock");
+    public string SocketPath { get; private init; }
 
     public int Pid => _process?.Id ?? 0;
 

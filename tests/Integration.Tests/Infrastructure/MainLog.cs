@@ -5,9 +5,11 @@ namespace Supervise.Integration.Tests.Infrastructure;
 /// <summary>Reads supervisord's main log: "2026-11-23 19:05:44,835 INFO message" lines.</summary>
 public static class MainLog
 {
-    public static IReadOnlyList<(DateTime Time, string Level, string Message)> Read(Daemon daemon)
+    public static IReadOnlyList<(DateTime Time, string Level, string Message)> Read(Daemon daemon) =>
+        Read(Path.Combine(daemon.Directory, "supervisord.log"));
+
+    public static IReadOnlyList<(DateTime Time, string Level, string Message)> Read(string path)
     {
-        var path = Path.Combine(daemon.Directory, "supervisord.log");
         if (!File.Exists(path))
         {
             return [];

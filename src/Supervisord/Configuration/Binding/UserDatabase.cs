@@ -5,7 +5,7 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// reads the files; NSS sources beyond them (LDAP) are not consulted, which only matters for users that exist nowhere
 /// in /etc/passwd.
 /// </summary>
-internal static class UserDatabase
+public static class UserDatabase
 {
     private static IEnumerable<string[]> Entries(string file)
     {
@@ -36,7 +36,7 @@ internal static class UserDatabase
     public static string? HomeOf(string user) => Users().FirstOrDefault(u => u.Name == user).Fields?[5];
 
     /// <summary>name_to_uid: a user name or a numeric uid present in passwd.</summary>
-    public static Parsed<int> Uid(string nameOrId)
+    internal static Parsed<int> Uid(string nameOrId)
     {
         if (PyInt.TryParse(nameOrId, 10, out var id))
         {
@@ -47,7 +47,7 @@ internal static class UserDatabase
     }
 
     /// <summary>name_to_gid: a group name or a numeric gid present in /etc/group.</summary>
-    public static Parsed<int> Gid(string nameOrId)
+    internal static Parsed<int> Gid(string nameOrId)
     {
         if (PyInt.TryParse(nameOrId, 10, out var id))
         {
@@ -63,4 +63,17 @@ internal static class UserDatabase
         var parts = text.Split(':', 2);
         return Uid(parts[0]).Ok && (parts.Length == 1 || Gid(parts[1]).Ok);
     }
+
+    /// <summary>The account of a uid: its name and primary gid, or null when passwd has no such uid.</summary>
+    public static (string Name, int PrimaryGid)? Account(int uid)
+    {
+        var match = Users().FirstOrDefault(u => u.Id == uid);
+        return match.Name is null ? null : (match.Name, int.Parse(match.Fields[3], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A user name or numeric uid, resolved; null when unknown.</summary>
+    public static int? UidOf(string nameOrId) => Uid(nameOrId) is { Ok: true } parsed ? parsed.Value : null;
+
+    /// <summary>A group name or numeric gid, resolved; null when unknown.</summary>
+    public static int? GidOf(string nameOrId) => Gid(nameOrId) is { Ok: true } parsed ? parsed.Value : null;
 }
