@@ -13,6 +13,10 @@ public sealed partial class SupervisorService
     {
         var process = TargetResolver.ResolveOne(Registry, request.Name);
         var log = request.Channel == LogChannel.Stderr ? process.Stderr : process.Stdout;
+        if (log.IsAuto && log.Path is not null && !File.Exists(log.Path))
+        {
+            return Task.FromResult(new LogChunk());
+        }
         return Task.FromResult(Slice(log.Path, request.Offset, request.Length));
     }
 

@@ -35,10 +35,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         {
             Registry.Add(group);
         }
-        foreach (var group in Registry.Groups)
-        {
-            await ProcessRegistry.AutostartAsync(group).ConfigureAwait(false);
-        }
+        await ProcessRegistry.AutostartAsync(Registry.Groups).ConfigureAwait(false);
     }
 
     /// <summary>Parses the configuration again without applying it; returns the errors instead when it is invalid.</summary>
@@ -75,7 +72,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         {
             return AddOutcome.AlreadyActive;
         }
-        await ProcessRegistry.AutostartAsync(group).ConfigureAwait(false);
+        await ProcessRegistry.AutostartAsync([group]).ConfigureAwait(false);
         return AddOutcome.Added;
     }
 

@@ -7,7 +7,7 @@ namespace Supervise.Supervisord.Logging;
 /// subscribers (tail -f, fg). Supervisor opens a named log file at the first spawn, so a program that never ran has
 /// no file yet; AUTO files exist from group creation. Written only by that channel's output pump.
 /// </summary>
-public sealed class ChannelLog(string? path, long maxBytes, int backups) : IDisposable
+public sealed class ChannelLog(string? path, long maxBytes, int backups, bool auto = false) : IDisposable
 {
     // Guards _subscribers: the pump iterates while RPC handlers add and remove.
     private readonly Lock _gate = new();
@@ -19,12 +19,15 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups) : IDisp
 
     public RotatingLogFile? File => _file;
 
+    /// <summary>An AUTO log: it reads as empty before the first spawn creates it (Supervisor creates it at group add).</summary>
+    public bool IsAuto { get; } = auto;
+
     /// <summary>Opens (creating) the log file if there is one and it is not open yet.</summary>
     public void EnsureOpen()
     {
         if (_file is null && Path is not null)
         {
-            _file = new RotatingLogFile(Path, maxBytes, backups);
+            _file = new RotatingLogFile(Path, maxBytes, backups, privateFile: IsAuto);
         }
     }
 

@@ -10,13 +10,17 @@ namespace Supervise.Supervisord.Logging;
 /// </summary>
 public static class OutputPump
 {
-    private const int BufferSize = 256 * 1024;
+    // Quiet children keep a small buffer (1000 programs must not cost 500 MB); one that fills it gets a large one,
+    // so a flood is drained in few system calls.
+    private const int SmallBuffer = 4 * 1024;
+    private const int LargeBuffer = 256 * 1024;
 
     /// <summary>Pumps until end of file (the child and any grandchildren closed the pipe) and closes the fd.</summary>
-    public static async Task RunAsync(int fd, ChannelLog log, Func<byte[], int, int, int>? transform = null)
+    /// <param name="onFlood">Called once, when a read first fills the small buffer: the child is chatty.</param>
+    public static async Task RunAsync(int fd, ChannelLog log, Func<byte[], int, int, int>? transform = null, Action<int>? onFlood = null)
     {
         using var stream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(fd, ownsHandle: true));
-        var buffer = new byte[BufferSize];
+        var buffer = new byte[SmallBuffer];
         try
         {
             while (true)
@@ -28,6 +32,11 @@ public static class OutputPump
                 }
                 var length = transform is null ? read : transform(buffer, 0, read);
                 log.Write(buffer.AsSpan(0, length));
+                if (read == buffer.Length && buffer.Length < LargeBuffer)
+                {
+                    buffer = new byte[LargeBuffer];
+                    onFlood?.Invoke(fd);
+                }
             }
         }
         catch (IOException)

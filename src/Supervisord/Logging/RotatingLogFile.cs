@@ -15,8 +15,12 @@ public sealed class RotatingLogFile : IDisposable
     private FileStream? _stream;
     private long _size;
 
-    public RotatingLogFile(string path, long maxBytes, int backups)
+    private readonly bool _privateFile;
+
+    /// <param name="privateFile">Create the file with mode 0600, as Supervisor's mkstemp does for AUTO logs.</param>
+    public RotatingLogFile(string path, long maxBytes, int backups, bool privateFile = false)
     {
+        _privateFile = privateFile;
         Path = path;
         var special = IsSpecialFile(path);
         _maxBytes = special ? 0 : maxBytes;
@@ -136,7 +140,18 @@ public sealed class RotatingLogFile : IDisposable
             }
             else
             {
-                _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+                var options = new FileStreamOptions
+                {
+                    Mode = FileMode.Append,
+                    Access = FileAccess.Write,
+                    Share = FileShare.ReadWrite | FileShare.Delete,
+                    BufferSize = 0,
+                };
+                if (_privateFile)
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                _stream = new FileStream(Path, options);
                 _size = _stream.Length;
             }
             return true;

@@ -3,7 +3,7 @@ using Supervise.Supervisord.Configuration.Model;
 namespace Supervise.Supervisord.Processes;
 
 /// <summary>
-/// Child log paths: named files as configured, and AUTO files created in childlogdir when a group is added, named as
+/// Child log paths: named files as configured, and AUTO files named in childlogdir when a group is added, named as
 /// Supervisor names them (<c>name-stdout---identifier-XXXXXXXX.log</c>, mode 0600), so that its cleanup pattern and
 /// ops tooling keep working.
 /// </summary>
@@ -16,7 +16,7 @@ public static class LogFileNames
             case LogTarget.File:
                 return channel.Path;
             case LogTarget.Auto:
-                return CreateAutoFile(daemon.Childlogdir, $"{processName}-{channelName}---{daemon.Identifier}-");
+                return AutoName(daemon.Childlogdir, $"{processName}-{channelName}---{daemon.Identifier}-");
             default:
                 return null;
         }
@@ -47,10 +47,14 @@ public static class LogFileNames
         }
     }
 
-    private static string? CreateAutoFile(string directory, string prefix)
+    /// <summary>
+    /// A fresh AUTO name (mkstemp's alphabet and length). The file itself is created, mode 0600, when the process
+    /// first spawns: creating thousands of empty files at start-up cost more than the spawns themselves.
+    /// </summary>
+    private static string AutoName(string directory, string prefix)
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
-        for (var attempt = 0; attempt < 100; attempt++)
+        while (true)
         {
             var suffix = string.Create(8, 0, (span, _) =>
             {
@@ -60,25 +64,10 @@ public static class LogFileNames
                 }
             });
             var path = Path.Combine(directory, prefix + suffix + ".log");
-            try
+            if (!File.Exists(path))
             {
-                using var stream = new FileStream(path, new FileStreamOptions
-                {
-                    Mode = FileMode.CreateNew,
-                    Access = FileAccess.Write,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                });
                 return path;
             }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Name taken: draw again, as mkstemp does.
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
         }
-        return null;
     }
 }

@@ -62,18 +62,27 @@ public sealed class ProcessRegistry(ProcessHost host, DaemonSettings daemon) : I
     }
 
     /// <summary>
-    /// Starts every autostart process of the group that never ran, in (priority, name) order, each spawn issued after
-    /// the previous one (Supervisor spawns them all in one loop pass without waiting for RUNNING).
+    /// Starts every autostart process of these groups that never ran, in (group priority, process priority) order:
+    /// the spawns of one priority level are issued together (posix_spawn waits for the child's exec, so spawning
+    /// them one at a time would leave cores idle), and the next level starts once they are all spawned. Like
+    /// Supervisor, nothing waits for RUNNING.
     /// </summary>
-    public static async Task AutostartAsync(ProcessGroup group)
+    public static async Task AutostartAsync(IEnumerable<ProcessGroup> groups)
     {
-        foreach (var process in group.Processes)
+        var levels = groups
+            .SelectMany(g => g.Processes.Select(p => (Group: g, Process: p)))
+            .Where(e => e.Process.Config.Autostart && !e.Process.Current.EverStarted)
+            .GroupBy(e => (e.Group.Config.Priority, e.Process.Config.Priority))
+            .OrderBy(level => level.Key);
+        foreach (var level in levels)
         {
-            if (process.Config.Autostart && !process.Current.EverStarted)
+            var spawned = new List<Task>();
+            foreach (var (_, process) in level)
             {
                 process.Post(new StartRequested(Manual: false));
-                await process.WaitForAsync(_ => true, CancellationToken.None).ConfigureAwait(false);
+                spawned.Add(process.WaitForAsync(_ => true, CancellationToken.None));
             }
+            await Task.WhenAll(spawned).ConfigureAwait(false);
         }
     }
 
@@ -115,10 +124,10 @@ public sealed class ProcessRegistry(ProcessHost host, DaemonSettings daemon) : I
 
     private SupervisedProcess Create(ProcessConfig config, string group)
     {
-        var stdout = new ChannelLog(LogFileNames.Resolve(config.Stdout, config.Name, "stdout", Daemon), config.Stdout.MaxBytes, config.Stdout.Backups);
+        var stdout = new ChannelLog(LogFileNames.Resolve(config.Stdout, config.Name, "stdout", Daemon), config.Stdout.MaxBytes, config.Stdout.Backups, config.Stdout.Target == LogTarget.Auto);
         var stderr = config.RedirectStderr
             ? new ChannelLog(null, 0, 0)
-            : new ChannelLog(LogFileNames.Resolve(config.Stderr, config.Name, "stderr", Daemon), config.Stderr.MaxBytes, config.Stderr.Backups);
+            : new ChannelLog(LogFileNames.Resolve(config.Stderr, config.Name, "stderr", Daemon), config.Stderr.MaxBytes, config.Stderr.Backups, config.Stderr.Target == LogTarget.Auto);
         return new SupervisedProcess(config, group, stdout, stderr, Host);
     }
 }

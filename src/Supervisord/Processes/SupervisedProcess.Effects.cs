@@ -58,10 +58,12 @@ public sealed partial class SupervisedProcess
         CloseStdin();
         _stdin = new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true));
         Func<byte[], int, int, int>? transform = _host.StripAnsi ? AnsiStripper.Strip : null;
-        _ = OutputPump.RunAsync(child.StdoutFd, Stdout, transform);
+        // A chatty child gets a 1 MiB pipe, so that it blocks less often; quiet ones keep the kernel's 64 KiB.
+        Action<int> grow = fd => Pipes.TryGrow(fd, 1 << 20);
+        _ = OutputPump.RunAsync(child.StdoutFd, Stdout, transform, grow);
         if (child.StderrFd >= 0)
         {
-            _ = OutputPump.RunAsync(child.StderrFd, Stderr, transform);
+            _ = OutputPump.RunAsync(child.StderrFd, Stderr, transform, grow);
         }
         _host.OnSpawned(this, child.Pid);
         Apply(new SpawnSucceeded(child.Pid));

@@ -8,8 +8,6 @@ namespace Supervise.Supervisord.Spawning;
 /// </summary>
 public sealed class ProcessSpawner
 {
-    private const int PipeCapacity = 1 << 20;
-
     public (SpawnedChild? Child, SpawnError? Error) Spawn(SpawnRequest request)
     {
         var path = request.Environment.LastOrDefault(e => e.Key == "PATH").Value;
@@ -27,7 +25,6 @@ public sealed class ProcessSpawner
             CloseAll(stdin, stdout, stderr);
             return (null, new SpawnError(SpawnErrorKind.System, "too many open files to spawn"));
         }
-        Pipes.TryGrow(stdout.Value.Write, PipeCapacity);
 
         var envp = request.Environment
             .GroupBy(e => e.Key)
