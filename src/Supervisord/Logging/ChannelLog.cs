@@ -49,6 +49,15 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         }
     }
 
+    /// <summary>Splices waiting pipe bytes into the file while nobody tails live; -1 when the caller must read instead.</summary>
+    public long TrySplice(int pipeFd)
+    {
+        lock (_gate)
+        {
+            return _subscribers.Count > 0 || _file is null ? -1 : _file.SpliceFrom(pipeFd);
+        }
+    }
+
     public void Reopen() => _file?.Reopen();
 
     public void Clear() => _file?.Clear();

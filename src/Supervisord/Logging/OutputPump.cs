@@ -21,6 +21,7 @@ public static class OutputPump
     {
         using var stream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(fd, ownsHandle: true));
         var buffer = new byte[SmallBuffer];
+        var splice = transform is null;
         try
         {
             while (true)
@@ -36,6 +37,15 @@ public static class OutputPump
                 {
                     buffer = new byte[LargeBuffer];
                     onFlood?.Invoke(fd);
+                }
+                if (read == buffer.Length && splice)
+                {
+                    // A flood: move what waits in the pipe without copying it through this process.
+                    long moved;
+                    while ((moved = log.TrySplice(fd)) > 0)
+                    {
+                    }
+                    splice = moved == 0;
                 }
             }
         }

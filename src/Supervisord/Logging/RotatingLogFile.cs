@@ -66,6 +66,32 @@ public sealed class RotatingLogFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Moves bytes waiting in a pipe straight into the file (splice), honouring maxbytes exactly like
+    /// <see cref="Write"/>. Returns the bytes moved, 0 when the pipe is empty, or -1 when splicing is not possible
+    /// here (a device such as /dev/stdout, a closed file, a file system without splice): then use Write.
+    /// </summary>
+    public long SpliceFrom(int pipeFd)
+    {
+        if (_stream is null || IsSpecialFile(Path))
+        {
+            return -1;
+        }
+        var room = _maxBytes > 0 ? _maxBytes - _size : 1 << 20;
+        var (outcome, moved) = Spawning.Native.Splice.FromPipe(pipeFd, _stream.SafeFileHandle, _size, Math.Min(room, 1 << 20));
+        if (outcome != Spawning.Native.Splice.Outcome.Moved)
+        {
+            return outcome == Spawning.Native.Splice.Outcome.PipeEmpty ? 0 : -1;
+        }
+        _size += moved;
+        _stream.Position = _size;
+        if (_maxBytes > 0 && _size >= _maxBytes)
+        {
+            Rotate();
+        }
+        return moved;
+    }
+
     /// <summary>Closes and opens the file again (SIGUSR2, or after logrotate moved it away).</summary>
     public void Reopen()
     {

@@ -13,18 +13,18 @@ public sealed partial class SupervisedProcess
     private ITimer? _timer;
     private AnonymousPipeClientStream? _stdin;
 
-    private void Perform(Effect effect)
+    private async Task PerformAsync(Effect effect)
     {
         switch (effect)
         {
             case SpawnChild:
-                Spawn();
+                await SpawnAsync().ConfigureAwait(false);
                 break;
             case SendSignal signal:
                 var (outcome, errno) = Signals.Send(_core.Pid, signal.Signal, signal.ToGroup);
                 if (outcome == Signals.Outcome.Failed)
                 {
-                    Apply(new SignalFailed(ErrnoNames.Name(errno)));
+                    await ApplyAsync(new SignalFailed(ErrnoNames.Name(errno))).ConfigureAwait(false);
                 }
                 break;
             case StartTimer timer:
@@ -43,14 +43,14 @@ public sealed partial class SupervisedProcess
         }
     }
 
-    private void Spawn()
+    private async Task SpawnAsync()
     {
         Stdout.EnsureOpen();
         Stderr.EnsureOpen();
-        var (child, error) = _host.Spawner.Spawn(_host.CreateSpawnRequest(this));
+        var (child, error) = await _host.Spawner.SpawnAsync(_host.CreateSpawnRequest(this)).ConfigureAwait(false);
         if (child is null)
         {
-            Apply(new SpawnFailed(error!.Message));
+            await ApplyAsync(new SpawnFailed(error!.Message)).ConfigureAwait(false);
             return;
         }
 
@@ -66,7 +66,7 @@ public sealed partial class SupervisedProcess
             _ = OutputPump.RunAsync(child.StderrFd, Stderr, transform, grow);
         }
         _host.OnSpawned(this, child.Pid);
-        Apply(new SpawnSucceeded(child.Pid));
+        await ApplyAsync(new SpawnSucceeded(child.Pid)).ConfigureAwait(false);
         _host.Reaper.Watch(child.Pid, status =>
         {
             _host.OnReaped(this, child.Pid);

@@ -83,7 +83,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
                 }
                 else
                 {
-                    Apply(trigger);
+                    await ApplyAsync(trigger).ConfigureAwait(false);
                 }
                 CheckWaiters();
             }
@@ -99,7 +99,8 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         }
     }
 
-    private void Apply(Trigger trigger)
+    /// <summary>Decides and performs one trigger; the loop takes no other trigger until a spawn in flight has its outcome.</summary>
+    private async Task ApplyAsync(Trigger trigger)
     {
         if (trigger is ChildExited)
         {
@@ -110,7 +111,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         _snapshot = Snapshot(next);
         foreach (var effect in effects)
         {
-            Perform(effect);
+            await PerformAsync(effect).ConfigureAwait(false);
         }
     }
 

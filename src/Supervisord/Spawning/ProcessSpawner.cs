@@ -5,9 +5,47 @@ namespace Supervise.Supervisord.Spawning;
 /// <summary>
 /// Starts children with posix_spawn in their own process group, fds 0/1/2 on fresh pipes. Programs with user= or
 /// umask= go through the exec helper (a mode of this binary) because posix_spawn cannot change uid or umask.
+/// posix_spawn blocks its caller until the child has exec'd, so spawns run on a few dedicated long-lived threads:
+/// a crash-loop storm then never takes the thread pool away from the control service, and the spawning thread of a
+/// child never exits while the child runs.
 /// </summary>
-public sealed class ProcessSpawner
+public sealed class ProcessSpawner : IDisposable
 {
+    private readonly System.Collections.Concurrent.BlockingCollection<(SpawnRequest Request, TaskCompletionSource<(SpawnedChild?, SpawnError?)> Done)> _queue = [];
+
+    public ProcessSpawner()
+    {
+        for (var i = 0; i < Math.Clamp(Environment.ProcessorCount, 1, 4); i++)
+        {
+            new Thread(Run) { IsBackground = true, Name = $"spawner-{i}" }.Start();
+        }
+    }
+
+    public Task<(SpawnedChild? Child, SpawnError? Error)> SpawnAsync(SpawnRequest request)
+    {
+        var done = new TaskCompletionSource<(SpawnedChild?, SpawnError?)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add((request, done));
+        return done.Task;
+    }
+
+    /// <summary>Lets the spawning threads end once the queue is empty.</summary>
+    public void Dispose() => _queue.CompleteAdding();
+
+    private void Run()
+    {
+        foreach (var (request, done) in _queue.GetConsumingEnumerable())
+        {
+            try
+            {
+                done.SetResult(Spawn(request));
+            }
+            catch (Exception exception)
+            {
+                done.SetResult((null, new SpawnError(SpawnErrorKind.System, $"couldn't spawn: {exception.Message}")));
+            }
+        }
+    }
+
     public (SpawnedChild? Child, SpawnError? Error) Spawn(SpawnRequest request)
     {
         var path = request.Environment.LastOrDefault(e => e.Key == "PATH").Value;

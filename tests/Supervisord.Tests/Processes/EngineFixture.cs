@@ -9,11 +9,12 @@ namespace Supervise.Supervisord.Tests.Processes;
 public sealed class EngineFixture : IAsyncDisposable
 {
     private readonly Reaper _reaper = new();
+    private readonly ProcessSpawner _spawner = new();
 
     public EngineFixture()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
-        Host = new ProcessHost(new ProcessSpawner(), _reaper, TimeProvider.System, NullLogger.Instance,
+        Host = new ProcessHost(_spawner, _reaper, TimeProvider.System, NullLogger.Instance,
             new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"));
         Registry = new ProcessRegistry(Host, TestConfigs.Daemon(Directory));
     }
@@ -37,6 +38,7 @@ public sealed class EngineFixture : IAsyncDisposable
         await Registry.StopAllInOrderAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         await Registry.DisposeAsync();
         _reaper.Dispose();
+        _spawner.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

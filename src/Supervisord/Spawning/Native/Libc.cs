@@ -100,6 +100,9 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint write(int fd, void* buffer, nint count);
 
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint splice(int fdIn, long* offIn, int fdOut, long* offOut, nuint length, uint flags);
+
     [LibraryImport("libc")]
     public static partial int getpid();
 
