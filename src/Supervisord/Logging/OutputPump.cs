@@ -12,7 +12,7 @@ public static class OutputPump
 {
     // Quiet children keep a small buffer (1000 programs must not cost 500 MB); one that fills it gets a large one,
     // so a flood is drained in few system calls.
-    private const int SmallBuffer = 4 * 1024;
+    private const int SmallBuffer = 1024;
     private const int LargeBuffer = 256 * 1024;
 
     /// <summary>Pumps until end of file (the child and any grandchildren closed the pipe) and closes the fd.</summary>

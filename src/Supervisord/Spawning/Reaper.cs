@@ -4,29 +4,29 @@ using Supervise.Supervisord.Spawning.Native;
 namespace Supervise.Supervisord.Spawning;
 
 /// <summary>
-/// Collects the exit status of our own children, and only theirs: one dedicated thread poll()s a pidfd per child plus
-/// an eventfd for new registrations, then waitpid(pid, WNOHANG) on the pid whose pidfd became readable. An exit is
-/// delivered as soon as the kernel reports it; nothing polls on a timer. waitpid(-1) is never used, so pids that the
-/// runtime's own Process class started are never stolen (reference/dotnet-on-linux.md §2).
+/// Collects the exit status of our own children, and only theirs: each child gets a pidfd registered in one epoll
+/// set, and one dedicated thread waits on it, then calls waitpid(pid, WNOHANG) for the pid whose pidfd became
+/// readable. An exit is delivered as soon as the kernel reports it; nothing polls on a timer, and the cost of an exit
+/// does not grow with the number of children. waitpid(-1) is never used, so pids that the runtime's own Process class
+/// started are never stolen (reference/dotnet-on-linux.md §2).
 /// </summary>
 public sealed unsafe class Reaper : IDisposable
 {
     private const long SysPidfdOpen = 434;
 
-    // Guards _pending and _watched: registrations arrive from any thread, the poll thread consumes them.
+    // Guards _watched: registrations arrive from spawner threads, exits are handled on the reaper thread.
     private readonly Lock _gate = new();
-    private readonly List<(int Pid, int PidFd, Action<WaitStatus> OnExit)> _pending = [];
     private readonly Dictionary<int, (int PidFd, Action<WaitStatus> OnExit)> _watched = [];
-
+    private readonly int _epollFd;
     private readonly int _wakeFd;
-    private readonly Thread _thread;
     private volatile bool _disposed;
 
     public Reaper()
     {
+        _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
         _wakeFd = Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
-        _thread = new Thread(Run) { IsBackground = true, Name = "reaper" };
-        _thread.Start();
+        Register(_wakeFd, 0);
+        new Thread(Run) { IsBackground = true, Name = "reaper" }.Start();
     }
 
     /// <summary>Watches <paramref name="pid"/> and calls <paramref name="onExit"/> once, on the reaper thread, when it ends.</summary>
@@ -35,16 +35,15 @@ public sealed unsafe class Reaper : IDisposable
         var pidFd = (int)Libc.syscall(SysPidfdOpen, pid, 0);
         if (pidFd < 0)
         {
-            // The child is already reaped by someone else or pidfds are unavailable: fall back to a blocking wait thread.
-            var waiter = new Thread(() => onExit(WaitBlocking(pid))) { IsBackground = true, Name = $"wait-{pid}" };
-            waiter.Start();
+            // pidfds unavailable (Linux < 5.3): fall back to a thread blocked in waitpid on this one pid.
+            new Thread(() => onExit(WaitBlocking(pid))) { IsBackground = true, Name = $"wait-{pid}" }.Start();
             return;
         }
         lock (_gate)
         {
-            _pending.Add((pid, pidFd, onExit));
+            _watched[pid] = (pidFd, onExit);
         }
-        Wake();
+        Register(pidFd, pid);
     }
 
     public int WatchedCount
@@ -53,9 +52,15 @@ public sealed unsafe class Reaper : IDisposable
         {
             lock (_gate)
             {
-                return _watched.Count + _pending.Count;
+                return _watched.Count;
             }
         }
+    }
+
+    private void Register(int fd, int pid)
+    {
+        var registration = new Libc.EpollEvent { Events = Libc.EPOLLIN, Data = (ulong)pid };
+        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_ADD, fd, &registration);
     }
 
     private static WaitStatus WaitBlocking(int pid)
@@ -74,56 +79,24 @@ public sealed unsafe class Reaper : IDisposable
         }
     }
 
-    private void Wake()
-    {
-        ulong one = 1;
-        Libc.write(_wakeFd, &one, sizeof(ulong));
-    }
-
     private void Run()
     {
-        var fds = new List<Libc.PollFd>();
-        var pids = new List<int>();
+        const int batch = 64;
+        var events = stackalloc Libc.EpollEvent[batch];
         while (!_disposed)
         {
-            fds.Clear();
-            pids.Clear();
-            fds.Add(new Libc.PollFd { Fd = _wakeFd, Events = Libc.POLLIN });
-            pids.Add(0);
-            lock (_gate)
+            var ready = Libc.epoll_wait(_epollFd, events, batch, -1);
+            for (var i = 0; i < ready; i++)
             {
-                foreach (var (pid, pidFd, onExit) in _pending)
+                var pid = (int)events[i].Data;
+                if (pid == 0)
                 {
-                    _watched[pid] = (pidFd, onExit);
+                    ulong drained;
+                    Libc.read(_wakeFd, &drained, sizeof(ulong));
                 }
-                _pending.Clear();
-                foreach (var (pid, entry) in _watched)
+                else
                 {
-                    fds.Add(new Libc.PollFd { Fd = entry.PidFd, Events = Libc.POLLIN });
-                    pids.Add(pid);
-                }
-            }
-
-            var array = fds.ToArray();
-            int ready;
-            fixed (Libc.PollFd* pointer = array)
-            {
-                ready = Libc.poll(pointer, (ulong)array.Length, -1);
-            }
-            if (ready <= 0)
-            {
-                continue;
-            }
-            if (array[0].Revents != 0)
-            {
-                ulong drained;
-                Libc.read(_wakeFd, &drained, sizeof(ulong));
-            }
-            for (var i = 1; i < array.Length; i++)
-            {
-                if (array[i].Revents != 0)
-                {
-                    Reap(pids[i]);
+                    Reap(pid);
                 }
             }
         }
@@ -144,6 +117,7 @@ public sealed unsafe class Reaper : IDisposable
                 return;
             }
         }
+        // Closing the pidfd also removes it from the epoll set.
         Libc.close(entry.PidFd);
         // ECHILD: someone else reaped it; report a plain exit rather than lose the transition.
         var waitStatus = result == pid ? new WaitStatus(status) : WaitStatus.FromExitCode(0);
@@ -160,6 +134,7 @@ public sealed unsafe class Reaper : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        Wake();
+        ulong one = 1;
+        Libc.write(_wakeFd, &one, sizeof(ulong));
     }
 }

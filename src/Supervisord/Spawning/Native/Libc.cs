@@ -17,7 +17,8 @@ internal static unsafe partial class Libc
     public const int ESRCH = 3;
     public const int ECHILD = 10;
     public const int EAGAIN = 11;
-    public const short POLLIN = 1;
+    public const uint EPOLLIN = 1;
+    public const int EPOLL_CTL_ADD = 1;
     public const int F_SETPIPE_SZ = 1031;
 
     public const short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -89,9 +90,6 @@ internal static unsafe partial class Libc
     public static partial long syscall(long number, int argument1, int argument2);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int poll(PollFd* fds, ulong count, int timeout);
-
-    [LibraryImport("libc", SetLastError = true)]
     public static partial int eventfd(uint initial, int flags);
 
     [LibraryImport("libc", SetLastError = true)]
@@ -102,6 +100,15 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint splice(int fdIn, long* offIn, int fdOut, long* offOut, nuint length, uint flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int epoll_create1(int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int epoll_ctl(int epollFd, int operation, int fd, EpollEvent* registration);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int epoll_wait(int epollFd, EpollEvent* events, int maxEvents, int timeout);
 
     [LibraryImport("libc")]
     public static partial int getpid();
@@ -154,12 +161,12 @@ internal static unsafe partial class Libc
     [LibraryImport("libc")]
     public static partial int getppid();
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollFd
+    /// <summary>struct epoll_event, packed on x86-64 as the kernel declares it.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    public struct EpollEvent
     {
-        public int Fd;
-        public short Events;
-        public short Revents;
+        public uint Events;
+        public ulong Data;
     }
 
     [StructLayout(LayoutKind.Sequential)]
