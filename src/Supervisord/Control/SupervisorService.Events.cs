@@ -11,14 +11,14 @@ public sealed partial class SupervisorService
     public override async Task WatchEvents(Empty request, IServerStreamWriter<ProcessEvent> responseStream, ServerCallContext context)
     {
         var events = Channel.CreateBounded<ProcessEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        void OnChanged(SupervisedProcess process, Processes.ProcessState from, Processes.ProcessState to) =>
+        void OnChanged(SupervisedProcess process, StateChanged change) =>
             events.Writer.TryWrite(new ProcessEvent
             {
                 Name = process.Name,
                 Group = process.Group,
-                FromState = (Protocol.V1.ProcessState)(int)from,
-                ToState = (Protocol.V1.ProcessState)(int)to,
-                Pid = process.Current.Pid,
+                FromState = (Protocol.V1.ProcessState)(int)change.From,
+                ToState = (Protocol.V1.ProcessState)(int)change.To,
+                Pid = change.Pid,
                 TimeUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
             });
 

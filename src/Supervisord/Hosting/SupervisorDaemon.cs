@@ -35,6 +35,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         {
             Registry.Add(group);
         }
+        Registry.Host.Events.Publish("SUPERVISOR_STATE_CHANGE_RUNNING", "");
         await ProcessRegistry.AutostartAsync(Registry.Groups).ConfigureAwait(false);
     }
 
@@ -84,6 +85,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
             return false;
         }
         Mood = reason == DaemonExit.Reload ? SupervisorMood.Restarting : SupervisorMood.Shutdown;
+        Registry.Host.Events.Publish("SUPERVISOR_STATE_CHANGE_STOPPING", "");
         _ = Task.Run(async () =>
         {
             try

@@ -19,6 +19,9 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
 
     public RotatingLogFile? File => _file;
 
+    /// <summary>Sees every chunk written (an event listener's stdout carries its protocol).</summary>
+    public Action<byte[]>? Tap { get; set; }
+
     /// <summary>An AUTO log: it reads as empty before the first spawn creates it (Supervisor creates it at group add).</summary>
     public bool IsAuto { get; } = auto;
 
@@ -33,6 +36,7 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
 
     public void Write(ReadOnlySpan<byte> data)
     {
+        Tap?.Invoke(data.ToArray());
         lock (_gate)
         {
             // Under the gate, so that a new subscriber's initial tail and its live bytes neither overlap nor miss.

@@ -15,6 +15,9 @@ public static class OutputPump
     private const int SmallBuffer = 1024;
     private const int LargeBuffer = 256 * 1024;
 
+    // A read this large means more is probably waiting: try to splice the rest instead of reading it.
+    private const int SpliceThreshold = 16 * 1024;
+
     /// <summary>Pumps until end of file (the child and any grandchildren closed the pipe) and closes the fd.</summary>
     /// <param name="onFlood">Called once, when a read first fills the small buffer: the child is chatty.</param>
     public static async Task RunAsync(int fd, ChannelLog log, Func<byte[], int, int, int>? transform = null, Action<int>? onFlood = null)
@@ -38,7 +41,7 @@ public static class OutputPump
                     buffer = new byte[LargeBuffer];
                     onFlood?.Invoke(fd);
                 }
-                if (read == buffer.Length && splice)
+                if (read >= SpliceThreshold && splice)
                 {
                     // A flood: move what waits in the pipe without copying it through this process.
                     long moved;

@@ -13,6 +13,8 @@ public sealed record StartTimer(TimerKind Kind, TimeSpan Delay, int Token) : Eff
 
 public sealed record CancelTimer : Effect;
 
-public sealed record StateChanged(ProcessState From, ProcessState To) : Effect;
+/// <summary>A state change, with what Supervisor's PROCESS_STATE events report: the pid at the time of the change,
+/// the retry count, and for EXITED whether the exit was expected.</summary>
+public sealed record StateChanged(ProcessState From, ProcessState To, int Pid = 0, int Tries = 0, bool Expected = false) : Effect;
 
 public sealed record WriteLog(LogLevel Level, string Message) : Effect;

@@ -20,13 +20,16 @@ public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, TimeProvi
 
     public ChildEnvironment Environment { get; } = environment;
 
+    /// <summary>Supervisor's events, delivered to [eventlistener:x] pools.</summary>
+    public Events.EventBus Events { get; } = new();
+
     /// <summary>[supervisord] strip_ansi: remove ANSI escapes from child output before logging.</summary>
     public bool StripAnsi { get; init; }
 
     /// <summary>False while the daemon shuts down or reloads: exits then never lead to restarts.</summary>
     public volatile bool MayRestart = true;
 
-    public event Action<SupervisedProcess, ProcessState, ProcessState>? StateChanged;
+    public event Action<SupervisedProcess, StateChanged>? StateChanged;
 
     public event Action<SupervisedProcess, int>? Spawned;
 
@@ -34,7 +37,7 @@ public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, TimeProvi
 
     public SpawnRequest CreateSpawnRequest(SupervisedProcess process) => Environment.CreateRequest(process.Config, process.Group);
 
-    internal void OnStateChanged(SupervisedProcess process, ProcessState from, ProcessState to) => StateChanged?.Invoke(process, from, to);
+    internal void OnStateChanged(SupervisedProcess process, StateChanged change) => StateChanged?.Invoke(process, change);
 
     internal void OnSpawned(SupervisedProcess process, int pid) => Spawned?.Invoke(process, pid);
 

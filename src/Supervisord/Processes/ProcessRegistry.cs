@@ -1,4 +1,5 @@
 using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Logging;
 
 namespace Supervise.Supervisord.Processes;
@@ -7,15 +8,28 @@ namespace Supervise.Supervisord.Processes;
 /// The running process groups. Groups are added and removed by the control plane (add/remove/update) and by start-up
 /// and reload; each change replaces an immutable, sorted list, so readers (status, lookups) never lock.
 /// </summary>
-public sealed class ProcessRegistry(ProcessHost host, DaemonSettings daemon) : IAsyncDisposable
+public sealed class ProcessRegistry : IAsyncDisposable
 {
+    private readonly Dictionary<string, EventListenerPool> _pools = [];
+
+    public ProcessRegistry(ProcessHost host, DaemonSettings daemon)
+    {
+        Host = host;
+        Daemon = daemon;
+        host.StateChanged += (process, change) =>
+        {
+            PoolOf(process.Group)?.OnStateChanged(process, change);
+            host.Events.Publish(EventNames.ProcessState(change.To), EventNames.ProcessStatePayload(process.Name, process.Group, change));
+        };
+    }
+
     // Guards writers of _groups (add/remove); readers take the current array without locking.
     private readonly Lock _gate = new();
     private volatile ProcessGroup[] _groups = [];
 
-    public ProcessHost Host { get; } = host;
+    public ProcessHost Host { get; }
 
-    public DaemonSettings Daemon { get; } = daemon;
+    public DaemonSettings Daemon { get; }
 
     /// <summary>Groups sorted by (priority, name): start order; stop order is the reverse.</summary>
     public IReadOnlyList<ProcessGroup> Groups => _groups;
@@ -26,6 +40,14 @@ public sealed class ProcessRegistry(ProcessHost host, DaemonSettings daemon) : I
             .SelectMany(g => g.Processes.OrderBy(p => p.Name, StringComparer.Ordinal));
 
     public ProcessGroup? FindGroup(string name) => _groups.FirstOrDefault(g => g.Name == name);
+
+    private EventListenerPool? PoolOf(string group)
+    {
+        lock (_gate)
+        {
+            return _pools.GetValueOrDefault(group);
+        }
+    }
 
     /// <summary>Creates the group's actors (and AUTO log files); null when a group of that name is already active.</summary>
     public ProcessGroup? Add(ProcessGroupConfig config)
@@ -38,7 +60,14 @@ public sealed class ProcessRegistry(ProcessHost host, DaemonSettings daemon) : I
             }
             var processes = config.Processes.Select(p => Create(p, config.Name)).ToList();
             var group = new ProcessGroup(config, processes);
+            if (config.EventListener is { } listener)
+            {
+                var pool = new EventListenerPool(group, listener.Events, listener.BufferSize, Daemon.Identifier, Host.Logger);
+                _pools[config.Name] = pool;
+                Host.Events.Add(pool);
+            }
             _groups = [.. _groups.Append(group).OrderBy(g => g.Config.Priority).ThenBy(g => g.Name, StringComparer.Ordinal)];
+            Host.Events.Publish("PROCESS_GROUP_ADDED", $"groupname:{config.Name}\n");
             return group;
         }
     }
@@ -53,7 +82,12 @@ public sealed class ProcessRegistry(ProcessHost host, DaemonSettings daemon) : I
                 return false;
             }
             _groups = [.. _groups.Where(g => g != group)];
+            if (_pools.Remove(group.Name, out var pool))
+            {
+                Host.Events.Remove(pool);
+            }
         }
+        Host.Events.Publish("PROCESS_GROUP_REMOVED", $"groupname:{group.Name}\n");
         foreach (var process in group.Processes)
         {
             await process.DisposeAsync().ConfigureAwait(false);

@@ -19,7 +19,7 @@ public static class ProcessStateMachine
             StartRequested start => OnStart(core, start, now, effects),
             SpawnSucceeded spawned => OnSpawned(core, spawned, config, effects),
             SpawnFailed failed => OnSpawnFailed(core, failed, config, effects),
-            ChildExited exited => OnExit(core, exited, config, now, effects),
+            ChildExited exited => OnExit(core, exited, config, now, effects) with { Pid = 0 },
             StopRequested => OnStop(core, config, effects),
             TimerFired timer when timer.Token == core.TimerToken => OnTimer(core, timer, config, now, effects),
             GiveUp when core.State == ProcessState.Backoff => Move(core with { Backoff = 0 }, ProcessState.Fatal, effects),
@@ -79,7 +79,8 @@ public static class ProcessStateMachine
         var status = exited.Status;
         var exitStatus = status.SupervisorExitStatus;
         var expected = config.ExitCodes.Contains(exitStatus);
-        var ended = core with { Pid = 0, LastStop = now, TimerToken = core.TimerToken + 1 };
+        // The pid stays until the end so that state-change events still carry it; Decide clears it.
+        var ended = core with { LastStop = now, TimerToken = core.TimerToken + 1 };
         effects.Add(new CancelTimer());
 
         if (core.Killing || core.State == ProcessState.Stopping)
@@ -104,7 +105,7 @@ public static class ProcessStateMachine
         // RUNNING -> EXITED, expected or not.
         effects.Add(new WriteLog(expected ? LogLevel.Information : LogLevel.Warning,
             $"exited: {config.Name} ({status.Describe()}; {(expected ? "expected" : "not expected")})"));
-        var exitedCore = Move(running with { Backoff = 0, ExitStatus = exitStatus }, ProcessState.Exited, effects);
+        var exitedCore = Move(running with { Backoff = 0, ExitStatus = exitStatus }, ProcessState.Exited, effects, expected);
 
         // EXITED -> STARTING: autorestart=true always, autorestart=unexpected only for an unexpected exit.
         var restart = config.AutoRestart == AutoRestart.True || (config.AutoRestart == AutoRestart.Unexpected && !expected);
@@ -187,11 +188,11 @@ public static class ProcessStateMachine
         return Move(core with { Backoff = 0 }, ProcessState.Fatal, effects);
     }
 
-    private static ProcessCore Move(ProcessCore core, ProcessState to, List<Effect> effects)
+    private static ProcessCore Move(ProcessCore core, ProcessState to, List<Effect> effects, bool expected = false)
     {
         if (core.State != to)
         {
-            effects.Add(new StateChanged(core.State, to));
+            effects.Add(new StateChanged(core.State, to, core.Pid, core.Backoff, expected));
         }
         return core with { State = to };
     }

@@ -35,7 +35,7 @@ public sealed partial class SupervisedProcess
                 DisposeTimer();
                 break;
             case StateChanged changed:
-                _host.OnStateChanged(this, changed.From, changed.To);
+                _host.OnStateChanged(this, changed);
                 break;
             case WriteLog log:
                 LogLine(_logger, log.Level, log.Message);

@@ -1,0 +1,56 @@
+using Supervise.Integration.Tests.Infrastructure;
+
+namespace Supervise.Integration.Tests.Daemon;
+
+/// <summary>[eventlistener:x] pools speaking Supervisor's protocol (reference §5.3) with real listener processes.</summary>
+public sealed class EventListenerSpecs
+{
+    [Fact]
+    public async Task A_listener_receives_process_state_events_with_supervisors_header_and_payload()
+    {
+        await using var daemon = await Infrastructure.Daemon.WithConfig("""
+            [program:worker]
+            command={CHILD} hang
+            startsecs=0
+
+            [eventlistener:audit]
+            command=/bin/bash -c 'printf "READY\n";while read -r header;do len=${header##*len:};payload=$(head -c "$len");echo "$header|$payload" >> {W}/events.txt;printf "RESULT 2\nOKREADY\n";done'
+            events=PROCESS_STATE_STOPPED,PROCESS_STATE_RUNNING
+            """, supervisordExtra: "identifier=it").StartAsync();
+        await daemon.WaitForStateAsync("worker", "RUNNING");
+        await daemon.WaitForStateAsync("audit", "RUNNING");
+
+        var pid = (await daemon.CtlAsync("pid", "worker")).Output.Trim();
+        (await daemon.CtlAsync("stop", "worker")).Output.Trim().Should().Be("worker: stopped");
+
+        var events = Path.Combine(daemon.Directory, "events.txt");
+        await Wait.UntilAsync(() => File.Exists(events) && File.ReadAllText(events).Contains("PROCESS_STATE_STOPPED", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the listener got the STOPPED event");
+        var stopped = File.ReadAllLines(events).Single(l => l.Contains("eventname:PROCESS_STATE_STOPPED", StringComparison.Ordinal));
+        stopped.Should().MatchRegex(@"^ver:3\.0 server:it serial:\d+ pool:audit poolserial:\d+ eventname:PROCESS_STATE_STOPPED len:\d+\|");
+        stopped.Should().EndWith($"|processname:worker groupname:worker from_state:STOPPING pid:{pid}");
+        File.ReadAllText(events).Should().Contain("eventname:PROCESS_STATE_RUNNING", "the RUNNING events were buffered until the listener was ready");
+    }
+
+    [Fact]
+    public async Task A_listener_can_shut_the_daemon_down_when_a_program_stops()
+    {
+        await using var daemon = Infrastructure.Daemon.WithConfig("""
+            [program:nginx]
+            command={CHILD} hang
+            startsecs=0
+            autorestart=false
+
+            [eventlistener:quit_on_failure]
+            events=PROCESS_STATE_STOPPED,PROCESS_STATE_EXITED,PROCESS_STATE_FATAL
+            command=/bin/bash -c 'printf "READY\n";while read line;do kill $PPID;done'
+            """);
+        await daemon.StartAsync();
+        await daemon.WaitForStateAsync("quit_on_failure", "RUNNING");
+
+        await daemon.CtlAsync("stop", "nginx");
+
+        (await daemon.WaitForExitAsync()).Should().Be(0);
+        File.Exists(daemon.SocketPath).Should().BeFalse();
+    }
+}
