@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Hosting;
 using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Spawning.Native;
 
 namespace Supervise.Supervisord.Control;
 

@@ -3,8 +3,11 @@ using Supervise.Supervisord.Configuration.Model;
 namespace Supervise.Supervisord.Processes;
 
 /// <summary>A running process group: its configuration and its process actors, sorted by (priority, name).</summary>
-public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<SupervisedProcess> processes)
+public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<SupervisedProcess> processes, FcgiSocket? socket = null)
 {
+    /// <summary>The listening socket of an [fcgi-program] group, closed when the group is removed.</summary>
+    public FcgiSocket? Socket { get; } = socket;
+
     public ProcessGroupConfig Config { get; } = config;
 
     public string Name => Config.Name;

@@ -8,7 +8,7 @@ namespace Supervise.Supervisord.Processes;
 /// The running process groups. Groups are added and removed by the control plane (add/remove/update) and by start-up
 /// and reload; each change replaces an immutable, sorted list, so readers (status, lookups) never lock.
 /// </summary>
-public sealed class ProcessRegistry : IAsyncDisposable
+public sealed partial class ProcessRegistry : IAsyncDisposable
 {
     private readonly Dictionary<string, EventListenerPool> _pools = [];
 
@@ -41,6 +41,23 @@ public sealed class ProcessRegistry : IAsyncDisposable
 
     public ProcessGroup? FindGroup(string name) => _groups.FirstOrDefault(g => g.Name == name);
 
+    private FcgiSocket? OpenSocket(FcgiSocketSettings settings)
+    {
+        try
+        {
+            return new FcgiSocket(settings);
+        }
+        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException or UriFormatException)
+        {
+            // Supervisor's message; the group's processes then start with an ordinary stdin pipe.
+            LogSocketFailed(Host.Logger, settings.Socket, exception.Message);
+            return null;
+        }
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 70, Level = Microsoft.Extensions.Logging.LogLevel.Critical, Message = "Could not create FastCGI socket {Socket}: {Reason}")]
+    private static partial void LogSocketFailed(Microsoft.Extensions.Logging.ILogger logger, string socket, string reason);
+
     private EventListenerPool? PoolOf(string group)
     {
         lock (_gate)
@@ -58,8 +75,9 @@ public sealed class ProcessRegistry : IAsyncDisposable
             {
                 return null;
             }
-            var processes = config.Processes.Select(p => Create(p, config.Name)).ToList();
-            var group = new ProcessGroup(config, processes);
+            var socket = config.FcgiSocket is { } fcgi ? OpenSocket(fcgi) : null;
+            var processes = config.Processes.Select(p => Create(p, config.Name, socket?.Fd ?? -1)).ToList();
+            var group = new ProcessGroup(config, processes, socket);
             if (config.EventListener is { } listener)
             {
                 var pool = new EventListenerPool(group, listener.Events, listener.BufferSize, Daemon.Identifier, Host.Logger);
@@ -92,6 +110,7 @@ public sealed class ProcessRegistry : IAsyncDisposable
         {
             await process.DisposeAsync().ConfigureAwait(false);
         }
+        group.Socket?.Dispose();
         return true;
     }
 
@@ -154,14 +173,18 @@ public sealed class ProcessRegistry : IAsyncDisposable
         {
             await process.DisposeAsync().ConfigureAwait(false);
         }
+        foreach (var group in groups)
+        {
+            group.Socket?.Dispose();
+        }
     }
 
-    private SupervisedProcess Create(ProcessConfig config, string group)
+    private SupervisedProcess Create(ProcessConfig config, string group, int stdinFd)
     {
         var stdout = new ChannelLog(LogFileNames.Resolve(config.Stdout, config.Name, "stdout", Daemon), config.Stdout.MaxBytes, config.Stdout.Backups, config.Stdout.Target == LogTarget.Auto);
         var stderr = config.RedirectStderr
             ? new ChannelLog(null, 0, 0)
             : new ChannelLog(LogFileNames.Resolve(config.Stderr, config.Name, "stderr", Daemon), config.Stderr.MaxBytes, config.Stderr.Backups, config.Stderr.Target == LogTarget.Auto);
-        return new SupervisedProcess(config, group, stdout, stderr, Host);
+        return new SupervisedProcess(config, group, stdout, stderr, Host) { StdinFd = stdinFd };
     }
 }

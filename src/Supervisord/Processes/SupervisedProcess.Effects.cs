@@ -47,7 +47,7 @@ public sealed partial class SupervisedProcess
     {
         Stdout.EnsureOpen();
         Stderr.EnsureOpen();
-        var (child, error) = await _host.Spawner.SpawnAsync(_host.CreateSpawnRequest(this)).ConfigureAwait(false);
+        var (child, error) = await _host.Spawner.SpawnAsync(CreateSpawnRequest()).ConfigureAwait(false);
         if (child is null)
         {
             await ApplyAsync(new SpawnFailed(error!.Message)).ConfigureAwait(false);
@@ -56,7 +56,7 @@ public sealed partial class SupervisedProcess
 
         var spawnedAt = _host.Time.GetTimestamp();
         CloseStdin();
-        _stdin = new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true));
+        _stdin = child.StdinFd >= 0 ? new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true)) : null;
         Func<byte[], int, int, int>? transform = _host.StripAnsi ? AnsiStripper.Strip : null;
         // A chatty child gets a 1 MiB pipe, so that it blocks less often; quiet ones keep the kernel's 64 KiB.
         Action<int> grow = fd => Pipes.TryGrow(fd, 1 << 20);

@@ -45,7 +45,10 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public ProcessSnapshot Current => _snapshot;
 
-    public Spawning.SpawnRequest CreateSpawnRequest() => _host.CreateSpawnRequest(this);
+    public Spawning.SpawnRequest CreateSpawnRequest() => _host.CreateSpawnRequest(this) with { StdinFd = StdinFd };
+
+    /// <summary>Given to the child as fd 0 instead of a pipe: the [fcgi-program] group's listening socket.</summary>
+    public int StdinFd { get; init; } = -1;
 
     public void Post(Trigger trigger) => _inbox.Writer.TryWrite(trigger);
 

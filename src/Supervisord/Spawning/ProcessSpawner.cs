@@ -55,7 +55,7 @@ public sealed class ProcessSpawner : IDisposable
             return (null, error);
         }
 
-        var stdin = Pipes.Create();
+        var stdin = request.StdinFd >= 0 ? ((int Read, int Write)?)(request.StdinFd, -1) : Pipes.Create();
         var stdout = Pipes.Create();
         var stderr = request.RedirectStderr ? ((int Read, int Write)?)(-1, -1) : Pipes.Create();
         if (stdin is null || stdout is null || stderr is null)
@@ -76,7 +76,10 @@ public sealed class ProcessSpawner : IDisposable
         var pid = PosixSpawn.Spawn(spawnFile, spawnArgv, envp, directory, stdin.Value.Read, stdout.Value.Write, stderrWrite);
 
         // The child holds its ends now; the parent keeps only stdin's write end and the read ends.
-        Pipes.Close(stdin.Value.Read);
+        if (request.StdinFd < 0)
+        {
+            Pipes.Close(stdin.Value.Read);
+        }
         Pipes.Close(stdout.Value.Write);
         if (!request.RedirectStderr)
         {

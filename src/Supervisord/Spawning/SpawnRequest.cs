@@ -11,7 +11,11 @@ public sealed record SpawnRequest(
     string? User,
     int? Uid,
     int? Umask,
-    bool RedirectStderr);
+    bool RedirectStderr)
+{
+    /// <summary>A descriptor to give the child as fd 0 instead of a stdin pipe (the [fcgi-program] socket).</summary>
+    public int StdinFd { get; init; } = -1;
+}
 
 /// <summary>A started child and the parent's ends of its pipes (stdin write end, stdout and stderr read ends).</summary>
 /// <param name="StderrFd">-1 when stderr is redirected into stdout.</param>

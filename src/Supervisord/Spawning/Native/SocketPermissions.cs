@@ -1,7 +1,6 @@
 using Supervise.Supervisord.Configuration.Binding;
-using Supervise.Supervisord.Spawning.Native;
 
-namespace Supervise.Supervisord.Control;
+namespace Supervise.Supervisord.Spawning.Native;
 
 /// <summary>Applies [unix_http_server] chmod= and chown= to the bound socket file.</summary>
 internal static unsafe class SocketPermissions
