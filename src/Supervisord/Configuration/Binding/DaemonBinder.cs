@@ -47,7 +47,14 @@ internal static class DaemonBinder
         text => text == "syslog" ? text : paths.ExistingDirPath(text);
 
     /// <summary>environment= of [supervisord]; read before any program so its vars are ENV_X for all of them.</summary>
-    public static ValueList<EnvironmentVariable> ReadEnvironment(OptionReader r, IReadOnlyDictionary<string, object> names)
+    public static ValueList<EnvironmentVariable> ReadEnvironment(OptionReader r, IReadOnlyDictionary<string, object> names) =>
+        ReadEnvironment(r, names, $"{r.Section.Name}.environment");
+
+    /// <summary>
+    /// An environment= option: a TOML table of pairs (each value expanded), or Supervisor's KEY="value",... text
+    /// (expanded as a whole, then parsed). <paramref name="formatKey"/> names the option in expansion errors.
+    /// </summary>
+    public static ValueList<EnvironmentVariable> ReadEnvironment(OptionReader r, IReadOnlyDictionary<string, object> names, string formatKey)
     {
         var raw = r.Raw("environment");
         if (raw is null)
@@ -56,10 +63,9 @@ internal static class DaemonBinder
         }
         if (raw.Pairs is { } pairs)
         {
-            var expanded = pairs.Select(p => new EnvironmentVariable(p.Key, r.Expand(raw, p.Value, "environment", names, $"{r.Section.Name}.environment") ?? ""));
-            return expanded.ToValueList();
+            return pairs.Select(p => new EnvironmentVariable(p.Key, r.Expand(raw, p.Value, "environment", names, formatKey) ?? "")).ToValueList();
         }
-        var text = r.Expand(raw, raw.Text, "environment", names, $"{r.Section.Name}.environment");
+        var text = r.Expand(raw, raw.Text, "environment", names, formatKey);
         if (text is null)
         {
             return ValueList<EnvironmentVariable>.Empty;

@@ -12,7 +12,7 @@ internal sealed partial class ProgramBinder
 {
     private ProcessConfig? BindProcess(OptionReader r, ProgramSettings settings, Dictionary<string, object> names)
     {
-        var environment = ReadProgramEnvironment(r, names);
+        var environment = DaemonBinder.ReadEnvironment(r, names, "environment");
         names = Names.WithEnvironment(names, environment);
         // Kept as written, as Supervisor does: a relative directory is resolved by chdir against the daemon's cwd.
         var directory = r.Text("directory", null, names);
@@ -55,31 +55,6 @@ internal sealed partial class ProgramBinder
             settings.Priority, settings.Autostart, settings.StartSecs, settings.StartRetries, settings.AutoRestart, settings.ExitCodes,
             settings.StopSignal, settings.StopWaitSecs, settings.StopAsGroup, settings.KillAsGroup, settings.RedirectStderr,
             stdout, stderr, EnvironmentParser.Merge(daemonEnvironment, environment), settings.ServerUrl);
-    }
-
-    private static ValueList<EnvironmentVariable> ReadProgramEnvironment(OptionReader r, Dictionary<string, object> names)
-    {
-        var raw = r.Raw("environment");
-        if (raw is null)
-        {
-            return ValueList<EnvironmentVariable>.Empty;
-        }
-        if (raw.Pairs is { } pairs)
-        {
-            return pairs.Select(p => new EnvironmentVariable(p.Key, r.Expand(raw, p.Value, "environment", names, "environment") ?? "")).ToValueList();
-        }
-        var text = r.Expand(raw, raw.Text, "environment", names, "environment");
-        if (text is null)
-        {
-            return ValueList<EnvironmentVariable>.Empty;
-        }
-        var parsed = EnvironmentParser.Parse(text);
-        if (!parsed.Ok)
-        {
-            r.Error(raw, "environment", parsed.Error!);
-            return ValueList<EnvironmentVariable>.Empty;
-        }
-        return parsed.Value;
     }
 
     private LogChannelConfig ReadChannel(OptionReader r, string channel, Dictionary<string, object> names, long captureMaxBytes, bool eventsEnabled)
