@@ -17,6 +17,11 @@ public sealed partial class SupervisorService
         {
             return Task.FromResult(new LogChunk());
         }
+        if (log.Path is null && log.TailContents() is { } held)
+        {
+            var slice = LogSlices.Read(held, request.Offset, request.Length) ?? throw FaultException.Create(Fault.BadArguments);
+            return Task.FromResult(new LogChunk { Data = ByteString.CopyFrom(slice) });
+        }
         return Task.FromResult(Slice(log.Path, request.Offset, request.Length));
     }
 
@@ -35,7 +40,7 @@ public sealed partial class SupervisorService
             var process = TargetResolver.ResolveOne(Registry, request.Name);
             log = request.Channel == LogChannel.Stderr ? process.Stderr : process.Stdout;
         }
-        if (log?.Path is null || !File.Exists(log.Path))
+        if (log is null || !log.HasTail || (log.Path is not null && !File.Exists(log.Path)))
         {
             throw FaultException.Create(Fault.NoFile, log?.Path ?? request.Name);
         }

@@ -12,7 +12,9 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
     // Guards _subscribers: the pump iterates while RPC handlers add and remove.
     private readonly Lock _gate = new();
     private readonly List<ChannelWriter<byte[]>> _subscribers = [];
+    private const int TailCapacity = 64 * 1024;
     private RotatingLogFile? _file;
+    private TailBuffer? _tail;
 
     /// <summary>The log file's path, or null for NONE.</summary>
     public string? Path { get; } = path;
@@ -41,6 +43,10 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         {
             // Under the gate, so that a new subscriber's initial tail and its live bytes neither overlap nor miss.
             _file?.Write(data);
+            if (Path is null)
+            {
+                (_tail ??= new TailBuffer(TailCapacity)).Append(data);
+            }
             if (_subscribers.Count == 0)
             {
                 return;
@@ -62,6 +68,27 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         }
     }
 
+    /// <summary>For a channel without a log file: what it wrote last (up to 64 KiB), or null when it wrote nothing.</summary>
+    public byte[]? TailContents()
+    {
+        lock (_gate)
+        {
+            return _tail?.Contents();
+        }
+    }
+
+    /// <summary>True when `tail` has something to read: a log file, or the in-memory tail of a channel without one.</summary>
+    public bool HasTail
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Path is not null || _tail is not null;
+            }
+        }
+    }
+
     public void Reopen() => _file?.Reopen();
 
     public void Clear() => _file?.Clear();
@@ -75,6 +102,11 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
             if (initialBytes > 0 && Path is not null)
             {
                 channel.Writer.TryWrite(LogSlices.Tail(Path, initialBytes).Data);
+            }
+            else if (initialBytes > 0 && _tail is not null)
+            {
+                var held = _tail.Contents();
+                channel.Writer.TryWrite(held[(int)Math.Max(0, held.Length - initialBytes)..]);
             }
             _subscribers.Add(channel.Writer);
         }

@@ -30,6 +30,18 @@ public static class LogSlices
         return buffer;
     }
 
+    /// <summary>The same slicing over bytes held in memory.</summary>
+    public static byte[]? Read(byte[] data, long offset, long length)
+    {
+        if ((offset < 0 && length != 0) || (offset >= 0 && length < 0))
+        {
+            return null;
+        }
+        var start = offset < 0 ? Math.Max(0, data.Length + offset) : Math.Min(offset, data.Length);
+        var count = offset < 0 || length == 0 ? data.Length - start : Math.Min(length, data.Length - start);
+        return data[(int)start..(int)(start + count)];
+    }
+
     /// <summary>The last <paramref name="count"/> bytes of a file and the file's size; empty when it does not exist.</summary>
     public static (byte[] Data, long Size) Tail(string path, long count)
     {

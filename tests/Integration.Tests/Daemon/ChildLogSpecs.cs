@@ -60,5 +60,21 @@ public sealed class ChildLogSpecs
         (await daemon.CtlAsync("tail", "-16", "talk")).Output.Should().Be(" 3000 of output\n\n");
     }
 
+    [Fact]
+    public async Task Tail_works_from_memory_when_the_log_file_is_none()
+    {
+        await using var daemon = await Infrastructure.Daemon.WithConfig("""
+            [program:quiet]
+            command={CHILD} print:first print:second hang
+            startsecs=0
+            stdout_logfile=NONE
+            """).StartAsync();
+
+        await Wait.UntilAsync(async () => (await daemon.CtlAsync("tail", "quiet")).Output == "first\nsecond\n\n",
+            TimeSpan.FromSeconds(10), "tail shows the output kept in memory");
+
+        (await daemon.CtlAsync("tail", "quiet", "stderr")).Output.Should().Be("\n", "stderr still has its (empty) AUTO log");
+    }
+
     private static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }
