@@ -29,6 +29,32 @@ public sealed class RobustnessSpecs
     }
 
     [Fact]
+    public async Task Without_nodaemon_the_daemon_detaches_into_its_own_session_and_the_command_exits_0()
+    {
+        await using var daemon = Infrastructure.Daemon.WithConfig("[program:p]\ncommand={CHILD} hang\nstartsecs=0\n");
+
+        var launch = await CliWrap.Cli.Wrap(Binaries.Supervisord)
+            .WithArguments(["-c", daemon.ConfigPath])
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync(new CancellationTokenSource(30_000).Token);
+        launch.ExitCode.Should().Be(0);
+        var pidfile = Path.Combine(daemon.Directory, "supervisord.pid");
+        try
+        {
+            await Wait.UntilAsync(async () => File.Exists(pidfile) && (await daemon.CtlAsync("status", "p")).Output.Contains("RUNNING", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(20), "the detached daemon runs the program");
+            var pid = int.Parse(File.ReadAllText(pidfile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var session = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3];
+            session.Should().Be(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "the daemon leads its own session");
+        }
+        finally
+        {
+            await daemon.CtlAsync("shutdown");
+        }
+    }
+
+    [Fact]
     public async Task As_pid_1_orphans_are_reaped_and_exit_statuses_stay_exact()
     {
         if (!File.Exists("/usr/bin/unshare") || Environment.UserName != "root")
