@@ -26,6 +26,10 @@ internal static class LogOutput
         {
             ctl.Output("");
         }
+        catch (RpcException exception) when (TryReportReadFault(ctl, exception, name.Length == 0 ? "supervisord" : name, name.Length > 0))
+        {
+            // Supervisor's /logtail answers an unknown name with an HTTP error page; the fault's line says it plainly.
+        }
     }
 
     public static string Decode(LogChunk chunk) => Encoding.UTF8.GetString(chunk.Data.Span);

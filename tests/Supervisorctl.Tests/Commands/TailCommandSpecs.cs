@@ -92,6 +92,17 @@ public sealed class TailCommandSpecs
     }
 
     [Fact]
+    public void Tail_f_of_an_unknown_process_says_so_and_exits_1()
+    {
+        var daemon = new FakeSupervisor { OnTail = (name, _) => throw Info.Fault(Fault.BadName, name) };
+
+        var run = Ctl.Run(daemon, "tail", "-f", "nosuch");
+
+        run.Out.Should().Be("==> Press Ctrl-C to exit <==\nnosuch: ERROR (no such process name)\n");
+        run.ExitCode.Should().Be(1);
+    }
+
+    [Fact]
     public void Maintail_reads_the_main_log()
     {
         var daemon = Daemon();
