@@ -34,7 +34,7 @@ public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<Superv
             {
                 process.Post(new GiveUp());
             }
-            waits.Add(process.WaitForAsync(s => s.State.IsStopped() || s.State == ProcessState.Stopped, cancellationToken));
+            waits.Add(process.WaitForAsync(s => s.State.IsStopped(), cancellationToken));
         }
         await Task.WhenAll(waits).ConfigureAwait(false);
     }
