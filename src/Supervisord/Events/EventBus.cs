@@ -11,17 +11,6 @@ public sealed class EventBus
     private readonly List<EventListenerPool> _pools = [];
     private long _serial;
 
-    public bool HasSubscribers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pools.Count > 0;
-            }
-        }
-    }
-
     public void Add(EventListenerPool pool)
     {
         lock (_gate)

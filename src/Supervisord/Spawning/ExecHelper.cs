@@ -60,10 +60,7 @@ public static unsafe class ExecHelper
         {
             Libc.umask(Convert.ToInt32(umask, 8));
         }
-        var envp = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}")
-            .ToArray();
-        Libc.execve(strings.String(file), strings.Array(argv), strings.Array(envp));
+        Libc.execve(strings.String(file), strings.Array(argv), strings.Array(Envp.Current()));
         Fail($"supervisor: couldn't exec {argv[0]}: {ErrnoNames.Name(Marshal.GetLastPInvokeError())}");
         return 127;
     }

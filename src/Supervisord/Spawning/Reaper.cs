@@ -46,17 +46,6 @@ public sealed unsafe class Reaper : IDisposable
         Register(pidFd, pid);
     }
 
-    public int WatchedCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _watched.Count;
-            }
-        }
-    }
-
     private void Register(int fd, int pid)
     {
         var registration = new Libc.EpollEvent { Events = Libc.EPOLLIN, Data = (ulong)pid };

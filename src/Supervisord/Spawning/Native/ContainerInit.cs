@@ -21,10 +21,7 @@ internal static class ContainerInit
     public static int Run(string[] args)
     {
         var self = Environment.ProcessPath ?? "/proc/self/exe";
-        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}")
-            .Append($"{Marker}=1")
-            .ToArray();
+        var environment = Envp.Current().Append($"{Marker}=1").ToArray();
         var daemon = PosixSpawn.Spawn(self, [self, .. args], environment, null, 0, 1, 2);
         if (daemon < 0)
         {

@@ -14,15 +14,11 @@ internal static unsafe class Detacher
         var devNull = Libc.open(strings.String("/dev/null"), Libc.O_RDWR | Libc.O_CLOEXEC, 0);
         try
         {
-            var environment = ChildEnvironmentOf();
-            return PosixSpawn.Spawn(self, argv, environment, null, devNull, devNull, devNull, newSession: true);
+            return PosixSpawn.Spawn(self, argv, Envp.Current(), null, devNull, devNull, devNull, newSession: true);
         }
         finally
         {
             Libc.close(devNull);
         }
     }
-
-    private static string[] ChildEnvironmentOf() =>
-        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToArray();
 }

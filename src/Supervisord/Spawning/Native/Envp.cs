@@ -1,0 +1,10 @@
+using System.Collections;
+
+namespace Supervise.Supervisord.Spawning.Native;
+
+/// <summary>This process's environment as execve wants it: "NAME=value" strings.</summary>
+internal static class Envp
+{
+    public static string[] Current() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToArray();
+}
