@@ -25,10 +25,12 @@ public sealed partial class DaemonRunner
         _configPath = configPath;
         _options = options;
         _reaper = new Reaper();
+        _output = new OutputReactor();
         _spawner = new ProcessSpawner();
     }
 
     private readonly Reaper _reaper;
+    private readonly OutputReactor _output;
     private readonly ProcessSpawner _spawner;
     private readonly TimeProvider _time = TimeProvider.System;
     private SupervisorConfig? _nextConfig;
@@ -63,7 +65,7 @@ public sealed partial class DaemonRunner
                 await SurvivorReaper.StopAsync(config.Daemon.Pidfile, logger).ConfigureAwait(false);
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
-            var host = new ProcessHost(_spawner, _reaper, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
+            var host = new ProcessHost(_spawner, _reaper, _output, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
             {
                 StripAnsi = config.Daemon.StripAnsi,
             };

@@ -1,35 +1,58 @@
 namespace Supervise.Supervisord.Logging;
 
 /// <summary>
-/// strip_ansi: removes ANSI escape sequences (ESC '[' parameters and one of H f A B C D R s u J K h l p m), as
-/// Supervisor's stripEscapes does, compacting the buffer in place.
+/// strip_ansi for one channel: removes ANSI escape sequences (ESC '[' parameters and one of H f A B C D R s u J K h l
+/// p m, Supervisor's set) before the bytes reach the log. Supervisor strips each read on its own, so a sequence split
+/// between two reads leaks its tail ("31mred") into the log; here an unfinished sequence is held back until the next
+/// chunk decides it. A held sequence longer than <see cref="MaxSequence"/> bytes, or one still open at end of file,
+/// is not an escape after all and is written as it came.
 /// </summary>
-public static class AnsiStripper
+public sealed class AnsiStripper(ChannelLog log)
 {
+    private const byte Escape = 0x1b;
+    private const int MaxSequence = 64;
     private const string Terminators = "HfABCDRsuJKhlpm";
 
-    /// <returns>The length of the stripped data, now at the start of the same range.</returns>
-    public static int Strip(byte[] buffer, int offset, int count)
+    private readonly byte[] _held = new byte[MaxSequence];
+    private int _heldLength;
+
+    /// <summary>Strips <paramref name="chunk"/> (compacting it in place) and writes the rest to the log.</summary>
+    public void Write(Span<byte> chunk)
     {
-        var write = offset;
-        var end = offset + count;
-        for (var read = offset; read < end; read++)
+        // Output so far is chunk[start..write]; write never passes read, so compacting in place is safe.
+        var start = 0;
+        var write = 0;
+        for (var read = 0; read < chunk.Length; read++)
         {
-            if (buffer[read] == 0x1b && read + 1 < end && buffer[read + 1] == (byte)'[')
+            var next = chunk[read];
+            if ((_heldLength == 1 && next != (byte)'[') || _heldLength == MaxSequence)
             {
-                var scan = read + 2;
-                while (scan < end && Terminators.IndexOf((char)buffer[scan]) < 0)
-                {
-                    scan++;
-                }
-                if (scan < end)
-                {
-                    read = scan;
-                    continue;
-                }
+                // Not an escape sequence after all: what was held is data, written before this byte.
+                log.Write(chunk[start..write]);
+                log.Write(_held.AsSpan(0, _heldLength));
+                _heldLength = 0;
+                start = write = read;
             }
-            buffer[write++] = buffer[read];
+            if (_heldLength > 1 && Terminators.Contains((char)next, StringComparison.Ordinal))
+            {
+                _heldLength = 0;
+            }
+            else if (_heldLength > 0 || next == Escape)
+            {
+                _held[_heldLength++] = next;
+            }
+            else
+            {
+                chunk[write++] = next;
+            }
         }
-        return write - offset;
+        log.Write(chunk[start..write]);
+    }
+
+    /// <summary>End of file: a sequence still open is written as data.</summary>
+    public void Flush()
+    {
+        log.Write(_held.AsSpan(0, _heldLength));
+        _heldLength = 0;
     }
 }

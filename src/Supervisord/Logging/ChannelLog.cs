@@ -36,9 +36,19 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         }
     }
 
+    /// <summary>Writes to the file, the in-memory tail and live subscribers, then hands the bytes to the tap.</summary>
     public void Write(ReadOnlySpan<byte> data)
     {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+        WriteLogged(data);
         Tap?.Invoke(data.ToArray());
+    }
+
+    private void WriteLogged(ReadOnlySpan<byte> data)
+    {
         lock (_gate)
         {
             // Under the gate, so that a new subscriber's initial tail and its live bytes neither overlap nor miss.

@@ -1,18 +1,22 @@
 using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord.Processes;
 
 /// <summary>
-/// What every process actor shares: the spawner, the reaper, the clock, the main log, the environment children
+/// What every process actor shares: the spawner, the reaper, the output reactor, the clock, the main log, the environment children
 /// inherit, and the registry's hooks (state changes for events, pids for the survivor record, whether restarts are
 /// allowed at the moment).
 /// </summary>
-public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, TimeProvider time, ILogger logger, ChildEnvironment environment)
+public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, OutputReactor output, TimeProvider time, ILogger logger, ChildEnvironment environment)
 {
     public ProcessSpawner Spawner { get; } = spawner;
 
     public Reaper Reaper { get; } = reaper;
+
+    /// <summary>Reads every child's stdout and stderr into their logs.</summary>
+    public OutputReactor Output { get; } = output;
 
     public TimeProvider Time { get; } = time;
 

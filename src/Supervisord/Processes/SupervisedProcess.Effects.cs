@@ -57,13 +57,10 @@ public sealed partial class SupervisedProcess
         var spawnedAt = _host.Time.GetTimestamp();
         CloseStdin();
         _stdin = child.StdinFd >= 0 ? new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true)) : null;
-        Func<byte[], int, int, int>? transform = _host.StripAnsi ? AnsiStripper.Strip : null;
-        // A chatty child gets a 1 MiB pipe, so that it blocks less often; quiet ones keep the kernel's 64 KiB.
-        Action<int> grow = fd => Pipes.TryGrow(fd, 1 << 20);
-        _ = OutputPump.RunAsync(child.StdoutFd, Stdout, transform, grow);
+        _ = _host.Output.Attach(child.StdoutFd, Stdout, _host.StripAnsi);
         if (child.StderrFd >= 0)
         {
-            _ = OutputPump.RunAsync(child.StderrFd, Stderr, transform, grow);
+            _ = _host.Output.Attach(child.StderrFd, Stderr, _host.StripAnsi);
         }
         _host.OnSpawned(this, child.Pid);
         await ApplyAsync(new SpawnSucceeded(child.Pid)).ConfigureAwait(false);

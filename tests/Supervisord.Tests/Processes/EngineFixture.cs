@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
 
@@ -9,12 +10,13 @@ namespace Supervise.Supervisord.Tests.Processes;
 public sealed class EngineFixture : IAsyncDisposable
 {
     private readonly Reaper _reaper = new();
+    private readonly OutputReactor _output = new();
     private readonly ProcessSpawner _spawner = new();
 
     public EngineFixture()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
-        Host = new ProcessHost(_spawner, _reaper, TimeProvider.System, NullLogger.Instance,
+        Host = new ProcessHost(_spawner, _reaper, _output, TimeProvider.System, NullLogger.Instance,
             new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"));
         Registry = new ProcessRegistry(Host, TestConfigs.Daemon(Directory));
     }
@@ -38,6 +40,7 @@ public sealed class EngineFixture : IAsyncDisposable
         await Registry.StopAllInOrderAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         await Registry.DisposeAsync();
         _reaper.Dispose();
+        _output.Dispose();
         _spawner.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
     }

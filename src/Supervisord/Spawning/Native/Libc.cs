@@ -19,7 +19,10 @@ internal static unsafe partial class Libc
     public const int EAGAIN = 11;
     public const uint EPOLLIN = 1;
     public const int EPOLL_CTL_ADD = 1;
+    public const int EPOLL_CTL_DEL = 2;
     public const int F_SETPIPE_SZ = 1031;
+    public const int F_GETFL = 3;
+    public const int F_SETFL = 4;
 
     public const short POSIX_SPAWN_SETPGROUP = 0x02;
     public const short POSIX_SPAWN_SETSIGDEF = 0x04;

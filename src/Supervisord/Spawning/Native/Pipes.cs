@@ -19,6 +19,9 @@ internal static unsafe class Pipes
     /// <summary>Raises a pipe's capacity so that a chatty child blocks less often; failure is harmless.</summary>
     public static void TryGrow(int fd, int bytes) => Libc.fcntl(fd, Libc.F_SETPIPE_SZ, bytes);
 
+    /// <summary>Makes reads return EAGAIN instead of waiting when the pipe is empty.</summary>
+    public static void SetNonBlocking(int fd) => Libc.fcntl(fd, Libc.F_SETFL, Libc.fcntl(fd, Libc.F_GETFL, 0) | Libc.O_NONBLOCK);
+
     public static void Close(int fd)
     {
         if (fd >= 0)
