@@ -4,7 +4,7 @@ using Supervise.Supervisorctl.Client;
 
 namespace Supervise.Supervisorctl.Tests.Client;
 
-/// <summary>Real sockets: the errors Grpc.Net.Client raises must classify as Supervisor's errno cases.</summary>
+/// <summary>Real sockets: the errors the client raises must classify as Supervisor's errno cases.</summary>
 public sealed class TransportFailureSpecs : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ctl-sock-").FullName;

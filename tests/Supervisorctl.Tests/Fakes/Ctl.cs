@@ -33,7 +33,7 @@ internal static class Ctl
         return new CtlRun(output.ToString(), error.ToString(), exit);
     }
 
-    /// <summary>The RpcException Grpc.Net.Client raises when connect() fails with this socket error.</summary>
+    /// <summary>The RpcException the client (GrpcWire) raises when connect() fails with this socket error.</summary>
     public static RpcException Unreachable(System.Net.Sockets.SocketError error) =>
         new(new Status(StatusCode.Unavailable, "Error connecting to subchannel.",
             new HttpRequestException("connect failed", new System.Net.Sockets.SocketException((int)error))));
