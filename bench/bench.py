@@ -118,6 +118,7 @@ def measure_references(args, sizes, refs):
     if "spawn" in args.scenarios:
         for n in sizes.spawn:
             refs.serial_spawn(n)
+            refs.burst_spawn(n)
     if "logs" in args.scenarios:
         refs.pipe_rate(sizes.log_mb)
 

@@ -160,6 +160,41 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _task_runtimes_ns(pid):
+    """On-CPU nanoseconds of each thread of pid, from /proc/PID/task/TID/schedstat (exact, not tick-sampled)."""
+    out = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                out[tid] = int(f.read().split()[0])
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            pass
+    return out
+
+
+def cpu_seconds_over(pid, seconds, every=0.1):
+    """CPU seconds pid uses during the next `seconds`, summed over its threads with nanosecond resolution.
+
+    utime+stime in /proc/PID/stat are charged one 10 ms clock tick at a time, to whichever thread runs when the
+    tick fires, so a daemon that wakes briefly a few times can read 0.2% or 0%. Threads are sampled every `every`
+    seconds so that one which exits in the window still counts up to its last sample.
+    """
+    first = _task_runtimes_ns(pid)
+    last = dict(first)
+    deadline = time.monotonic() + seconds
+    while True:
+        last.update(_task_runtimes_ns(pid))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        time.sleep(min(every, left))
+    return sum(ns - first.get(tid, 0) for tid, ns in last.items()) / 1e9
+
+
 def rss_kb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:

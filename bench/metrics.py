@@ -35,6 +35,8 @@ class Metric:
     target: Target = None
     ref: str = None  # key into the physical references measured in the same run
     digits: int = 3
+    # (label, unit, reference key, digits): reference-only rows printed right after this metric's row
+    extra_refs: tuple = ()
 
     def ratio(self, sup, ours):
         if sup is None or ours is None or self.better == "none":
@@ -46,7 +48,9 @@ class Metric:
 
 def spawn_first(n):
     return Metric(f"spawn.first_line.{n}", f"spawn {n}: all children ran first line", "s",
-                  target=Target(">= 8x", "ratio>=", 8), ref=f"serial_spawn.{n}")
+                  target=Target(">= 8x", "ratio>=", 8), ref=f"burst_spawn.{n}",
+                  extra_refs=((f"  reference: serial spawn of {n}, one at a time", "s", f"serial_spawn.{n}", 3),
+                              ("  reference: CPU each child costs by itself", "ms", f"burst_child_cpu_ms.{n}", 2)))
 
 
 def spawn_running(n):

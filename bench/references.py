@@ -3,8 +3,13 @@
 - pipe_rate: `yes LINE | head -c BYTES > file` (median of 3 runs), the same 100-byte lines a daemon has to copy to its log.
 - serial_spawn.N: N copies of the fleet's child started one after another from Python, each awaited
   until it prints its first line (what a daemon that spawns serially could at best achieve).
+- burst_spawn.N: the same N children started back to back by a bare os.posix_spawn loop, all writing their first
+  line into one FIFO, until every line has arrived: the machine's floor for the spawn rows, since no daemon can
+  start the children faster than they can run. burst_child_cpu_ms.N is what each child itself costs (sh start-up,
+  the echo, the exec of sleep), from RUSAGE_CHILDREN.
 """
 import os
+import resource
 import select
 import statistics
 import subprocess
@@ -38,6 +43,16 @@ class References:
     def serial_spawn(self, n):
         self.measure(f"serial_spawn.{n}", _serial_spawn, n)
 
+    def burst_spawn(self, n):
+        if f"burst_spawn.{n}" in self.values or f"burst_spawn.{n}" in self.errors:
+            return
+        try:
+            seconds, child_cpu_ms = _burst_spawn(n)
+            self.values[f"burst_spawn.{n}"] = seconds
+            self.values[f"burst_child_cpu_ms.{n}"] = child_cpu_ms
+        except Exception as e:
+            self.errors[f"burst_spawn.{n}"] = f"{type(e).__name__}: {e}"
+
     def _pipe_rate(self, mb, runs=3):
         """Median of a few runs: one run on a shared machine is too noisy to be a target's base."""
         work = harness.make_workdir()
@@ -54,6 +69,43 @@ class References:
             return round(statistics.median(rates), 1)
         finally:
             harness.remove_workdir(work, self.keep)
+
+
+def _burst_spawn(n):
+    work = harness.make_workdir()
+    fifo = os.path.join(work, "clock")
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # O_RDWR: children never see a FIFO without a reader
+    pids = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        t0 = time.perf_counter()
+        for i in range(n):
+            pids.append(os.posix_spawn("/bin/sh", ["sh", "-c", f"echo {i} > {fifo}; exec sleep 600"], os.environ,
+                                       setpgroup=0))
+        lines, deadline = 0, time.monotonic() + 60
+        while lines < n:
+            if time.monotonic() > deadline:
+                raise harness.BenchError(f"burst: {lines}/{n} first lines in 60 s")
+            select.select([reader], [], [], 1)
+            try:
+                lines += os.read(reader, 1 << 16).count(b"\n")
+            except BlockingIOError:
+                pass
+        seconds = round(time.perf_counter() - t0, 3)
+    finally:
+        for pid in pids:
+            try:
+                os.killpg(pid, 9)
+            except ProcessLookupError:
+                pass
+        for pid in pids:
+            os.waitpid(pid, 0)
+        os.close(reader)
+        harness.remove_workdir(work, False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / n * 1000
+    return seconds, round(cpu, 2)
 
 
 def _serial_spawn(n):

@@ -38,6 +38,10 @@ def rows(recorders, refs):
                     "supervisor": sup, "ours": ours, "ratio": None if ratio is None else round(ratio, 2),
                     "reference": ref, "target": metric.target.text if metric.target else None,
                     "target_met": met, "_digits": metric.digits})
+        for label, unit, ref_key, digits in metric.extra_refs:
+            out.append({"key": ref_key, "label": label, "unit": unit, "better": "none", "supervisor": None,
+                        "ours": None, "ratio": None, "reference": refs.get(ref_key), "target": None,
+                        "target_met": None, "_digits": digits, "_reference_row": True})
     return out
 
 
@@ -61,6 +65,9 @@ def table(row_dicts, recorders, sides, ref_errors):
         scen = r["key"].split(".")[0]
         cells = []
         for side in ("supervisor", "ours"):
+            if r.get("_reference_row"):
+                cells.append("")
+                continue
             rec = recorders.get(side)
             missing = "not run" if side not in sides else "ERROR" if rec and scen in rec.errors else "-"
             cells.append(_fmt(r[side], r["_digits"], missing))
@@ -81,7 +88,7 @@ def table(row_dicts, recorders, sides, ref_errors):
                                        for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
     out = [fmt_line(head), fmt_line(["-" * w for w in widths])] + [fmt_line(l) for l in lines]
     out += ["", RATIO_NOTE, "reference: physical limit measured in the same run "
-            "(serial spawn from Python for spawn rows, `yes | head -c > file` for the log rate)"]
+            "(a bare posix_spawn burst of the same children for spawn rows, `yes | head -c > file` for the log rate)"]
     if notes:
         out += ["", "errors:"] + notes
     return "\n".join(out)
@@ -91,6 +98,7 @@ def write_json(path, payload):
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     for r in payload.get("metrics", []):
         r.pop("_digits", None)
+        r.pop("_reference_row", None)
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
         json.dump(payload, f, indent=2)

@@ -42,9 +42,7 @@ def rss(ctx):
         sizes[n] = harness.rss_kb(daemon.pid) / 1024
         if n == 100:
             seconds = ctx.sizes.idle_seconds
-            cpu0 = harness.cpu_seconds(daemon.pid)
-            time.sleep(seconds)
-            idle = (harness.cpu_seconds(daemon.pid) - cpu0) / seconds * 100
+            idle = harness.cpu_seconds_over(daemon.pid, seconds) / seconds * 100
     for n in sorted(sizes):
         ctx.rec.put(m.rss(n), sizes[n])
     if idle is not None:

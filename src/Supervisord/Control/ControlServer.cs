@@ -62,6 +62,11 @@ public static class ControlServer
         builder.Services.AddGrpc(options => options.Interceptors.Add<ControlAccess>());
 
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+            Hosting.MemoryTrim.Nudge();
+        });
         app.MapGrpcService<SupervisorService>();
         return app;
     }

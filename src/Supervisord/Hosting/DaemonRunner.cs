@@ -90,7 +90,7 @@ public sealed partial class DaemonRunner
             using var signals = DaemonSignals.Register(daemon, mainLog, logger, TryPrepareReload);
             await daemon.StartAsync().ConfigureAwait(false);
             // Start-up allocates far more than stays alive (configs, spawn requests); give it back before idling.
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            MemoryTrim.Trim();
             var exit = await daemon.Exit.ConfigureAwait(false);
             await app.StopAsync().ConfigureAwait(false);
 
