@@ -99,9 +99,22 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         }
     }
 
-    public void Reopen() => _file?.Reopen();
+    /// <summary>Closes and opens the file again (SIGUSR2); under the gate, so that no write or splice is in flight.</summary>
+    public void Reopen()
+    {
+        lock (_gate)
+        {
+            _file?.Reopen();
+        }
+    }
 
-    public void Clear() => _file?.Clear();
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _file?.Clear();
+        }
+    }
 
     /// <summary>The last <paramref name="initialBytes"/> of the file, then live bytes until the subscription is disposed.</summary>
     public Subscription Subscribe(long initialBytes)
@@ -130,7 +143,13 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         });
     }
 
-    public void Dispose() => _file?.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _file?.Dispose();
+        }
+    }
 
     public sealed class Subscription(ChannelReader<byte[]> reader, Action unsubscribe) : IDisposable
     {

@@ -22,6 +22,7 @@ internal static unsafe partial class Libc
     public const int EPOLL_CTL_DEL = 2;
     public const int F_SETPIPE_SZ = 1031;
     public const int F_GETFL = 3;
+    public const int CLOCK_MONOTONIC = 1;
     public const int F_SETFL = 4;
 
     public const short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -94,6 +95,12 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int eventfd(uint initial, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int timerfd_create(int clock, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int timerfd_settime(int fd, int flags, ITimerSpec* value, ITimerSpec* old);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint read(int fd, void* buffer, nint count);
@@ -170,6 +177,16 @@ internal static unsafe partial class Libc
     {
         public uint Events;
         public ulong Data;
+    }
+
+    /// <summary>struct itimerspec: the period, then the first expiry (both zero disarms).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ITimerSpec
+    {
+        public long IntervalSeconds;
+        public long IntervalNanoseconds;
+        public long ValueSeconds;
+        public long ValueNanoseconds;
     }
 
     [StructLayout(LayoutKind.Sequential)]

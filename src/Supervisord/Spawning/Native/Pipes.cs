@@ -16,8 +16,8 @@ internal static unsafe class Pipes
         return (fds[0], fds[1]);
     }
 
-    /// <summary>Raises a pipe's capacity so that a chatty child blocks less often; failure is harmless.</summary>
-    public static void TryGrow(int fd, int bytes) => Libc.fcntl(fd, Libc.F_SETPIPE_SZ, bytes);
+    /// <summary>Sets a pipe's capacity (so that a flooding child blocks less often); false when the kernel refused.</summary>
+    public static bool TryGrow(int fd, int bytes) => Libc.fcntl(fd, Libc.F_SETPIPE_SZ, bytes) >= 0;
 
     /// <summary>Makes reads return EAGAIN instead of waiting when the pipe is empty.</summary>
     public static void SetNonBlocking(int fd) => Libc.fcntl(fd, Libc.F_SETFL, Libc.fcntl(fd, Libc.F_GETFL, 0) | Libc.O_NONBLOCK);
