@@ -235,7 +235,9 @@ public sealed unsafe class OutputReactor : IDisposable
         {
             _sources.Remove(source.Id);
         }
-        // Closing the only descriptor of the pipe's read end also removes it from the epoll set.
+        // Removed from the epoll set before closing: a child being spawned right now holds a copy of every fd until
+        // its exec, so closing alone would leave the registration (and a level-triggered wake-up loop) behind.
+        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, source.Fd, null);
         Libc.close(source.Fd);
         source.Stripper?.Flush();
         source.Done.TrySetResult();

@@ -106,7 +106,9 @@ public sealed unsafe class Reaper : IDisposable
                 return;
             }
         }
-        // Closing the pidfd also removes it from the epoll set.
+        // Removed from the epoll set before closing: a child being spawned right now holds a copy of every fd until
+        // its exec, so closing alone would leave the registration (and a level-triggered wake-up loop) behind.
+        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, entry.PidFd, null);
         Libc.close(entry.PidFd);
         // ECHILD: someone else reaped it; report a plain exit rather than lose the transition.
         var waitStatus = result == pid ? new WaitStatus(status) : WaitStatus.FromExitCode(0);
