@@ -38,7 +38,11 @@ public sealed unsafe class OutputReactor : IDisposable
     private readonly int _wakeFd;
     private readonly int _tickFd;
     private ulong _lastId;
+    private long _wakeups;
     private volatile bool _disposed;
+
+    /// <summary>Events the reactor has handled (a diagnostic: a quiet reactor does not count up).</summary>
+    internal long Wakeups => Interlocked.Read(ref _wakeups);
 
     public OutputReactor()
     {
@@ -88,6 +92,7 @@ public sealed unsafe class OutputReactor : IDisposable
         while (!_disposed)
         {
             var ready = Libc.epoll_wait(_epollFd, events, batch, -1);
+            Interlocked.Add(ref _wakeups, Math.Max(0, ready));
             for (var i = 0; i < ready; i++)
             {
                 if (events[i].Data == WakeId || events[i].Data == TickId)

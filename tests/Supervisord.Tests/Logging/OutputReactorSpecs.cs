@@ -144,6 +144,25 @@ public sealed class OutputReactorSpecs : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_closed_pipe_stays_quiet_while_another_descriptor_of_it_is_still_open()
+    {
+        // A child between clone and exec holds a copy of every fd of the daemon, like this duplicate.
+        var (read, write) = Pipes.Create()!.Value;
+        var copy = Libc.dup(read);
+        using var log = Log("copied.log");
+        var attached = _reactor.Attach(read, log);
+        Pipes.Close(write);
+        await attached.WaitAsync(Patience);
+
+        var settled = _reactor.Wakeups;
+        // Absence of activity can only be observed over a span of time: a stale registration wakes thousands of times.
+        await Task.Delay(300);
+
+        _reactor.Wakeups.Should().Be(settled, "the closed pipe must have left the epoll set");
+        Pipes.Close(copy);
+    }
+
     public void Dispose()
     {
         foreach (var pid in _pids)

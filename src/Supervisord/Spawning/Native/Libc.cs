@@ -166,6 +166,9 @@ internal static unsafe partial class Libc
     public static partial int dup2(int oldFd, int newFd);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial int dup(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int open(byte* path, int flags, int mode);
 
     [LibraryImport("libc")]
