@@ -22,8 +22,22 @@ internal sealed class StatusCommand : CtlCommand
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
-        if (!await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false))
+        // The listing goes out beside the upcheck (one round trip instead of two); its answer counts only after the
+        // upcheck has passed, so an unreachable or foreign server is still reported as Supervisor reports it.
+        var listing = ctl.Client.ListProcessesAsync(cancellationToken);
+        bool up;
+        try
         {
+            up = await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Forget(listing);
+            throw;
+        }
+        if (!up)
+        {
+            Forget(listing);
             ctl.ExitStatus = ExitCodes.StatusUnknown;
             return false;
         }
@@ -31,7 +45,7 @@ internal sealed class StatusCommand : CtlCommand
         var words = Words(arg);
         var json = words.Contains("--json");
         var names = words.Where(w => w != "--json").ToList();
-        var all = await ctl.Client.ListProcessesAsync(cancellationToken).ConfigureAwait(false);
+        var all = await listing.ConfigureAwait(false);
         var matching = names.Count == 0 || names.Contains("all") ? all : Select(ctl, all, names);
 
         if (json)
@@ -51,6 +65,10 @@ internal sealed class StatusCommand : CtlCommand
         }
         return false;
     }
+
+    /// <summary>Observes a call whose answer is not needed, so that its failure is not reported as unobserved.</summary>
+    private static void Forget(Task listing) =>
+        _ = listing.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static List<ProcessInfo> Select(Controller ctl, IReadOnlyList<ProcessInfo> all, List<string> names)
     {
