@@ -17,14 +17,13 @@ internal sealed class CtlCommandLine
     private readonly Option<bool> _interactive = new("--interactive", "-i") { Description = "start an interactive shell" };
     private readonly Option<bool> _help = new("--help", "-h", "-?") { Description = "print usage message and exit" };
     private readonly Argument<string[]> _action = new("action") { Arity = ArgumentArity.ZeroOrMore };
-    private readonly RootCommand _root;
+    private readonly Command _root;
 
     public CtlCommandLine()
     {
-        _root = new RootCommand("supervisorctl -- control applications run by supervisord from the cmd line.");
-        // Supervisor has no --version and prints its own help text; drop System.CommandLine's defaults.
-        _root.Options.Clear();
-        _root.Directives.Clear();
+        // A plain Command, not a RootCommand: Supervisor has no --version and prints its own help text, and a
+        // RootCommand's default options and directives cost a resource lookup at every start of the ctl.
+        _root = new Command("supervisorctl", "supervisorctl -- control applications run by supervisord from the cmd line.");
         foreach (var option in new Option[] { _configuration, _serverUrl, _username, _password, _historyFile, _interactive, _help })
         {
             _root.Options.Add(option);
