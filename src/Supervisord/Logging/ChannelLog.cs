@@ -11,7 +11,7 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
 {
     // Guards _subscribers: the pump iterates while RPC handlers add and remove.
     private readonly Lock _gate = new();
-    private readonly List<ChannelWriter<byte[]>> _subscribers = [];
+    private readonly List<Subscription> _subscribers = [];
     private const int TailCapacity = 64 * 1024;
     private RotatingLogFile? _file;
     private TailBuffer? _tail;
@@ -64,7 +64,7 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
             var copy = data.ToArray();
             foreach (var subscriber in _subscribers)
             {
-                subscriber.TryWrite(copy);
+                subscriber.Offer(copy);
             }
         }
     }
@@ -119,28 +119,29 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
     /// <summary>The last <paramref name="initialBytes"/> of the file, then live bytes until the subscription is disposed.</summary>
     public Subscription Subscribe(long initialBytes)
     {
-        var channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var subscription = new Subscription(Unsubscribe);
         lock (_gate)
         {
             if (initialBytes > 0 && Path is not null)
             {
-                channel.Writer.TryWrite(LogSlices.Tail(Path, initialBytes).Data);
+                subscription.Offer(LogSlices.Tail(Path, initialBytes).Data, always: true);
             }
             else if (initialBytes > 0 && _tail is not null)
             {
                 var held = _tail.Contents();
-                channel.Writer.TryWrite(held[(int)Math.Max(0, held.Length - initialBytes)..]);
+                subscription.Offer(held[(int)Math.Max(0, held.Length - initialBytes)..], always: true);
             }
-            _subscribers.Add(channel.Writer);
+            _subscribers.Add(subscription);
         }
-        return new Subscription(channel.Reader, () =>
+        return subscription;
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel.Writer);
-            }
-            channel.Writer.TryComplete();
-        });
+            _subscribers.Remove(subscription);
+        }
     }
 
     public void Dispose()
@@ -151,10 +152,67 @@ public sealed class ChannelLog(string? path, long maxBytes, int backups, bool au
         }
     }
 
-    public sealed class Subscription(ChannelReader<byte[]> reader, Action unsubscribe) : IDisposable
+    /// <summary>
+    /// Live bytes for one tail -f or fg. A reader that falls behind holds at most <see cref="MaxQueuedBytes"/>: chunks
+    /// beyond that are skipped (as Supervisor's tail -f skips what was written between two of its polls), so a stalled
+    /// client can never make the daemon hold a flood in memory.
+    /// </summary>
+    public sealed class Subscription : IDisposable
     {
-        public ChannelReader<byte[]> Reader { get; } = reader;
+        public const int MaxQueuedBytes = 8 << 20;
+        private readonly Channel<byte[]> _channel = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Action<Subscription> _unsubscribe;
+        private long _queued;
 
-        public void Dispose() => unsubscribe();
+        internal Subscription(Action<Subscription> unsubscribe)
+        {
+            _unsubscribe = unsubscribe;
+            Reader = new CountingReader(this);
+        }
+
+        public ChannelReader<byte[]> Reader { get; }
+
+        /// <summary>Chunks skipped because the reader was too far behind.</summary>
+        public long SkippedChunks { get; private set; }
+
+        /// <param name="always">The initial tail the client asked for: never skipped.</param>
+        internal void Offer(byte[] chunk, bool always = false)
+        {
+            if (!always && Interlocked.Read(ref _queued) + chunk.Length > MaxQueuedBytes)
+            {
+                SkippedChunks++;
+                return;
+            }
+            Interlocked.Add(ref _queued, chunk.Length);
+            _channel.Writer.TryWrite(chunk);
+        }
+
+        public void Dispose()
+        {
+            _unsubscribe(this);
+            _channel.Writer.TryComplete();
+        }
+
+        private sealed class CountingReader(Subscription owner) : ChannelReader<byte[]>
+        {
+            public override bool CanCount => true;
+
+            public override int Count => owner._channel.Reader.Count;
+
+            public override Task Completion => owner._channel.Reader.Completion;
+
+            public override bool TryRead(out byte[] item)
+            {
+                if (!owner._channel.Reader.TryRead(out item!))
+                {
+                    return false;
+                }
+                Interlocked.Add(ref owner._queued, -item.Length);
+                return true;
+            }
+
+            public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) =>
+                owner._channel.Reader.WaitToReadAsync(cancellationToken);
+        }
     }
 }
