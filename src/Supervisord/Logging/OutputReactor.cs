@@ -16,7 +16,7 @@ namespace Supervise.Supervisord.Logging;
 /// system calls, spliced from the pipe into the log file when nobody tails live, so the child does not block. A drain that finds less than <see cref="FloodFloor"/>
 /// ends the flood; the pipe shrinks back and rejoins the set.
 /// </remarks>
-public sealed unsafe class OutputReactor : IDisposable
+public sealed unsafe partial class OutputReactor : IDisposable
 {
     // A flooding pipe holds 4 MiB when the daemon may exceed /proc/sys/fs/pipe-max-size (root), else its 1 MiB.
     private const int FloodPipe = 4 << 20;
@@ -112,25 +112,6 @@ public sealed unsafe class OutputReactor : IDisposable
         }
     }
 
-    /// <summary>
-    /// Sets the drain clock for the floods now running: the time the smallest of their pipes takes to fill at 2 GB/s
-    /// (0.5 ms for 1 MiB, 2 ms for 4 MiB, never below 0.25 ms), or stops it when there are none.
-    /// </summary>
-    private void SetClock()
-    {
-        var nanoseconds = _floods.Count == 0 ? 0 : Math.Max(250_000, _floods.Min(f => f.Capacity) / 2);
-        var spec = new Libc.ITimerSpec { IntervalNanoseconds = nanoseconds, ValueNanoseconds = nanoseconds };
-        Libc.timerfd_settime(_tickFd, 0, &spec, null);
-    }
-
-    private Source? Find(ulong id)
-    {
-        lock (_gate)
-        {
-            return _sources.GetValueOrDefault(id);
-        }
-    }
-
     private void OnReadable(Source source)
     {
         var read = Read(source);
@@ -147,63 +128,6 @@ public sealed unsafe class OutputReactor : IDisposable
             _floods.Add(source);
             SetClock();
         }
-    }
-
-    private void DrainFloods()
-    {
-        var before = _floods.Count;
-        for (var i = _floods.Count - 1; i >= 0; i--)
-        {
-            var source = _floods[i];
-            var drained = Drain(source, out var atEnd);
-            if (atEnd)
-            {
-                _floods.RemoveAt(i);
-                Close(source);
-            }
-            else if (drained < FloodFloor)
-            {
-                _floods.RemoveAt(i);
-                Pipes.TryGrow(source.Fd, DefaultPipe);
-                Register(source.Fd, source.Id);
-            }
-        }
-        if (_floods.Count != before)
-        {
-            SetClock();
-        }
-    }
-
-    /// <summary>Moves what a flooding pipe holds now: spliced into the log file when possible, read otherwise.</summary>
-    private long Drain(Source source, out bool atEnd)
-    {
-        atEnd = false;
-        long drained = 0;
-        while (source.Stripper is null)
-        {
-            var moved = source.Log.TrySplice(source.Fd);
-            if (moved < 0)
-            {
-                break;
-            }
-            drained += moved;
-            if (moved < Chunk)
-            {
-                // Empty and at end of file look alike here; a pipe at its end rejoins the set and reads 0 there.
-                return drained;
-            }
-        }
-        long read;
-        while ((read = Read(source)) > 0)
-        {
-            drained += read;
-            if (read < _buffer.Length)
-            {
-                return drained;
-            }
-        }
-        atEnd = read == 0;
-        return drained;
     }
 
     /// <summary>One read into the shared buffer, delivered to the log: bytes read, 0 at end of file, -1 when none wait.</summary>
@@ -246,33 +170,5 @@ public sealed unsafe class OutputReactor : IDisposable
         Libc.close(source.Fd);
         source.Stripper?.Flush();
         source.Done.TrySetResult();
-    }
-
-    private sealed class Source(int fd, ChannelLog log, AnsiStripper? stripper)
-    {
-        public ulong Id { get; set; }
-
-        public int Fd { get; } = fd;
-
-        public ChannelLog Log { get; } = log;
-
-        public AnsiStripper? Stripper { get; } = stripper;
-
-        /// <summary>The pipe's capacity while it floods.</summary>
-        public int Capacity { get; set; }
-
-        public void Deliver(Span<byte> chunk)
-        {
-            if (Stripper is null)
-            {
-                Log.Write(chunk);
-            }
-            else
-            {
-                Stripper.Write(chunk);
-            }
-        }
-
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
