@@ -16,14 +16,6 @@ public sealed unsafe partial class OutputReactor
         Libc.timerfd_settime(_tickFd, 0, &spec, null);
     }
 
-    private Source? Find(ulong id)
-    {
-        lock (_gate)
-        {
-            return _sources.GetValueOrDefault(id);
-        }
-    }
-
     private void DrainFloods()
     {
         var before = _floods.Count;
@@ -40,7 +32,7 @@ public sealed unsafe partial class OutputReactor
             {
                 _floods.RemoveAt(i);
                 Pipes.TryGrow(source.Fd, DefaultPipe);
-                Register(source.Fd, source.Id);
+                _set.Add(source.Fd, source.Id);
             }
         }
         if (_floods.Count != before)

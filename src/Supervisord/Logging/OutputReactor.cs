@@ -13,8 +13,8 @@ namespace Supervise.Supervisord.Logging;
 /// readiness would then cost one wake-up per write of the child (a few KiB each), so a flooding pipe leaves the epoll
 /// set, is grown to 4 MiB (1 MiB without CAP_SYS_RESOURCE), and is drained on a clock instead (a timerfd in the same
 /// set, ticking in the time the pipe takes to fill at 2 GB/s): at each tick, whatever accumulated is moved in a few
-/// system calls, spliced from the pipe into the log file when nobody tails live, so the child does not block. A drain that finds less than <see cref="FloodFloor"/>
-/// ends the flood; the pipe shrinks back and rejoins the set.
+/// system calls, spliced from the pipe into the log file when nobody tails live, so the child does not block. A
+/// drain that finds less than <see cref="FloodFloor"/> ends the flood; the pipe shrinks back and rejoins the set.
 /// </remarks>
 public sealed unsafe partial class OutputReactor : IDisposable
 {
@@ -26,7 +26,6 @@ public sealed unsafe partial class OutputReactor : IDisposable
     private const int FloodStart = DefaultPipe / 2;
     private const int FloodFloor = 16 * 1024;
 
-    private const ulong WakeId = 0;
     private const ulong TickId = ulong.MaxValue;
 
     // Guards _sources: children are attached from the process actors; everything else is reactor-thread only.
@@ -34,8 +33,7 @@ public sealed unsafe partial class OutputReactor : IDisposable
     private readonly Dictionary<ulong, Source> _sources = [];
     private readonly List<Source> _floods = [];
     private readonly byte[] _buffer = new byte[Chunk];
-    private readonly int _epollFd;
-    private readonly int _wakeFd;
+    private readonly EpollSet _set = new();
     private readonly int _tickFd;
     private ulong _lastId;
     private long _wakeups;
@@ -46,11 +44,8 @@ public sealed unsafe partial class OutputReactor : IDisposable
 
     public OutputReactor()
     {
-        _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
-        _wakeFd = Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
         _tickFd = Libc.timerfd_create(Libc.CLOCK_MONOTONIC, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
-        Register(_wakeFd, WakeId);
-        Register(_tickFd, TickId);
+        _set.Add(_tickFd, TickId);
         new Thread(Run) { IsBackground = true, Name = "output" }.Start();
     }
 
@@ -68,47 +63,44 @@ public sealed unsafe partial class OutputReactor : IDisposable
             source.Id = ++_lastId;
             _sources[source.Id] = source;
         }
-        Register(fd, source.Id);
+        _set.Add(fd, source.Id);
         return source.Done.Task;
     }
 
     public void Dispose()
     {
         _disposed = true;
-        ulong one = 1;
-        Libc.write(_wakeFd, &one, sizeof(ulong));
-    }
-
-    private void Register(int fd, ulong id)
-    {
-        var registration = new Libc.EpollEvent { Events = Libc.EPOLLIN, Data = id };
-        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_ADD, fd, &registration);
+        _set.Wake();
     }
 
     private void Run()
     {
-        const int batch = 64;
-        var events = stackalloc Libc.EpollEvent[batch];
+        Span<ulong> ids = stackalloc ulong[64];
         while (!_disposed)
         {
-            var ready = Libc.epoll_wait(_epollFd, events, batch, -1);
+            var ready = _set.Wait(ids);
             Interlocked.Add(ref _wakeups, Math.Max(0, ready));
             for (var i = 0; i < ready; i++)
             {
-                if (events[i].Data == WakeId || events[i].Data == TickId)
+                if (ids[i] == TickId)
                 {
-                    ulong count;
-                    Libc.read(events[i].Data == WakeId ? _wakeFd : _tickFd, &count, sizeof(ulong));
-                    if (events[i].Data == TickId)
-                    {
-                        DrainFloods();
-                    }
+                    ulong expirations;
+                    Libc.read(_tickFd, &expirations, sizeof(ulong));
+                    DrainFloods();
                 }
-                else if (Find(events[i].Data) is { } source)
+                else if (Find(ids[i]) is { } source)
                 {
                     OnReadable(source);
                 }
             }
+        }
+    }
+
+    private Source? Find(ulong id)
+    {
+        lock (_gate)
+        {
+            return _sources.GetValueOrDefault(id);
         }
     }
 
@@ -121,7 +113,7 @@ public sealed unsafe partial class OutputReactor : IDisposable
         }
         else if (read >= FloodStart)
         {
-            Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, source.Fd, null);
+            _set.Remove(source.Fd);
             source.Capacity = Pipes.TryGrow(source.Fd, FloodPipe) ? FloodPipe
                 : Pipes.TryGrow(source.Fd, FloodPipeUnprivileged) ? FloodPipeUnprivileged
                 : DefaultPipe;
@@ -164,10 +156,7 @@ public sealed unsafe partial class OutputReactor : IDisposable
         {
             _sources.Remove(source.Id);
         }
-        // Removed from the epoll set before closing: a child being spawned right now holds a copy of every fd until
-        // its exec, so closing alone would leave the registration (and a level-triggered wake-up loop) behind.
-        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, source.Fd, null);
-        Libc.close(source.Fd);
+        _set.RemoveAndClose(source.Fd);
         source.Stripper?.Flush();
         source.Done.TrySetResult();
     }

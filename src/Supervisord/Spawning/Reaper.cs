@@ -17,15 +17,11 @@ public sealed unsafe class Reaper : IDisposable
     // Guards _watched: registrations arrive from spawner threads, exits are handled on the reaper thread.
     private readonly Lock _gate = new();
     private readonly Dictionary<int, (int PidFd, Action<WaitStatus> OnExit)> _watched = [];
-    private readonly int _epollFd;
-    private readonly int _wakeFd;
+    private readonly EpollSet _set = new();
     private volatile bool _disposed;
 
     public Reaper()
     {
-        _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
-        _wakeFd = Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
-        Register(_wakeFd, 0);
         new Thread(Run) { IsBackground = true, Name = "reaper" }.Start();
     }
 
@@ -43,13 +39,7 @@ public sealed unsafe class Reaper : IDisposable
         {
             _watched[pid] = (pidFd, onExit);
         }
-        Register(pidFd, pid);
-    }
-
-    private void Register(int fd, int pid)
-    {
-        var registration = new Libc.EpollEvent { Events = Libc.EPOLLIN, Data = (ulong)pid };
-        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_ADD, fd, &registration);
+        _set.Add(pidFd, (ulong)pid);
     }
 
     private static WaitStatus WaitBlocking(int pid)
@@ -70,23 +60,13 @@ public sealed unsafe class Reaper : IDisposable
 
     private void Run()
     {
-        const int batch = 64;
-        var events = stackalloc Libc.EpollEvent[batch];
+        Span<ulong> pids = stackalloc ulong[64];
         while (!_disposed)
         {
-            var ready = Libc.epoll_wait(_epollFd, events, batch, -1);
+            var ready = _set.Wait(pids);
             for (var i = 0; i < ready; i++)
             {
-                var pid = (int)events[i].Data;
-                if (pid == 0)
-                {
-                    ulong drained;
-                    Libc.read(_wakeFd, &drained, sizeof(ulong));
-                }
-                else
-                {
-                    Reap(pid);
-                }
+                Reap((int)pids[i]);
             }
         }
     }
@@ -106,10 +86,7 @@ public sealed unsafe class Reaper : IDisposable
                 return;
             }
         }
-        // Removed from the epoll set before closing: a child being spawned right now holds a copy of every fd until
-        // its exec, so closing alone would leave the registration (and a level-triggered wake-up loop) behind.
-        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, entry.PidFd, null);
-        Libc.close(entry.PidFd);
+        _set.RemoveAndClose(entry.PidFd);
         // ECHILD: someone else reaped it; report a plain exit rather than lose the transition.
         var waitStatus = result == pid ? new WaitStatus(status) : WaitStatus.FromExitCode(0);
         try
@@ -125,7 +102,6 @@ public sealed unsafe class Reaper : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        ulong one = 1;
-        Libc.write(_wakeFd, &one, sizeof(ulong));
+        _set.Wake();
     }
 }

@@ -1,0 +1,67 @@
+namespace Supervise.Supervisord.Spawning.Native;
+
+/// <summary>
+/// A level-triggered epoll set waited on by one dedicated thread, with an eventfd that wakes it (id 0 is reserved
+/// for that). Shared by the reaper (pidfds) and the output reactor (pipes).
+/// </summary>
+internal sealed unsafe class EpollSet
+{
+    private const ulong WakeId = 0;
+    private readonly int _epollFd;
+    private readonly int _wakeFd;
+
+    public EpollSet()
+    {
+        _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
+        _wakeFd = Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
+        Add(_wakeFd, WakeId);
+    }
+
+    /// <param name="id">Reported by <see cref="Wait"/> when <paramref name="fd"/> is readable; never 0.</param>
+    public void Add(int fd, ulong id)
+    {
+        var registration = new Libc.EpollEvent { Events = Libc.EPOLLIN, Data = id };
+        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_ADD, fd, &registration);
+    }
+
+    public void Remove(int fd) => Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, fd, null);
+
+    /// <summary>
+    /// Removes <paramref name="fd"/> from the set, then closes it. Closing alone is not enough: a child being spawned
+    /// right now holds a copy of every fd until its exec, and the registration (a level-triggered wake-up loop) lives
+    /// as long as any copy does.
+    /// </summary>
+    public void RemoveAndClose(int fd)
+    {
+        Remove(fd);
+        Libc.close(fd);
+    }
+
+    /// <summary>Waits for readable fds and writes their ids into <paramref name="ids"/>; a wake-up yields none.</summary>
+    public int Wait(Span<ulong> ids)
+    {
+        var events = stackalloc Libc.EpollEvent[ids.Length];
+        var ready = Libc.epoll_wait(_epollFd, events, ids.Length, -1);
+        var count = 0;
+        for (var i = 0; i < ready; i++)
+        {
+            if (events[i].Data == WakeId)
+            {
+                ulong drained;
+                Libc.read(_wakeFd, &drained, sizeof(ulong));
+            }
+            else
+            {
+                ids[count++] = events[i].Data;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Makes the waiting thread return from <see cref="Wait"/>.</summary>
+    public void Wake()
+    {
+        ulong one = 1;
+        Libc.write(_wakeFd, &one, sizeof(ulong));
+    }
+}
