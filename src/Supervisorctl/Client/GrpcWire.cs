@@ -35,25 +35,16 @@ internal sealed class GrpcWire : IDisposable
         _authorization = authorization;
     }
 
+    /// <summary>A unary call: the stream of one reply (anything more is read to reach the trailers).</summary>
     public async Task<TReply> UnaryAsync<TReply>(string method, IMessage request, MessageParser<TReply> parser, CancellationToken cancellationToken)
         where TReply : IMessage<TReply>
     {
-        try
+        TReply? reply = default;
+        await foreach (var message in StreamAsync(method, request, parser, cancellationToken).ConfigureAwait(false))
         {
-            using var response = await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var reply = await ReadMessageAsync(body, parser, cancellationToken).ConfigureAwait(false);
-            while (await ReadMessageAsync(body, parser, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                // A unary call has one reply; anything more is read to reach the trailers.
-            }
-            ThrowOnFailure(response);
-            return reply ?? throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message."));
+            reply ??= message;
         }
-        catch (Exception exception) when (exception is not RpcException)
-        {
-            throw Translate(exception, cancellationToken);
-        }
+        return reply ?? throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message."));
     }
 
     public async IAsyncEnumerable<TReply> StreamAsync<TReply>(

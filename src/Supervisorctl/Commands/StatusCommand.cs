@@ -25,19 +25,9 @@ internal sealed class StatusCommand : CtlCommand
         // The listing goes out beside the upcheck (one round trip instead of two); its answer counts only after the
         // upcheck has passed, so an unreachable or foreign server is still reported as Supervisor reports it.
         var listing = ctl.Client.ListProcessesAsync(cancellationToken);
-        bool up;
-        try
+        Observe(listing);
+        if (!await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false))
         {
-            up = await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            Forget(listing);
-            throw;
-        }
-        if (!up)
-        {
-            Forget(listing);
             ctl.ExitStatus = ExitCodes.StatusUnknown;
             return false;
         }
@@ -66,8 +56,8 @@ internal sealed class StatusCommand : CtlCommand
         return false;
     }
 
-    /// <summary>Observes a call whose answer is not needed, so that its failure is not reported as unobserved.</summary>
-    private static void Forget(Task listing) =>
+    /// <summary>Observes the call's failure, so that it is not reported as unobserved when the upcheck fails first.</summary>
+    private static void Observe(Task listing) =>
         _ = listing.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static List<ProcessInfo> Select(Controller ctl, IReadOnlyList<ProcessInfo> all, List<string> names)
