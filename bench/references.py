@@ -29,11 +29,14 @@ class References:
     def get(self, key):
         return self.values.get(key)
 
-    def measure(self, key, fn, *args):
+    def measure(self, key, fn, *args, extra=()):
+        """Stores fn(*args) under key; with `extra` keys, fn returns one value for key and each extra key."""
         if key in self.values or key in self.errors:
             return
         try:
-            self.values[key] = fn(*args)
+            result = fn(*args)
+            values = result if extra else (result,)
+            self.values.update(zip((key, *extra), values))
         except Exception as e:  # a reference that fails is reported, not fatal
             self.errors[key] = f"{type(e).__name__}: {e}"
 
@@ -44,14 +47,7 @@ class References:
         self.measure(f"serial_spawn.{n}", _serial_spawn, n)
 
     def burst_spawn(self, n):
-        if f"burst_spawn.{n}" in self.values or f"burst_spawn.{n}" in self.errors:
-            return
-        try:
-            seconds, child_cpu_ms = _burst_spawn(n)
-            self.values[f"burst_spawn.{n}"] = seconds
-            self.values[f"burst_child_cpu_ms.{n}"] = child_cpu_ms
-        except Exception as e:
-            self.errors[f"burst_spawn.{n}"] = f"{type(e).__name__}: {e}"
+        self.measure(f"burst_spawn.{n}", _burst_spawn, n, extra=(f"burst_child_cpu_ms.{n}",))
 
     def _pipe_rate(self, mb, runs=3):
         """Median of a few runs: one run on a shared machine is too noisy to be a target's base."""
