@@ -34,7 +34,7 @@ public static class Program
         }
         if (options.ShowVersion)
         {
-            Console.WriteLine(Control.SupervisorService.Version);
+            Console.WriteLine(Operations.DaemonVersion.Value);
             return 0;
         }
 

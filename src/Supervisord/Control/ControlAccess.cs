@@ -1,63 +1,69 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using Supervise.Supervisord.Wire;
 
 namespace Supervise.Supervisord.Control;
 
 /// <summary>
-/// Authorizes every call. On the Unix socket the caller's uid comes from SO_PEERCRED: root and the daemon's own user
-/// are allowed. When the server section sets username/password, the Basic credentials must match too (the password
-/// may be Supervisor's "{SHA}" + hex SHA-1 form). TCP always requires credentials.
+/// Authorizes every request before any route runs: gRPC, XML-RPC, /logtail and whatever comes later, so that a new
+/// route cannot be reached unauthenticated. On the Unix socket the caller's uid comes from SO_PEERCRED: root and the
+/// daemon's own user are allowed (403 otherwise). When the server section sets username and password, Basic
+/// credentials must match (the password may be Supervisor's "{SHA}" + hex SHA-1 form); TCP always requires them.
+/// A refusal is Supervisor's 401 (WWW-Authenticate: Basic realm="default", Connection: close), which Python's ctl
+/// turns into "Server requires authentication" and ours maps to the same words.
 /// </summary>
-public sealed class ControlAccess(Credentials? unixCredentials, Credentials? inetCredentials, uint ownerUid) : Interceptor
+public sealed class ControlAccess(Credentials? unixCredentials, Credentials? inetCredentials, uint ownerUid)
 {
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;
+    private static readonly object PeerKey = new();
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        Authorize(context);
-        return continuation(request, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Authorize(context);
-        return continuation(request, responseStream, context);
-    }
-
-    private void Authorize(ServerCallContext context)
-    {
-        var http = context.GetHttpContext();
-        var socket = http.Features.Get<IConnectionSocketFeature>()?.Socket;
+        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
         var isUnix = socket?.AddressFamily == AddressFamily.Unix;
-        if (isUnix)
+        if (isUnix && !PeerAllowed(context, socket!))
         {
-            var peer = new byte[12];
-            socket!.GetRawSocketOption(SolSocket, SoPeerCred, peer);
-            var uid = BitConverter.ToUInt32(peer, 4);
-            if (uid != 0 && uid != ownerUid)
-            {
-                throw new RpcException(new Status(StatusCode.PermissionDenied, $"uid {uid} is not allowed"));
-            }
+            await ErrorPage.WriteAsync(context, StatusCodes.Status403Forbidden, context.RequestAborted).ConfigureAwait(false);
+            return;
         }
         var credentials = isUnix ? unixCredentials : inetCredentials;
-        if (credentials is null)
+        if (credentials is null && isUnix)
         {
-            if (isUnix)
-            {
-                return;
-            }
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "Server requires authentication"));
+            await next(context).ConfigureAwait(false);
+            return;
         }
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || !Matches(header["Basic ".Length..].Trim(), credentials))
+        var header = context.Request.Headers.Authorization.ToString();
+        if (credentials is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || !Matches(header["Basic ".Length..].Trim(), credentials))
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "Server requires authentication"));
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"default\"";
+            context.Response.Headers.Connection = "close";
+            await ErrorPage.WriteAsync(context, StatusCodes.Status401Unauthorized, context.RequestAborted).ConfigureAwait(false);
+            return;
         }
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>SO_PEERCRED once per connection (a keep-alive connection keeps its peer).</summary>
+    private bool PeerAllowed(HttpContext context, Socket socket)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (items is not null && items.TryGetValue(PeerKey, out var known))
+        {
+            return (bool)known!;
+        }
+        var peer = new byte[12];
+        socket.GetRawSocketOption(SolSocket, SoPeerCred, peer);
+        var uid = BitConverter.ToUInt32(peer, 4);
+        var allowed = uid == 0 || uid == ownerUid;
+        if (items is not null)
+        {
+            items[PeerKey] = allowed;
+        }
+        return allowed;
     }
 
     private static bool Matches(string encoded, Credentials credentials)

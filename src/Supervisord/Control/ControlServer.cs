@@ -2,21 +2,21 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
-using Supervise.Supervisord.Hosting;
+using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Spawning.Native;
 
 namespace Supervise.Supervisord.Control;
 
 /// <summary>
-/// Kestrel with HTTP/2 only (gRPC over a Unix socket needs prior-knowledge h2c) on [unix_http_server] file= and,
-/// when configured, [inet_http_server] port=. The socket's chmod/chown happen between bind and listen, in
+/// Kestrel on [unix_http_server] file= and, when configured, [inet_http_server] port=, each serving HTTP/1.1 (Supervisor's
+/// wire: XML-RPC, /logtail) and prior-knowledge HTTP/2 (gRPC for our ctl) on the same socket (<see cref="ProtocolSniffer"/>).
+/// Authorization runs before every route (<see cref="ControlAccess"/>). The socket's chmod/chown happen between bind and listen, in
 /// CreateBoundListenSocket, so there is no window in which another user could connect.
 /// </summary>
 public static class ControlServer
@@ -42,26 +42,30 @@ public static class ControlServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // The sniffer presents h2 connections as negotiated over TLS; their requests still say ":scheme: http".
+            kestrel.AllowAlternateSchemes = true;
             if (unix is not null)
             {
-                kestrel.ListenUnixSocket(unix.File, listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.ListenUnixSocket(unix.File, listen => listen.Use(ProtocolSniffer.Middleware));
             }
             if (inet is not null)
             {
                 var address = inet.Host is "" or "*" ? IPAddress.Any : IPAddress.TryParse(inet.Host, out var ip) ? ip : Dns.GetHostAddresses(inet.Host)[0];
-                kestrel.Listen(address, inet.Port, listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.Listen(address, inet.Port, listen => listen.Use(ProtocolSniffer.Middleware));
             }
         });
 
         var unixCredentials = unix?.Username is { } u && unix.Password is { } p ? new Credentials(u, p) : null;
         var inetCredentials = inet?.Username is { } iu && inet.Password is { } ip2 ? new Credentials(iu, ip2) : null;
-        builder.Services.AddSingleton(new ControlAccess(unixCredentials, inetCredentials, Spawning.Native.Libc.geteuid()));
-        builder.Services.AddSingleton(daemon);
-        builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(mainLog);
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ControlAccess>());
+        builder.Services.AddSingleton(new ControlOperations(daemon, time, mainLog));
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<FaultTranslation>();
+        });
 
+        var access = new ControlAccess(unixCredentials, inetCredentials, Spawning.Native.Libc.geteuid());
         var app = builder.Build();
+        app.Use(access.InvokeAsync);
         app.Use(async (context, next) =>
         {
             await next(context).ConfigureAwait(false);

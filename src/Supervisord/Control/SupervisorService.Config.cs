@@ -1,21 +1,14 @@
 using Grpc.Core;
-using Supervise.Protocol;
 using Supervise.Protocol.V1;
-using Supervise.Supervisord.Hosting;
 
 namespace Supervise.Supervisord.Control;
 
-/// <summary>reread / add / remove / avail / reload / shutdown, with Supervisor's group-level semantics (reference §2.11).</summary>
+/// <summary>reread / add / remove / avail / reload / shutdown.</summary>
 public sealed partial class SupervisorService
 {
     public override Task<RereadReply> Reread(Empty request, ServerCallContext context)
     {
-        EnsureRunning();
-        var (added, changed, removed, errors) = daemon.Reread();
-        if (errors.Count > 0)
-        {
-            throw FaultException.Create(Fault.CantReread, string.Join("\n", errors.Select(e => e.ToString())));
-        }
+        var (added, changed, removed) = operations.Reread();
         var reply = new RereadReply();
         reply.Added.AddRange(added);
         reply.Changed.AddRange(changed);
@@ -25,33 +18,22 @@ public sealed partial class SupervisorService
 
     public override async Task<Empty> AddGroup(GroupRequest request, ServerCallContext context)
     {
-        var outcome = await daemon.AddGroupAsync(request.Name).ConfigureAwait(false);
-        return outcome switch
-        {
-            AddOutcome.Added => new Empty(),
-            AddOutcome.AlreadyActive => throw FaultException.Create(Fault.AlreadyAdded, request.Name),
-            AddOutcome.ShuttingDown => throw FaultException.Create(Fault.ShutdownState),
-            _ => throw FaultException.Create(Fault.BadName, request.Name),
-        };
+        await operations.AddGroupAsync(request.Name).ConfigureAwait(false);
+        return new Empty();
     }
 
     public override async Task<Empty> RemoveGroup(GroupRequest request, ServerCallContext context)
     {
-        EnsureRunning();
-        var group = Registry.FindGroup(request.Name) ?? throw FaultException.Create(Fault.BadName, request.Name);
-        if (!await Registry.RemoveAsync(group).ConfigureAwait(false))
-        {
-            throw FaultException.Create(Fault.StillRunning, request.Name);
-        }
+        await operations.RemoveGroupAsync(request.Name).ConfigureAwait(false);
         return new Empty();
     }
 
     public override Task<AvailReply> Avail(Empty request, ServerCallContext context)
     {
         var reply = new AvailReply();
-        foreach (var group in daemon.Parsed.Groups)
+        foreach (var group in operations.Daemon.Parsed.Groups)
         {
-            var inUse = Registry.FindGroup(group.Name) is not null;
+            var inUse = operations.Registry.FindGroup(group.Name) is not null;
             foreach (var process in group.Processes)
             {
                 reply.Entries.Add(new AvailEntry
@@ -67,9 +49,15 @@ public sealed partial class SupervisorService
         return Task.FromResult(reply);
     }
 
-    public override Task<Empty> Reload(Empty request, ServerCallContext context) =>
-        daemon.RequestStop(DaemonExit.Reload) ? Task.FromResult(new Empty()) : throw FaultException.Create(Fault.ShutdownState);
+    public override Task<Empty> Reload(Empty request, ServerCallContext context)
+    {
+        operations.Reload();
+        return Task.FromResult(new Empty());
+    }
 
-    public override Task<Empty> Shutdown(Empty request, ServerCallContext context) =>
-        daemon.RequestStop(DaemonExit.Shutdown) ? Task.FromResult(new Empty()) : throw FaultException.Create(Fault.ShutdownState);
+    public override Task<Empty> Shutdown(Empty request, ServerCallContext context)
+    {
+        operations.Shutdown();
+        return Task.FromResult(new Empty());
+    }
 }

@@ -19,10 +19,10 @@ public sealed partial class SupervisorService
                 FromState = (Protocol.V1.ProcessState)(int)change.From,
                 ToState = (Protocol.V1.ProcessState)(int)change.To,
                 Pid = change.Pid,
-                TimeUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                TimeUnixMs = operations.Time.GetUtcNow().ToUnixTimeMilliseconds(),
             });
 
-        Registry.Host.StateChanged += OnChanged;
+        operations.Registry.Host.StateChanged += OnChanged;
         try
         {
             await foreach (var change in events.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
@@ -36,7 +36,7 @@ public sealed partial class SupervisorService
         }
         finally
         {
-            Registry.Host.StateChanged -= OnChanged;
+            operations.Registry.Host.StateChanged -= OnChanged;
         }
     }
 }

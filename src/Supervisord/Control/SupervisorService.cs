@@ -1,118 +1,84 @@
 using Grpc.Core;
-using Supervise.Protocol;
 using Supervise.Protocol.V1;
-using Supervise.Supervisord.Hosting;
-using Supervise.Supervisord.Logging;
-using Supervise.Supervisord.Processes;
-using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Operations;
 using V1 = Supervise.Protocol.V1;
 
 namespace Supervise.Supervisord.Control;
 
 /// <summary>
-/// The gRPC control service: a thin layer that resolves names, calls the daemon and the process actors, and maps
-/// outcomes to Supervisor's faults. Queries read immutable snapshots; nothing here blocks the process actors.
+/// The gRPC control service: an adapter from the protocol's messages to <see cref="ControlOperations"/> and back.
+/// Faults leave the operations as <see cref="SupervisorFault"/>s and become gRPC statuses in <see cref="FaultTranslation"/>.
 /// </summary>
-public sealed partial class SupervisorService(SupervisorDaemon daemon, TimeProvider time, MainLog mainLog) : V1.Supervisor.SupervisorBase
+public sealed partial class SupervisorService(ControlOperations operations) : V1.Supervisor.SupervisorBase
 {
-    public const string Version = "0.1.0";
-
-    private ProcessRegistry Registry => daemon.Registry;
-
     public override Task<VersionReply> GetVersion(Empty request, ServerCallContext context) =>
         Task.FromResult(new VersionReply
         {
-            Version = Version,
-            ApiVersion = "3.0",
-            SupervisorVersion = "4.2.5",
-            Identification = daemon.Config.Daemon.Identifier,
+            Version = DaemonVersion.Value,
+            ApiVersion = DaemonVersion.Api,
+            SupervisorVersion = DaemonVersion.Supervisor,
+            Identification = operations.Identification,
         });
 
     public override Task<StateReply> GetState(Empty request, ServerCallContext context) =>
         Task.FromResult(new StateReply
         {
-            Code = (int)daemon.Mood,
-            Name = daemon.Mood.ToString().ToUpperInvariant(),
+            Code = (int)operations.Mood,
+            Name = operations.Mood.ToString().ToUpperInvariant(),
             Pid = Environment.ProcessId,
         });
 
     public override Task<ProcessList> ListProcesses(Empty request, ServerCallContext context)
     {
-        var now = time.GetUtcNow();
+        var now = operations.Time.GetUtcNow();
         var list = new ProcessList();
-        list.Processes.AddRange(Registry.AllByName.Select(p => ProcessInfoMapper.ToInfo(p, now)));
+        list.Processes.AddRange(operations.Processes.Select(p => ProcessInfoMapper.ToInfo(p, now)));
         return Task.FromResult(list);
     }
 
     public override Task<V1.ProcessInfo> GetProcess(NameRequest request, ServerCallContext context) =>
-        Task.FromResult(ProcessInfoMapper.ToInfo(TargetResolver.ResolveOne(Registry, request.Name), time.GetUtcNow()));
+        Task.FromResult(ProcessInfoMapper.ToInfo(operations.Process(request.Name), operations.Time.GetUtcNow()));
 
-    public override async Task<ActionReply> Start(TargetRequest request, ServerCallContext context)
-    {
-        EnsureRunning();
-        var (processes, single) = TargetResolver.Resolve(Registry, request.Target);
-        var selected = single ? processes : processes.Where(p => !p.Current.State.IsRunning()).ToList();
-        var results = await Task.WhenAll(selected.Select(p => ProcessCommands.StartAsync(p, request.Wait, context.CancellationToken))).ConfigureAwait(false);
-        return Reply(results);
-    }
+    public override async Task<ActionReply> Start(TargetRequest request, ServerCallContext context) =>
+        Reply(await operations.StartAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false));
 
-    public override async Task<ActionReply> Stop(TargetRequest request, ServerCallContext context)
-    {
-        EnsureRunning();
-        var (processes, single) = TargetResolver.Resolve(Registry, request.Target);
-        var selected = single ? processes : processes.Where(p => p.Current.State.IsRunning()).ToList();
-        var results = await Task.WhenAll(selected.Select(p => ProcessCommands.StopAsync(p, request.Wait, context.CancellationToken))).ConfigureAwait(false);
-        return Reply(results);
-    }
+    public override async Task<ActionReply> Stop(TargetRequest request, ServerCallContext context) =>
+        Reply(await operations.StopAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false));
 
     public override async Task<ActionReply> Restart(TargetRequest request, ServerCallContext context)
     {
-        var stopped = await Stop(request, context).ConfigureAwait(false);
-        var started = await Start(request, context).ConfigureAwait(false);
+        var stopped = await operations.StopAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false);
+        var started = await operations.StartAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false);
         var reply = new ActionReply();
-        reply.Results.AddRange(stopped.Results.Where(r => r.Fault != Fault.Success && r.Fault != Fault.NotRunning));
-        reply.Results.AddRange(started.Results);
+        reply.Results.AddRange(stopped.Results.Where(r => r.Code is not FaultCode.Success and not FaultCode.NotRunning).Select(ToResult));
+        reply.Results.AddRange(started.Results.Select(ToResult));
         return reply;
     }
 
-    public override Task<ActionReply> Signal(SignalRequest request, ServerCallContext context)
-    {
-        EnsureRunning();
-        // Supervisor's signalProcess parses with the config's signal_number type: the same names and numbers.
-        var parsed = Configuration.Binding.Signals.Parse(request.Signal);
-        var signal = parsed.Ok ? parsed.Value : throw FaultException.Create(Fault.BadSignal, request.Signal);
-        var (processes, single) = TargetResolver.Resolve(Registry, request.Target);
-        var selected = single ? processes : processes.Where(p => p.Current.State.IsSignallable()).ToList();
-        return Task.FromResult(Reply(selected.Select(p => ProcessCommands.Signal(p, signal))));
-    }
+    public override Task<ActionReply> Signal(SignalRequest request, ServerCallContext context) =>
+        Task.FromResult(Reply(operations.Signal(request.Target, request.Signal)));
 
     public override async Task<Empty> SendStdin(StdinRequest request, ServerCallContext context)
     {
-        EnsureRunning();
-        var process = TargetResolver.ResolveOne(Registry, request.Name);
-        if (!process.Current.State.IsSignallable())
+        try
         {
-            throw FaultException.Create(Fault.NotRunning, request.Name);
+            await operations.SendStdinAsync(request.Name, request.Data.Memory, context.CancellationToken).ConfigureAwait(false);
         }
-        if (!await process.WriteStdinAsync(request.Data.Memory, context.CancellationToken).ConfigureAwait(false))
+        catch (SupervisorFault fault) when (fault.Code == FaultCode.NoFile)
         {
-            throw FaultException.Create(Fault.NoFile, "Process has no stdin channel");
+            // Our ctl's fg prints this text when the child closed its stdin.
+            throw new SupervisorFault(FaultCode.NoFile, "Process has no stdin channel");
         }
         return new Empty();
     }
 
-    private void EnsureRunning()
-    {
-        if (daemon.Mood != SupervisorMood.Running)
-        {
-            throw FaultException.Create(Fault.ShutdownState);
-        }
-    }
-
-    private static ActionReply Reply(IEnumerable<ProcessResult> results)
+    private static ActionReply Reply(TargetOutcome outcome)
     {
         var reply = new ActionReply();
-        reply.Results.AddRange(results);
+        reply.Results.AddRange(outcome.Results.Select(ToResult));
         return reply;
     }
+
+    private static ProcessResult ToResult(ProcessOutcome outcome) =>
+        new() { Name = outcome.Name, Group = outcome.Group, Fault = (Fault)(int)outcome.Code, Description = outcome.Description };
 }

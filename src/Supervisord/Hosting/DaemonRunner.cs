@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Control;
+using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;

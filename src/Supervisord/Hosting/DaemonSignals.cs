@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
 
 namespace Supervise.Supervisord.Hosting;

@@ -60,4 +60,35 @@ public static class LogSlices
             return ([], 0);
         }
     }
+
+    /// <summary>
+    /// Supervisor's tailFile: when the file grew past offset+length, the last <paramref name="length"/> bytes and
+    /// overflow; otherwise up to <paramref name="length"/> bytes ending at the end of the file (it may repeat bytes
+    /// before <paramref name="offset"/>, as Supervisor's does). The returned offset is the file's size.
+    /// </summary>
+    public static (byte[] Data, long Offset, bool Overflow) TailFrom(string path, long offset, long length)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var size = stream.Length;
+        var overflow = false;
+        if (size > offset + length)
+        {
+            overflow = true;
+            offset = size - 1;
+        }
+        if (offset + length > size)
+        {
+            if (offset > size - 1)
+            {
+                length = 0;
+            }
+            offset = size - length;
+        }
+        offset = Math.Max(0, offset);
+        length = Math.Max(0, Math.Min(length, size - offset));
+        var buffer = new byte[length];
+        stream.Position = offset;
+        stream.ReadExactly(buffer);
+        return (buffer, size, overflow);
+    }
 }

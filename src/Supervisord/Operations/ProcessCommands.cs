@@ -1,9 +1,7 @@
-using Supervise.Protocol.V1;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
-using ProcessState = Supervise.Supervisord.Processes.ProcessState;
 
-namespace Supervise.Supervisord.Control;
+namespace Supervise.Supervisord.Operations;
 
 /// <summary>
 /// Start, stop and signal one process with Supervisor's rpcinterface semantics and faults: the checks before acting,
@@ -11,20 +9,21 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public static class ProcessCommands
 {
-    public static async Task<ProcessResult> StartAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> StartAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
     {
         var state = process.Current.State;
+        var namespec = process.Current.Namespec;
         if (state.IsRunning())
         {
-            return Result(process, Fault.AlreadyStarted, "ALREADY_STARTED: " + process.Current.Namespec);
+            return Outcome(process, FaultCode.AlreadyStarted, "ALREADY_STARTED: " + namespec);
         }
         if (state == ProcessState.Unknown)
         {
-            return Result(process, Fault.Failed, $"FAILED: {process.Current.Namespec} is in an unknown process state");
+            return Outcome(process, FaultCode.Failed, $"FAILED: {namespec} is in an unknown process state");
         }
         if (state == ProcessState.Stopping)
         {
-            return Result(process, Fault.AbnormalTermination, "ABNORMAL_TERMINATION: " + process.Current.Namespec);
+            return Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec);
         }
         // Test the command first: don't bother spawning what is known to fail (Supervisor's startProcess does the same).
         var request = process.CreateSpawnRequest();
@@ -32,53 +31,60 @@ public static class ProcessCommands
         var (_, _, error) = CommandResolver.Resolve(request.Command, path);
         if (error is not null)
         {
-            var fault = error.Kind == SpawnErrorKind.NotFound ? Fault.NoFile : error.Kind == SpawnErrorKind.NotExecutable ? Fault.NotExecutable : Fault.SpawnError;
-            return Result(process, fault, error.Message);
+            var fault = error.Kind switch
+            {
+                SpawnErrorKind.NotFound => FaultCode.NoFile,
+                SpawnErrorKind.NotExecutable => FaultCode.NotExecutable,
+                _ => FaultCode.SpawnError,
+            };
+            return Outcome(process, fault, error.Message);
         }
 
         process.Post(new StartRequested(Manual: true));
         if (!wait)
         {
-            return Result(process, Fault.Success, "OK");
+            return Ok(process);
         }
         var outcome = await process.WaitForAsync(
             s => s.SpawnError is not null || s.State != ProcessState.Starting, cancellationToken).ConfigureAwait(false);
         if (outcome.SpawnError is not null)
         {
-            return Result(process, Fault.SpawnError, "SPAWN_ERROR: " + process.Current.Namespec);
+            return Outcome(process, FaultCode.SpawnError, "SPAWN_ERROR: " + namespec);
         }
         return outcome.State == ProcessState.Running
-            ? Result(process, Fault.Success, "OK")
-            : Result(process, Fault.AbnormalTermination, "ABNORMAL_TERMINATION: " + process.Current.Namespec);
+            ? Ok(process)
+            : Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec);
     }
 
-    public static async Task<ProcessResult> StopAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> StopAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
     {
         if (!process.Current.State.IsRunning())
         {
-            return Result(process, Fault.NotRunning, "NOT_RUNNING: " + process.Current.Namespec);
+            return Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + process.Current.Namespec);
         }
         process.Post(new StopRequested());
         if (wait)
         {
             await process.WaitForAsync(s => s.State.IsStopped(), cancellationToken).ConfigureAwait(false);
         }
-        return Result(process, Fault.Success, "OK");
+        return Ok(process);
     }
 
-    public static ProcessResult Signal(SupervisedProcess process, int signal)
+    public static ProcessOutcome Signal(SupervisedProcess process, int signal)
     {
         var snapshot = process.Current;
         if (!snapshot.State.IsSignallable())
         {
-            return Result(process, Fault.NotRunning, "NOT_RUNNING: " + snapshot.Namespec);
+            return Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + snapshot.Namespec);
         }
         var (outcome, errno) = Spawning.Native.Signals.Send(snapshot.Pid, signal, toGroup: false);
         return outcome == Spawning.Native.Signals.Outcome.Failed
-            ? Result(process, Fault.Failed, $"FAILED: {ErrnoNames.Name(errno)}")
-            : Result(process, Fault.Success, "OK");
+            ? Outcome(process, FaultCode.Failed, $"FAILED: {ErrnoNames.Name(errno)}")
+            : Ok(process);
     }
 
-    public static ProcessResult Result(SupervisedProcess process, Fault fault, string description) =>
-        new() { Name = process.Name, Group = process.Group, Fault = fault, Description = description };
+    public static ProcessOutcome Ok(SupervisedProcess process) => Outcome(process, FaultCode.Success, "OK");
+
+    public static ProcessOutcome Outcome(SupervisedProcess process, FaultCode code, string description) =>
+        new(process.Name, process.Group, code, description);
 }

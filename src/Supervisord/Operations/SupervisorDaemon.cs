@@ -3,7 +3,7 @@ using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Processes;
 
-namespace Supervise.Supervisord.Hosting;
+namespace Supervise.Supervisord.Operations;
 
 /// <summary>
 /// The daemon's lifecycle and mood (Supervisor's SupervisorStates): start the configured groups, reread and apply

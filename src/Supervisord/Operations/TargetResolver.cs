@@ -1,8 +1,6 @@
-using Supervise.Protocol;
-using Supervise.Protocol.V1;
 using Supervise.Supervisord.Processes;
 
-namespace Supervise.Supervisord.Control;
+namespace Supervise.Supervisord.Operations;
 
 /// <summary>
 /// Resolves Supervisor's name forms (split_namespec): "all", "group:*" or "group:" (the whole group), "group:name",
@@ -20,18 +18,22 @@ public static class TargetResolver
         var colon = target.IndexOf(':');
         var groupName = colon < 0 ? target : target[..colon];
         var processName = colon < 0 ? target : target[(colon + 1)..];
-        var group = registry.FindGroup(groupName) ?? throw FaultException.Create(Fault.BadName, target);
+        var group = registry.FindGroup(groupName) ?? throw new SupervisorFault(FaultCode.BadName, target);
         if (processName is "" or "*")
         {
             return (group.Processes, false);
         }
-        var process = group.Find(processName) ?? throw FaultException.Create(Fault.BadName, target);
+        var process = group.Find(processName) ?? throw new SupervisorFault(FaultCode.BadName, target);
         return ([process], true);
     }
 
     public static SupervisedProcess ResolveOne(ProcessRegistry registry, string name)
     {
         var (processes, single) = Resolve(registry, name);
-        return single ? processes[0] : throw FaultException.Create(Fault.BadName, name);
+        return single ? processes[0] : throw new SupervisorFault(FaultCode.BadName, name);
     }
+
+    /// <summary>A group by name (Supervisor's startProcessGroup etc.); BAD_NAME when there is none.</summary>
+    public static ProcessGroup ResolveGroup(ProcessRegistry registry, string name) =>
+        registry.FindGroup(name) ?? throw new SupervisorFault(FaultCode.BadName, name);
 }
