@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Hosting;
 using Supervise.Supervisord.Logging;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Control;
 
@@ -55,7 +55,7 @@ public static class ControlServer
 
         var unixCredentials = unix?.Username is { } u && unix.Password is { } p ? new Credentials(u, p) : null;
         var inetCredentials = inet?.Username is { } iu && inet.Password is { } ip2 ? new Credentials(iu, ip2) : null;
-        builder.Services.AddSingleton(new ControlAccess(unixCredentials, inetCredentials, Spawning.Native.Libc.geteuid()));
+        builder.Services.AddSingleton(new ControlAccess(unixCredentials, inetCredentials, Platform.Libc.geteuid()));
         builder.Services.AddSingleton(daemon);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(mainLog);

@@ -73,8 +73,8 @@ public static class ProcessCommands
         {
             return Result(process, Fault.NotRunning, "NOT_RUNNING: " + snapshot.Namespec);
         }
-        var (outcome, errno) = Spawning.Native.Signals.Send(snapshot.Pid, signal, toGroup: false);
-        return outcome == Spawning.Native.Signals.Outcome.Failed
+        var (outcome, errno) = Platform.Signals.Send(snapshot.Pid, signal, toGroup: false);
+        return outcome == Platform.Signals.Outcome.Failed
             ? Result(process, Fault.Failed, $"FAILED: {ErrnoNames.Name(errno)}")
             : Result(process, Fault.Success, "OK");
     }
