@@ -1,7 +1,7 @@
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Hosting;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord;
 

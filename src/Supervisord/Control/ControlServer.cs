@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Control;
 
@@ -63,7 +63,7 @@ public static class ControlServer
             options.Interceptors.Add<FaultTranslation>();
         });
 
-        var access = new ControlAccess(unixCredentials, inetCredentials, Spawning.Native.Libc.geteuid());
+        var access = new ControlAccess(unixCredentials, inetCredentials, Platform.Libc.geteuid());
         var app = builder.Build();
         app.Use(access.InvokeAsync);
         app.Use(async (context, next) =>

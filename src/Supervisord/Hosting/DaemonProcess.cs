@@ -1,5 +1,5 @@
 using Supervise.Supervisord.Configuration.Model;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 

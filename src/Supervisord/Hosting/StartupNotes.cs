@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Model;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 

@@ -78,10 +78,10 @@ public sealed class RotatingLogFile : IDisposable
             return -1;
         }
         var room = _maxBytes > 0 ? _maxBytes - _size : 1 << 20;
-        var (outcome, moved) = Spawning.Native.Splice.FromPipe(pipeFd, _stream.SafeFileHandle, _size, Math.Min(room, 1 << 20));
-        if (outcome != Spawning.Native.Splice.Outcome.Moved)
+        var (outcome, moved) = Platform.Splice.FromPipe(pipeFd, _stream.SafeFileHandle, _size, Math.Min(room, 1 << 20));
+        if (outcome != Platform.Splice.Outcome.Moved)
         {
-            return outcome == Spawning.Native.Splice.Outcome.PipeEmpty ? 0 : -1;
+            return outcome == Platform.Splice.Outcome.PipeEmpty ? 0 : -1;
         }
         _size += moved;
         _stream.Position = _size;

@@ -77,8 +77,8 @@ public static class ProcessCommands
         {
             return Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + snapshot.Namespec);
         }
-        var (outcome, errno) = Spawning.Native.Signals.Send(snapshot.Pid, signal, toGroup: false);
-        return outcome == Spawning.Native.Signals.Outcome.Failed
+        var (outcome, errno) = Platform.Signals.Send(snapshot.Pid, signal, toGroup: false);
+        return outcome == Platform.Signals.Outcome.Failed
             ? Outcome(process, FaultCode.Failed, $"FAILED: {ErrnoNames.Name(errno)}")
             : Ok(process);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Supervise.Supervisord.Configuration.Model;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Processes;
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Spawning;
 

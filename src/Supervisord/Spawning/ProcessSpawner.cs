@@ -1,4 +1,4 @@
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Spawning;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Spawning.Native;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Tests.Logging;
 

@@ -1,7 +1,7 @@
 namespace Supervise.Supervisord.Configuration.Binding;
 
 /// <summary>
-/// Users and groups from /etc/passwd and /etc/group. Interop (getpwnam) is confined to Spawning/Native, so the loader
+/// Users and groups from /etc/passwd and /etc/group. Interop (getpwnam) is confined to Platform, so the loader
 /// reads the files; NSS sources beyond them (LDAP) are not consulted, which only matters for users that exist nowhere
 /// in /etc/passwd.
 /// </summary>

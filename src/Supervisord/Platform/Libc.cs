@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// The daemon's only P/Invoke declarations (glibc, x86-64 and arm64 Linux). Names follow C; callers use the

@@ -1,4 +1,4 @@
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// A level-triggered epoll set waited on by one dedicated thread, with an eventfd that wakes it (id 0 is reserved

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// splice(2) from a child's pipe into a log file at an explicit offset: the bytes go from the pipe's pages to the

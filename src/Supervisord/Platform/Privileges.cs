@@ -1,6 +1,6 @@
 using Supervise.Supervisord.Configuration.Binding;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// Supervisor's drop_privileges: nothing to do when already that uid; a non-root process cannot switch; root sets the

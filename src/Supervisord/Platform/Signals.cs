@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>kill(2) with errno mapped: ESRCH means the process is already gone, which is not an error here.</summary>
 internal static class Signals

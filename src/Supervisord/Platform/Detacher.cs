@@ -1,4 +1,4 @@
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// nodaemon=false: Supervisor forks once and the child calls setsid(); a .NET process cannot fork safely, so the daemon

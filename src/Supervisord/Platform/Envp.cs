@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>This process's environment as execve wants it: "NAME=value" strings.</summary>
 internal static class Envp

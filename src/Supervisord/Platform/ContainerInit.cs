@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using Supervise.Supervisord.Spawning;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// supervisord as pid 1 (a container's entrypoint). Every orphan in the namespace becomes pid 1's child, and the .NET

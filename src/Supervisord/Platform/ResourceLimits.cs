@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using Supervise.Supervisord.Spawning;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>Raises RLIMIT_NOFILE and RLIMIT_NPROC to minfds/minprocs; children inherit the limits.</summary>
 internal static unsafe class ResourceLimits

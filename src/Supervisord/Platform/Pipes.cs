@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>pipe2(O_CLOEXEC) pairs and fd housekeeping.</summary>
 internal static unsafe class Pipes

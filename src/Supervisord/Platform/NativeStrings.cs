@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>NUL-terminated UTF-8 strings and string arrays in unmanaged memory, freed together on dispose.</summary>
 internal sealed unsafe class NativeStrings : IDisposable

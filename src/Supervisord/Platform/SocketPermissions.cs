@@ -1,6 +1,6 @@
 using Supervise.Supervisord.Configuration.Binding;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>Applies [unix_http_server] chmod= and chown= to the bound socket file.</summary>
 internal static unsafe class SocketPermissions

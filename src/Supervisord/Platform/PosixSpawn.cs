@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Supervise.Supervisord.Spawning.Native;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// posix_spawn (vfork-based in glibc, about 0.15 ms) with the child as leader of its own process group (Supervisor's
