@@ -13,8 +13,11 @@ namespace Supervise.Supervisord.Wire.XmlRpc;
 /// </summary>
 public static class XmlRpcRequestReader
 {
-    /// <summary>Deepest element nesting accepted; a methodCall with a few nested structs needs about ten.</summary>
-    public const int MaxDepth = 64;
+    /// <summary>
+    /// Deepest element nesting accepted. Each array or struct level costs three elements (array, data, value), so this
+    /// allows about 80 levels of nested values; Supervisor's own calls need a handful.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -29,6 +32,10 @@ public static class XmlRpcRequestReader
     /// <summary>The call in <paramref name="body"/>; throws <see cref="XmlRpcParseException"/> where Supervisor answers 400.</summary>
     public static unsafe XmlRpcCall Parse(ReadOnlySpan<byte> body)
     {
+        if (body.IsEmpty)
+        {
+            throw new XmlRpcParseException("empty body");
+        }
         fixed (byte* start = body)
         {
             using var stream = new UnmanagedMemoryStream(start, body.Length);
