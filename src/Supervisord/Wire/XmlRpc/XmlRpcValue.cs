@@ -1,0 +1,20 @@
+namespace Supervise.Supervisord.Wire.XmlRpc;
+
+/// <summary>
+/// One XML-RPC value, as Supervisor's handler sees it. The hierarchy is closed: the subtypes in this folder are all
+/// there is, so a <c>switch</c> over them is complete. The implicit conversions keep result-building code short.
+/// </summary>
+public abstract record XmlRpcValue
+{
+    private protected XmlRpcValue()
+    {
+    }
+
+    public static implicit operator XmlRpcValue(int value) => new XmlRpcInt(value);
+
+    public static implicit operator XmlRpcValue(bool value) => value ? XmlRpcBool.True : XmlRpcBool.False;
+
+    public static implicit operator XmlRpcValue(string value) => new XmlRpcString(value);
+
+    public static implicit operator XmlRpcValue(double value) => new XmlRpcDouble(value);
+}
