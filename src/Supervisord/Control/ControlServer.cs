@@ -10,6 +10,7 @@ using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Platform;
+using Supervise.Supervisord.Wire;
 
 namespace Supervise.Supervisord.Control;
 
@@ -57,7 +58,8 @@ public static class ControlServer
 
         var unixCredentials = unix?.Username is { } u && unix.Password is { } p ? new Credentials(u, p) : null;
         var inetCredentials = inet?.Username is { } iu && inet.Password is { } ip2 ? new Credentials(iu, ip2) : null;
-        builder.Services.AddSingleton(new ControlOperations(daemon, time, mainLog));
+        var operations = new ControlOperations(daemon, time, mainLog);
+        builder.Services.AddSingleton(operations);
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<FaultTranslation>();
@@ -71,8 +73,20 @@ public static class ControlServer
             await next(context).ConfigureAwait(false);
             Hosting.MemoryTrim.Nudge();
         });
+        MapSupervisorWire(app, operations, mainLog.CreateLogger("supervisord"), time);
         app.MapGrpcService<SupervisorService>();
         return app;
+    }
+
+    /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail.</summary>
+    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, ILogger logger, TimeProvider time)
+    {
+        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, new LogThrottle(time));
+        var tail = new LogTailEndpoint(operations);
+        // Supervisor matches any URI that starts with /RPC2 (xmlrpc.supervisor_xmlrpc_handler.match).
+        app.MapWhen(context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true, branch => branch.Run(rpc.HandleAsync));
+        app.MapWhen(context => context.Request.Path.StartsWithSegments("/logtail"), branch => branch.Run(tail.ProcessAsync));
+        app.MapWhen(context => context.Request.Path.Equals("/mainlogtail"), branch => branch.Run(tail.MainAsync));
     }
 
     /// <summary>Lets the host log through the main log without disposing it when the host stops (reload keeps it).</summary>

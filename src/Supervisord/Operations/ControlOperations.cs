@@ -100,4 +100,11 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
             throw new SupervisorFault(FaultCode.ShutdownState);
         }
     }
+
+    /// <summary>sendRemoteCommEvent: a REMOTE_COMMUNICATION event for the listeners that subscribe to it.</summary>
+    public void SendRemoteCommEvent(string type, string data)
+    {
+        EnsureRunning();
+        Registry.Host.Events.Publish("REMOTE_COMMUNICATION", $"type:{type}\n{data}");
+    }
 }

@@ -37,7 +37,7 @@ public static class ProcessCommands
                 SpawnErrorKind.NotExecutable => FaultCode.NotExecutable,
                 _ => FaultCode.SpawnError,
             };
-            return Outcome(process, fault, error.Message);
+            return Outcome(process, fault, FaultNames.Text(fault, error.Message));
         }
 
         process.Post(new StartRequested(Manual: true));

@@ -31,5 +31,15 @@ public sealed class SupervisorFault : Exception
 
     public FaultCode Code { get; }
 
+    /// <summary>The fault of a failed process outcome, whose description is already the fault text ("NAME: detail").</summary>
+    public static SupervisorFault Of(ProcessOutcome outcome)
+    {
+        var prefix = FaultNames.Of(outcome.Code);
+        var detail = outcome.Description == prefix ? null
+            : outcome.Description.StartsWith(prefix + ": ", StringComparison.Ordinal) ? outcome.Description[(prefix.Length + 2)..]
+            : outcome.Description;
+        return new SupervisorFault(outcome.Code, detail);
+    }
+
     public string? Detail { get; }
 }

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Operations;
+using Supervise.Supervisord.Wire.XmlRpc;
+
+namespace Supervise.Supervisord.Wire;
+
+/// <summary>
+/// POST /RPC2 (any path that starts with it, as Supervisor matches): one XML-RPC call per request, answered with
+/// Content-Length (HTTP/1.0 clients such as supervisord-monitor read until EOF). GET gives 400, XML that does not parse
+/// gives 400 and one short ERROR line (throttled), a fault is HTTP 200 with a &lt;fault&gt;, as in Supervisor.
+/// </summary>
+public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, LogThrottle throttle)
+{
+    /// <summary>The largest request body read; Supervisor has no bound, and buffers whatever it is sent.</summary>
+    public const int MaxBodyBytes = 4 << 20;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.Headers.Connection = "close";
+            await ErrorPage.WriteAsync(context, StatusCodes.Status413RequestEntityTooLarge, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        XmlRpcCall call;
+        try
+        {
+            call = XmlRpcRequestReader.Parse(body);
+        }
+        catch (XmlRpcParseException exception)
+        {
+            LogBadRequest(body, exception.Message);
+            await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        byte[] reply;
+        try
+        {
+            var value = await rpc.CallAsync(call.MethodName, call.Params, context.RequestAborted).ConfigureAwait(false);
+            reply = XmlRpcResponseWriter.Response(value);
+        }
+        catch (SupervisorFault fault)
+        {
+            reply = XmlRpcResponseWriter.Fault((int)fault.Code, fault.Message);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            LogCallFailed(logger, call.MethodName, exception);
+            await ErrorPage.WriteAsync(context, StatusCodes.Status500InternalServerError, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        context.Response.ContentType = "text/xml";
+        context.Response.ContentLength = reply.Length;
+        await context.Response.Body.WriteAsync(reply, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <returns>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</returns>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private void LogBadRequest(byte[] body, string reason)
+    {
+        var (allowed, suppressed) = throttle.TryTake();
+        if (!allowed)
+        {
+            return;
+        }
+        var shown = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200));
+        LogInvalid(logger, shown, body.Length, reason, suppressed);
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "XML-RPC request data '{Data}' ({Length} bytes) is invalid: {Reason} ({Suppressed} more suppressed)")]
+    private static partial void LogInvalid(ILogger logger, string data, int length, string reason, int suppressed);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Critical, Message = "Handling XML-RPC request {Method} raised an unexpected exception")]
+    private static partial void LogCallFailed(ILogger logger, string method, Exception exception);
+}
