@@ -4,8 +4,9 @@ namespace Supervise.Supervisord.Wire.XmlRpc;
 
 /// <summary>
 /// Supervisor's base64 parameter: <c>as_string(decodestring(as_bytes(text)))</c>. <c>binascii.a2b_base64</c> in its
-/// lenient mode skips characters outside the alphabet, ignores <c>=</c> before the second character of a quad, and
-/// stops at complete padding; the bytes must then be UTF-8, or Python raises and the request is a 400.
+/// lenient mode skips characters outside the alphabet, ignores <c>=</c> before the second character of a quad and an
+/// incomplete run of them followed by data, and stops at complete padding. The bytes must then be UTF-8, or Python
+/// raises and the request is a 400.
 /// </summary>
 internal static class PyBase64
 {
@@ -20,10 +21,7 @@ internal static class PyBase64
         {
             if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/')
             {
-                if (pads > 0)
-                {
-                    break;
-                }
+                pads = 0; // an incomplete pad run followed by data is dropped, as binascii does
                 data.Append(c);
                 quad = (quad + 1) % 4;
             }
@@ -41,10 +39,15 @@ internal static class PyBase64
             throw new XmlRpcParseException("<base64> has incorrect padding");
         }
         data.Append('=', (4 - quad) % 4);
-        var bytes = Convert.FromBase64String(data.ToString());
+        byte[] bytes;
         try
         {
+            bytes = Convert.FromBase64String(data.ToString());
             _ = Strict.GetCharCount(bytes);
+        }
+        catch (FormatException)
+        {
+            throw new XmlRpcParseException("<base64> is not base64");
         }
         catch (DecoderFallbackException)
         {

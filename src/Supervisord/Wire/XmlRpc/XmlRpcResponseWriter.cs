@@ -116,6 +116,12 @@ public static class XmlRpcResponseWriter
     /// <summary>xmlrpclib's <c>escape</c> (only &amp; &lt; &gt;), with what XML cannot carry replaced by U+FFFD.</summary>
     private static void Text(ref Utf8Output output, ReadOnlySpan<char> text)
     {
+        // Most text (names, states, paths) is printable ASCII without markup; two vectorized scans prove it.
+        if (!text.ContainsAnyExceptInRange(' ', '~') && !text.ContainsAny('&', '<', '>'))
+        {
+            output.Plain(text);
+            return;
+        }
         while (true)
         {
             var at = text.IndexOfAny(Special);

@@ -71,7 +71,7 @@ public sealed class XmlRpcHostileInputSpecs
     [Fact]
     public void A_large_body_is_parsed_in_linear_time()
     {
-        var text = new string('a', 8 << 20);
+        var text = new string('a', 2 << 20);
         var members = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<member><name>k{i % 100}</name><value><int>{i}</int></value></member>"));
         var body = $"<methodCall><methodName>a.b</methodName><params><param><value>{text}</value></param>" +
             $"<param><value><struct>{members}</struct></value></param></params></methodCall>";

@@ -25,7 +25,9 @@ public sealed class XmlRpcRequestReaderSpecs
         var expected = Cases.Value[index].GetProperty("expected");
         var act = () => Parse(body);
 
-        if (expected.TryGetProperty("error", out _) || expected.GetProperty("method").ValueKind == JsonValueKind.Null)
+        // Python's int is unbounded; ours refuses an <int> beyond int32 (a 400), which no Supervisor method could use.
+        if (expected.TryGetProperty("error", out _) || expected.GetProperty("method").ValueKind == JsonValueKind.Null ||
+            HasInt64(expected.GetProperty("params")))
         {
             act.Should().Throw<XmlRpcParseException>(body);
             return;
@@ -35,6 +37,13 @@ public sealed class XmlRpcRequestReaderSpecs
         call.Params.Select(PythonValues.Canonical).Should().Equal(
             expected.GetProperty("params").EnumerateArray().Select(PythonValues.Canonical), body);
     }
+
+    private static bool HasInt64(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => element.EnumerateArray().Any(HasInt64),
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name == "int" ? !p.Value.TryGetInt32(out _) : HasInt64(p.Value)),
+        _ => false,
+    };
 
     [Fact]
     public void Every_type_is_read()
