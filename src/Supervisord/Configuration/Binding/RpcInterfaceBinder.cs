@@ -23,13 +23,13 @@ internal static class RpcInterfaceBinder
             {
                 if (r.Raw(FactoryKey) is null)
                 {
-                    r.Error(null, FactoryKey, $"section [{section.Name}] does not specify a {FactoryKey}");
+                    r.Error(null, FactoryKey, $"section [{Echo.Text(section.Name)}] does not specify a {FactoryKey}");
                 }
                 continue;
             }
             if (Supervise.Ini.PythonText.Strip(factory) != MainFactory)
             {
-                r.Warning(FactoryKey, $"{factory} is a Python plugin, which Supervise cannot load; the interface is ignored");
+                r.Warning(FactoryKey, $"{Echo.Text(factory)} is a Python plugin, which Supervise cannot load; the interface is ignored");
             }
             interfaces.Add(new RpcInterfaceConfig(section.Name[(section.Name.IndexOf(':') + 1)..], Supervise.Ini.PythonText.Strip(factory)));
         }
