@@ -51,6 +51,10 @@ internal sealed class PathValues(string? home)
             return Parsed<string>.Fail(EmptyPath);
         }
         var expanded = ExpandUser(text);
+        if (TooLong(expanded) is { } tooLong)
+        {
+            return Parsed<string>.Fail(tooLong);
+        }
         var dir = Path.GetDirectoryName(expanded);
         if (string.IsNullOrEmpty(dir) && !expanded.StartsWith('/'))
         {
@@ -59,6 +63,24 @@ internal sealed class PathValues(string? home)
         return Directory.Exists(string.IsNullOrEmpty(dir) ? "/" : dir)
             ? Path.GetFullPath(expanded)
             : Parsed<string>.Fail($"The directory named as part of the path {Echo.Text(text)} does not exist");
+    }
+
+    /// <summary>
+    /// A file to be created must fit Linux's NAME_MAX (255 bytes a component) and PATH_MAX (4096 with the NUL): past
+    /// them open(2) fails with ENAMETOOLONG, which Supervisor meets only at start ("File name too long").
+    /// </summary>
+    private static string? TooLong(string path)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(path);
+        if (bytes > 4095)
+        {
+            return $"File name too long: {PyRepr.Of(path)} is {bytes} bytes, and a path can have at most 4095 (PATH_MAX)";
+        }
+        var component = path.Split('/').MaxBy(System.Text.Encoding.UTF8.GetByteCount) ?? "";
+        var componentBytes = System.Text.Encoding.UTF8.GetByteCount(component);
+        return componentBytes > 255
+            ? $"File name too long: {PyRepr.Of(component)} is {componentBytes} bytes, and a file name can have at most 255 (NAME_MAX)"
+            : null;
     }
 
     /// <summary>NONE/OFF, AUTO, syslog or a path (logfile_name).</summary>

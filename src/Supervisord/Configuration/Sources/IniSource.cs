@@ -20,12 +20,11 @@ internal static class IniSource
         }
         foreach (var section in document.Sections)
         {
-            var name = NulGuard.Clean(section.Name, file, section.Line, section.Name, "", bag);
+            var name = NulGuard.CleanSectionName(section.Name, file, section.Line, bag);
             var target = config.GetOrAdd(name, file, section.Line);
             foreach (var entry in section.Entries)
             {
-                var key = NulGuard.Clean(entry.Key, file, entry.Line, name, entry.Key, bag);
-                target.Set(key, new RawValue(NulGuard.Clean(entry.Value, file, entry.Line, name, key, bag), file, entry.Line, here));
+                target.Set(entry.Key, new RawValue(NulGuard.Clean(entry.Value, file, entry.Line, name, entry.Key, bag), file, entry.Line, here));
             }
         }
     }

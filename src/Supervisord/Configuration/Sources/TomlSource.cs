@@ -49,7 +49,7 @@ internal static class TomlSource
 
     private static void AddSection(RawConfig config, string name, TomlNode table, string file, string here, DiagnosticBag bag)
     {
-        var section = config.GetOrAdd(NulGuard.Clean(name, file, table.Line, name, "", bag), file, table.Line);
+        var section = config.GetOrAdd(NulGuard.CleanSectionName(name, file, table.Line, bag), file, table.Line);
         AddOptions(section, "", table, file, here, bag);
     }
 
@@ -57,7 +57,7 @@ internal static class TomlSource
     {
         foreach (var (rawKey, node) in table.Table!)
         {
-            var key = NulGuard.Clean(prefix + rawKey.ToLowerInvariant(), file, node.Line, section.Name, prefix + rawKey, bag);
+            var key = prefix + rawKey.ToLowerInvariant();
             if (node.Scalar is not null)
             {
                 section.Set(key, new RawValue(NulGuard.Clean(node.Scalar, file, node.Line, section.Name, key, bag), file, node.Line, here));
