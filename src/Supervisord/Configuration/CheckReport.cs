@@ -14,14 +14,25 @@ public sealed record CheckOutput(string Text, int ExitCode);
 /// </summary>
 public static class CheckReport
 {
+    /// <summary>What a refusal may print at most (UTF-8 bytes): past it, the remaining errors are counted.</summary>
+    public const int MaxRefusalBytes = 60 * 1024;
+
     public static CheckOutput Format(ConfigLoadResult result)
     {
         var text = new StringBuilder();
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            var bytes = 0;
+            for (var i = 0; i < result.Errors.Count; i++)
             {
-                text.Append(error).Append('\n');
+                var line = result.Errors[i] + "\n";
+                bytes += Encoding.UTF8.GetByteCount(line);
+                if (bytes > MaxRefusalBytes)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{result.Errors.Count - i} more errors not shown\n");
+                    break;
+                }
+                text.Append(line);
             }
             return new CheckOutput(text.ToString(), 2);
         }
@@ -42,14 +53,18 @@ public static class CheckReport
         return new CheckOutput(text.ToString(), 0);
     }
 
+    /// <summary>A value shown in an OK report: long enough for a real command line, bounded for a 1 MB one.</summary>
+    private const int MaxShownChars = 1000;
+
     private static void AppendProcess(StringBuilder text, ProcessGroupConfig group, ProcessConfig process, string childlogdir)
     {
         var namespec = group.Name == process.Name ? process.Name : $"{group.Name}:{process.Name}";
         var argv = CommandLine.Split(process.Command, out var splitError);
-        text.Append('\n').Append(namespec).Append('\n');
-        text.Append("  argv:      ").Append(argv is null ? $"(cannot be split: {splitError})" : string.Join(' ', argv.Select(Quote))).Append('\n');
+        text.Append('\n').Append(Echo.Escape(Echo.Text(namespec, MaxShownChars))).Append('\n');
+        var shownArgv = argv is null ? $"(cannot be split: {splitError})" : string.Join(' ', argv.Select(Quote));
+        text.Append("  argv:      ").Append(Echo.Escape(Echo.Text(shownArgv, MaxShownChars))).Append('\n');
         text.Append("  user:      ").Append(process.User is null ? "(supervisord's)" : $"{process.User} (uid {process.Uid})").Append('\n');
-        text.Append("  directory: ").Append(process.Directory ?? "(supervisord's)").Append('\n');
+        text.Append("  directory: ").Append(Echo.Escape(Echo.Text(process.Directory ?? "(supervisord's)", MaxShownChars))).Append('\n');
         text.Append("  priority:  ").Append(process.Priority.ToString(CultureInfo.InvariantCulture)).Append('\n');
         text.Append("  autostart: ").Append(process.Autostart ? "true" : "false").Append('\n');
         text.Append("  stdout:    ").Append(Target(process.Stdout, childlogdir)).Append('\n');
@@ -65,6 +80,7 @@ public static class CheckReport
             LogTarget.Syslog => "syslog",
             _ => channel.Path ?? "",
         };
+        target = Echo.Escape(Echo.Text(target, MaxShownChars));
         return channel.Syslog && channel.Target != LogTarget.Syslog ? target + " + syslog" : target;
     }
 

@@ -6,11 +6,19 @@ namespace Supervise.Supervisord.Configuration;
 /// <param name="Option">The option name, or empty when the problem is the section or the file.</param>
 public sealed record ConfigDiagnostic(string File, int Line, string Section, string Option, string Message)
 {
+    /// <summary>
+    /// A last bound on one message: binders already cut the values they echo (<see cref="Echo"/>), this keeps one line
+    /// readable even if one of them did not.
+    /// </summary>
+    public const int MaxMessageChars = 2000;
+
+    /// <summary>One line whatever the input: section and option names are cut and escaped like echoed values.</summary>
     public override string ToString()
     {
         var place = Line > 0 ? $"{File}:{Line}" : File;
-        var section = Section.Length > 0 ? $" [{Section}]" : "";
-        var option = Option.Length > 0 ? $" {Option}" : "";
-        return $"{place}{section}{option}: {Message}";
+        var section = Section.Length > 0 ? $" [{Echo.Escape(Echo.Text(Section))}]" : "";
+        var option = Option.Length > 0 ? $" {Echo.Escape(Echo.Text(Option))}" : "";
+        var message = Message.Length > MaxMessageChars ? $"{Message[..MaxMessageChars]}… ({Echo.Length(Message)})" : Message;
+        return $"{place}{section}{option}: {Echo.Escape(message)}";
     }
 }

@@ -4,13 +4,18 @@ namespace Supervise.Supervisord.Configuration;
 
 /// <summary>
 /// Collects what loading finds. Identical diagnostics are kept once: a program listed in two [group:x] sections is
-/// bound twice, and its errors should not be reported twice.
+/// bound twice, and its errors should not be reported twice. Past <see cref="MaxKept"/> of a kind they are only
+/// counted (a file of 100,000 bad lines must not make a report of megabytes); <see cref="Summarize"/> adds the count.
 /// </summary>
 internal sealed class DiagnosticBag
 {
+    public const int MaxKept = 100;
+
     private readonly List<ConfigDiagnostic> _errors = [];
     private readonly List<ConfigDiagnostic> _warnings = [];
     private readonly HashSet<ConfigDiagnostic> _seen = [];
+    private int _droppedErrors;
+    private int _droppedWarnings;
 
     public List<string> Notices { get; } = [];
 
@@ -20,11 +25,16 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors => _errors.Count > 0;
 
-    public int ErrorCount => _errors.Count;
+    /// <summary>Every error recorded, the ones past the bound included.</summary>
+    public int ErrorCount => _errors.Count + _droppedErrors;
 
     public void Error(ConfigDiagnostic diagnostic)
     {
-        if (_seen.Add(diagnostic))
+        if (_errors.Count >= MaxKept)
+        {
+            _droppedErrors += _seen.Contains(diagnostic) ? 0 : 1;
+        }
+        else if (_seen.Add(diagnostic))
         {
             _errors.Add(diagnostic);
         }
@@ -32,10 +42,28 @@ internal sealed class DiagnosticBag
 
     public void Warning(ConfigDiagnostic diagnostic)
     {
-        if (_seen.Add(diagnostic))
+        if (_warnings.Count >= MaxKept)
+        {
+            _droppedWarnings += _seen.Contains(diagnostic) ? 0 : 1;
+        }
+        else if (_seen.Add(diagnostic))
         {
             _warnings.Add(diagnostic);
         }
+    }
+
+    /// <summary>Adds one file-level line per kind that went past the bound, saying how many were not kept.</summary>
+    public void Summarize(string mainFile)
+    {
+        if (_droppedErrors > 0)
+        {
+            _errors.Add(new ConfigDiagnostic(mainFile, 0, "", "", $"{_droppedErrors} more errors not shown (only the first {MaxKept} are)"));
+        }
+        if (_droppedWarnings > 0)
+        {
+            _warnings.Add(new ConfigDiagnostic(mainFile, 0, "", "", $"{_droppedWarnings} more warnings not shown (only the first {MaxKept} are)"));
+        }
+        _droppedErrors = _droppedWarnings = 0;
     }
 
     public void Error(RawValue value, string section, string option, string message) =>

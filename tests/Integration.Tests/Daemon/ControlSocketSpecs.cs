@@ -56,17 +56,17 @@ public sealed class ControlSocketSpecs
     }
 
     [Fact]
-    public async Task A_tcp_listener_without_credentials_is_refused_at_start()
+    public async Task A_tcp_listener_without_credentials_is_not_opened_and_the_daemon_runs_its_programs()
     {
-        await using var daemon = Infrastructure.Daemon.WithConfig("[inet_http_server]\nport=127.0.0.1:39123\n");
+        await using var daemon = await Infrastructure.Daemon.WithConfig("[inet_http_server]\nport=127.0.0.1:39123\n[program:p]\ncommand={CHILD} hang\n").StartAsync();
+        await daemon.WaitForStateAsync("p", "RUNNING");
 
-        var result = await Cli.Wrap(Binaries.Supervisord)
-            .WithArguments(["-n", "-c", daemon.ConfigPath])
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(new CancellationTokenSource(30_000).Token);
+        using var client = new System.Net.Sockets.TcpClient();
+        var connect = async () => await client.ConnectAsync("127.0.0.1", 39123);
 
-        result.ExitCode.Should().Be(2);
-        result.StandardError.Should().Contain("inet_http_server");
+        await connect.Should().ThrowAsync<System.Net.Sockets.SocketException>("a TCP port without credentials is never opened");
+        daemon.ReadFile("supervisord.log").Should().Contain("WARN").And.Contain("[inet_http_server] port: not opened")
+            .And.Contain("add username= and password=");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class EnvironmentParser
         {
             if (i + 2 >= tokens.Count || tokens[i + 1] != "=")
             {
-                return Parsed<ValueList<EnvironmentVariable>>.Fail($"Unexpected end of key/value pairs in value '{text}'");
+                return Parsed<ValueList<EnvironmentVariable>>.Fail($"Unexpected end of key/value pairs in value '{Echo.Text(text)}'");
             }
             pairs = Set(pairs, tokens[i], tokens[i + 2].Trim('\'', '"'));
         }

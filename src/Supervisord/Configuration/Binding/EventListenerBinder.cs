@@ -30,27 +30,27 @@ internal sealed class EventListenerBinder(RawConfig config, BindContext context,
         var bufferSize = r.Read("buffer_size", "10", names, ValueParsers.Integer, 10);
         if (bufferSize < 1)
         {
-            r.Error(r.Raw("buffer_size"), "buffer_size", $"[{section.Name}] section sets invalid buffer_size ({bufferSize})");
+            r.Error(r.Raw("buffer_size"), "buffer_size", $"[{Echo.Text(section.Name)}] section sets invalid buffer_size ({bufferSize})");
         }
         var handler = r.Text("result_handler", ResultHandlers[0], names) ?? ResultHandlers[0];
         if (!ResultHandlers.Contains(handler))
         {
-            r.Error(r.Raw("result_handler"), "result_handler", $"{handler} cannot be resolved within [{section.Name}]");
+            r.Error(r.Raw("result_handler"), "result_handler", $"{Echo.Text(handler)} cannot be resolved within [{Echo.Text(section.Name)}]");
         }
         var events = ValueParsers.Strings(r.Raw("events")?.Items, r.Text("events", "", names) ?? "")
             .Select(e => e.ToUpperInvariant()).Distinct().ToList();
         if (events.Count == 0)
         {
-            r.Error(r.Raw("events"), "events", $"[{section.Name}] section requires an \"events\" line");
+            r.Error(r.Raw("events"), "events", $"[{Echo.Text(section.Name)}] section requires an \"events\" line");
         }
         foreach (var unknown in events.Where(e => !EventTypes.Contains(e)))
         {
-            r.Error(r.Raw("events"), "events", $"Unknown event type {unknown} in [{section.Name}] events");
+            r.Error(r.Raw("events"), "events", $"Unknown event type {Echo.Text(unknown)} in [{Echo.Text(section.Name)}] events");
         }
         if (r.Read("redirect_stderr", "false", names, ValueParsers.Boolean, false))
         {
             r.Error(r.Raw("redirect_stderr"), "redirect_stderr",
-                $"[{section.Name}] section sets redirect_stderr=true but this is not allowed because it will interfere with the eventlistener protocol");
+                $"[{Echo.Text(section.Name)}] section sets redirect_stderr=true but this is not allowed because it will interfere with the eventlistener protocol");
         }
         var processes = programs.Bind(section, poolName).Processes;
         if (processes is not null && !r.Failed)

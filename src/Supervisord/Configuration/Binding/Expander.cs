@@ -52,7 +52,7 @@ internal static class Expander
             if (!names.TryGetValue(spec.Key, out var value))
             {
                 error = $"Format string {PyRepr.Of(format)} for {PyRepr.Of(label)} contains names ({PyRepr.Of(spec.Key)}) " +
-                    $"which cannot be expanded. Available names: {string.Join(", ", names.Keys.Order(StringComparer.Ordinal))}";
+                    $"which cannot be expanded. Available names: {Echo.Text(string.Join(", ", names.Keys.Order(StringComparer.Ordinal)))}";
                 return null;
             }
             var converted = PercentConversion.Apply(spec, value, out problem);

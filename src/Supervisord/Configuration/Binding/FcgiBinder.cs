@@ -25,17 +25,17 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         var owner = r.Text("socket_owner", null, names);
         if (owner is not null && !UserDatabase.IsUserGroup(owner))
         {
-            r.Error(r.Raw("socket_owner"), "socket_owner", $"Invalid socket_owner value {owner}");
+            r.Error(r.Raw("socket_owner"), "socket_owner", $"Invalid socket_owner value {Echo.Text(owner)}");
         }
         var mode = r.Raw("socket_mode") is null ? (int?)null : r.Read<int?>("socket_mode", "", names, text =>
-            ValueParsers.Octal(text) is { Ok: true } m ? m.Value : Parsed<int?>.Fail($"Invalid socket_mode value {text}"), null);
+            ValueParsers.Octal(text) is { Ok: true } m ? m.Value : Parsed<int?>.Fail($"Invalid socket_mode value {Echo.Text(text)}"), null);
         var socket = r.Text("socket", null, Names.With(names, ("program_name", programName)));
         FcgiSocketSettings? settings = null;
         if (string.IsNullOrEmpty(socket))
         {
             if (socket is not null || r.Raw("socket") is null)
             {
-                r.Error(r.Raw("socket"), "socket", $"[{section.Name}] section requires a \"socket\" line");
+                r.Error(r.Raw("socket"), "socket", $"[{Echo.Text(section.Name)}] section requires a \"socket\" line");
             }
         }
         else
@@ -47,7 +47,7 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
             }
             else
             {
-                r.Error(r.Raw("socket"), "socket", $"{parsed.Error} in [{section.Name}] socket");
+                r.Error(r.Raw("socket"), "socket", $"{parsed.Error} in [{Echo.Text(section.Name)}] socket");
             }
         }
         var (processes, priority) = programs.Bind(section, programName);
@@ -66,7 +66,10 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
             {
                 return Parsed<FcgiSocketSettings>.Fail($"('Unix socket path %s is not an absolute path', {PyRepr.Of(path)})");
             }
-            return new FcgiSocketSettings("unix://" + context.Paths.Normalize(path), backlog, owner, mode ?? 0x1C0);
+            var normalized = context.Paths.Normalize(path);
+            return SocketPath.Problem(normalized) is { } problem
+                ? Parsed<FcgiSocketSettings>.Fail(problem)
+                : new FcgiSocketSettings("unix://" + normalized, backlog, owner, mode ?? 0x1C0);
         }
         if (ownerOrModeGiven)
         {

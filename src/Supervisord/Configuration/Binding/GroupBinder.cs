@@ -60,12 +60,12 @@ internal sealed class GroupBinder(RawConfig config, BindContext context, IReadOn
             var isFcgi = config.Sections.ContainsKey(fcgiSection);
             if (!isProgram && !isFcgi)
             {
-                r.Error(raw, "programs", $"[{section.Name}] names unknown program or fcgi-program {program}");
+                r.Error(raw, "programs", $"[{Echo.Text(section.Name)}] names unknown program or fcgi-program {Echo.Text(program)}");
                 continue;
             }
             if (isProgram && isFcgi)
             {
-                r.Error(raw, "programs", $"[{section.Name}] name {program} is ambiguous (exists as program and fcgi-program)");
+                r.Error(raw, "programs", $"[{Echo.Text(section.Name)}] name {Echo.Text(program)} is ambiguous (exists as program and fcgi-program)");
                 continue;
             }
             var member = config.Sections[isProgram ? programSection : fcgiSection];

@@ -16,13 +16,19 @@ internal sealed partial class ProgramBinder
         names = Names.WithEnvironment(names, environment);
         // Kept as written, as Supervisor does: a relative directory is resolved by chdir against the daemon's cwd.
         var directory = r.Text("directory", null, names);
+        if (directory is not null && Supervise.Ini.PythonText.Strip(directory).Length == 0)
+        {
+            // Supervisor's child fails its chdir('') and exits 127 at every start.
+            r.Error(r.Raw("directory"), "directory", "is empty; name a folder, or leave the option out to keep supervisord's");
+            directory = null;
+        }
         var stdout = ReadChannel(r, "stdout", names, settings.StdoutCaptureMaxBytes, settings.StdoutEventsEnabled);
         var stderr = ReadChannel(r, "stderr", names, settings.StderrCaptureMaxBytes, settings.StderrEventsEnabled);
         if (settings.RedirectStderr)
         {
             if (stderr.Target == LogTarget.File)
             {
-                r.Warning("stderr_logfile", $"For [{r.Section.Name}], redirect_stderr=true but stderr_logfile has also been set to a filename, the filename has been ignored");
+                r.Warning("stderr_logfile", $"For [{Echo.Text(r.Section.Name)}], redirect_stderr=true but stderr_logfile has also been set to a filename, the filename has been ignored");
             }
             stderr = stderr with { Target = LogTarget.None, Path = null };
         }
@@ -31,7 +37,7 @@ internal sealed partial class ProgramBinder
         {
             if (r.Raw("command") is null)
             {
-                r.Error(null, "command", $"program section {r.Section.Name} does not specify a command");
+                r.Error(null, "command", $"program section {Echo.Text(r.Section.Name)} does not specify a command");
             }
             return null;
         }
@@ -61,17 +67,21 @@ internal sealed partial class ProgramBinder
     {
         var key = channel + "_logfile";
         var (target, path) = r.Read(key, "AUTO", names, context.Paths.LogfileName, (LogTarget.None, (string?)null));
+        if (r.Raw(key) is not null && r.Text(key, null, names) is "")
+        {
+            r.Warning(key, $"is empty, which Supervisor takes as no log file: write {key}=NONE to say so");
+        }
         var backups = r.Read(key + "_backups", "10", names, ValueParsers.Integer, 10);
         var maxBytes = r.Read(key + "_maxbytes", "50MB", names, ValueParsers.ByteSize, 0L);
         var syslog = r.Read(channel + "_syslog", "false", names, ValueParsers.Boolean, false);
         if (target == LogTarget.Syslog)
         {
-            r.Warning(key, $"For [{r.Section.Name}], {key}=syslog but this is deprecated and will be removed.  Use {channel}_syslog=true to enable syslog instead.");
+            r.Warning(key, $"For [{Echo.Text(r.Section.Name)}], {Echo.Text(key)}=syslog but this is deprecated and will be removed.  Use {channel}_syslog=true to enable syslog instead.");
             syslog = true;
         }
         if (target == LogTarget.Auto && maxBytes == 0)
         {
-            r.Warning(key + "_maxbytes", $"For [{r.Section.Name}], AUTO logging used for {key} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally");
+            r.Warning(key + "_maxbytes", $"For [{Echo.Text(r.Section.Name)}], AUTO logging used for {Echo.Text(key)} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally");
         }
         return new LogChannelConfig(target, path, maxBytes, backups, captureMaxBytes, eventsEnabled, syslog);
     }

@@ -71,7 +71,8 @@ internal sealed partial class ProgramBinder(
             StdoutEventsEnabled: r.Read("stdout_events_enabled", "false", names, ValueParsers.Boolean, false),
             StderrCaptureMaxBytes: r.Read("stderr_capture_maxbytes", "0", names, ValueParsers.ByteSize, 0L),
             StderrEventsEnabled: r.Read("stderr_events_enabled", "false", names, ValueParsers.Boolean, false),
-            ServerUrl: serverUrl is not null && Supervise.Ini.PythonText.Strip(serverUrl).ToUpperInvariant() == "AUTO" ? null : serverUrl,
+            // Empty is AUTO too: Supervisor only uses a serverurl that is truthy.
+            ServerUrl: serverUrl is null || Supervise.Ini.PythonText.Strip(serverUrl).ToUpperInvariant() is "AUTO" or "" ? null : serverUrl,
             User: user,
             Uid: uid,
             Umask: umask,

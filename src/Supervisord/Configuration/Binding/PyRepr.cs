@@ -3,10 +3,17 @@ using System.Text;
 
 namespace Supervise.Supervisord.Configuration.Binding;
 
-/// <summary>Python's <c>repr()</c> of a str, which Supervisor's messages print values with (<c>'maybe'</c>).</summary>
+/// <summary>
+/// Python's <c>repr()</c> of a str, which Supervisor's messages print values with (<c>'maybe'</c>). Only ever used to
+/// echo a value in a diagnostic, so a value longer than <see cref="Echo.MaxChars"/> is cut, with its length given:
+/// <c>'aaaa…' (1048576 characters)</c>.
+/// </summary>
 internal static class PyRepr
 {
-    public static string Of(string value)
+    public static string Of(string value) =>
+        value.Length > Echo.MaxChars ? $"{Full(value[..Echo.MaxChars] + "…")} ({Echo.Length(value)})" : Full(value);
+
+    private static string Full(string value)
     {
         var quote = value.Contains('\'') && !value.Contains('"') ? '"' : '\'';
         var builder = new StringBuilder(value.Length + 2).Append(quote);

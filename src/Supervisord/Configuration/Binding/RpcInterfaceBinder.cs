@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Configuration.Sources;
 
@@ -7,7 +8,7 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// <c>[rpcinterface:x]</c> (<c>get_plugins</c>): the factory is required. Python factories cannot be imported here;
 /// Supervisor's own is recognised and any other is accepted with a warning that it is ignored.
 /// </summary>
-internal static class RpcInterfaceBinder
+internal static partial class RpcInterfaceBinder
 {
     public const string FactoryKey = "supervisor.rpcinterface_factory";
     public const string MainFactory = "supervisor.rpcinterface:make_main_rpcinterface";
@@ -23,16 +24,26 @@ internal static class RpcInterfaceBinder
             {
                 if (r.Raw(FactoryKey) is null)
                 {
-                    r.Error(null, FactoryKey, $"section [{section.Name}] does not specify a {FactoryKey}");
+                    r.Error(null, FactoryKey, $"section [{Echo.Text(section.Name)}] does not specify a {FactoryKey}");
                 }
+                continue;
+            }
+            if (!EntryPoint().IsMatch(Supervise.Ini.PythonText.Strip(factory)))
+            {
+                // Supervisor parses the factory as a pkg_resources entry point and exits on this text at start.
+                r.Error(r.Raw(FactoryKey), FactoryKey, $"(\"EntryPoint must be in 'name=module:attrs [extras]' format\", {PyRepr.Of("x=" + factory)})");
                 continue;
             }
             if (Supervise.Ini.PythonText.Strip(factory) != MainFactory)
             {
-                r.Warning(FactoryKey, $"{factory} is a Python plugin, which Supervise cannot load; the interface is ignored");
+                r.Warning(FactoryKey, $"{Echo.Text(factory)} is a Python plugin, which Supervise cannot load; the interface is ignored");
             }
             interfaces.Add(new RpcInterfaceConfig(section.Name[(section.Name.IndexOf(':') + 1)..], Supervise.Ini.PythonText.Strip(factory)));
         }
         return interfaces.ToValueList();
     }
+
+    /// <summary>pkg_resources.EntryPoint's pattern for "module[:attrs] [extras]" (Python's \w is Unicode, as .NET's).</summary>
+    [GeneratedRegex(@"^[\w.]+\s*(:\s*[\w.]+\s*)?(\[.*\]\s*)?$")]
+    private static partial Regex EntryPoint();
 }

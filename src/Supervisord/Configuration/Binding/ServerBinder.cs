@@ -20,7 +20,7 @@ internal static class ServerBinder
             var port = r.Text("port", null, envNames);
             if (port is null && r.Raw("port") is null)
             {
-                r.Error(null, "port", $"section [{section.Name}] has no port value");
+                r.Error(null, "port", $"section [{Echo.Text(section.Name)}] has no port value");
                 continue;
             }
             var address = port is null ? default : InetAddress(port);
@@ -28,7 +28,15 @@ internal static class ServerBinder
             {
                 r.Error(r.Raw("port"), "port", address.Error!);
             }
-            if (!r.Failed)
+            if (!r.Failed && username is null)
+            {
+                // Supervisor serves it, unauthenticated. We start without it and say why, loudly (a WARN in the main
+                // log and in --check): a TCP port without credentials lets anyone who can reach it control everything.
+                r.Warning("port", $"not opened: port={Echo.Text(port!)} has no username and password, and Supervise never serves TCP " +
+                    $"without credentials (anyone who can reach the port could control every program); add username= and password= " +
+                    $"to [{Echo.Text(section.Name)}] to open it. The daemon and its programs start as usual.");
+            }
+            else if (!r.Failed)
             {
                 first = Keep(first, new InetHttpServerSettings(address.Value.Host, address.Value.Port, username, password), r);
             }
@@ -46,23 +54,41 @@ internal static class ServerBinder
             var file = r.Text("file", null, fileNames);
             if (file is null && r.Raw("file") is null)
             {
-                r.Error(null, "file", $"section [{section.Name}] has no file value");
+                r.Error(null, "file", $"section [{Echo.Text(section.Name)}] has no file value");
                 continue;
             }
             var (username, password) = Credentials(r, envNames);
             var chown = r.Text("chown", null, envNames);
             if (chown is not null && !UserDatabase.IsUserGroup(chown))
             {
-                r.Error(r.Raw("chown"), "chown", $"Invalid sockchown value {chown}");
+                r.Error(r.Raw("chown"), "chown", $"Invalid sockchown value {Echo.Text(chown)}");
             }
-            var chmod = r.Read("chmod", "0700", envNames, text => ValueParsers.Octal(text) is { Ok: true } ok ? ok : Parsed<int>.Fail($"Invalid chmod value {text}"), 0x1C0);
-            if (!r.Failed && file is not null)
+            var chmod = r.Read("chmod", "0700", envNames, text => ValueParsers.Octal(text) is { Ok: true } ok ? ok : Parsed<int>.Fail($"Invalid chmod value {Echo.Text(text)}"), 0x1C0);
+            var path = file is null ? null : SocketFile(r, Supervise.Ini.PythonText.Strip(file), context.Paths);
+            if (!r.Failed && path is not null)
             {
-                var path = context.Paths.Normalize(Supervise.Ini.PythonText.Strip(file));
                 first = Keep(first, new UnixHttpServerSettings(path, chmod, chown, username, password), r);
             }
         }
         return first;
+    }
+
+    /// <summary>The absolute socket path, or null after an error: empty, or too long for AF_UNIX.</summary>
+    private static string? SocketFile(OptionReader r, string file, PathValues paths)
+    {
+        if (file.Length == 0)
+        {
+            // Supervisor 4.2.5 binds its current directory, and loops "Unlinking stale socket" without starting anything.
+            r.Error(r.Raw("file"), "file", "is empty; name the socket file, such as /run/supervisord.sock");
+            return null;
+        }
+        var path = paths.Normalize(file);
+        if (SocketPath.Problem(path) is { } problem)
+        {
+            r.Error(r.Raw("file"), "file", $"Cannot open an HTTP server: {problem}");
+            return null;
+        }
+        return path;
     }
 
     private static T Keep<T>(T? first, T candidate, OptionReader r) where T : class
@@ -82,9 +108,10 @@ internal static class ServerBinder
         if ((r.Raw("username") is null) != (r.Raw("password") is null))
         {
             r.Error(r.Raw("username") ?? r.Raw("password"), r.Raw("username") is null ? "password" : "username",
-                $"Section [{r.Section.Name}] contains incomplete authentication: If a username or a password is specified, both the username and password must be specified");
+                $"Section [{Echo.Text(r.Section.Name)}] contains incomplete authentication: If a username or a password is specified, both the username and password must be specified");
         }
-        return (username, password);
+        // Supervisor checks credentials only "if username:", so an empty username means none (the password is unused).
+        return string.IsNullOrEmpty(username) ? (null, null) : (username, password);
     }
 
     /// <summary>inet_address: "port", ":port", "*:port" (every interface) or "host:port".</summary>

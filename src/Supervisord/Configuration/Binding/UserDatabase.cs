@@ -40,10 +40,10 @@ public static class UserDatabase
     {
         if (PyInt.TryParse(nameOrId, 10, out var id))
         {
-            return Users().Any(u => u.Id == id) ? (int)id : Parsed<int>.Fail($"Invalid user id {nameOrId}");
+            return Users().Any(u => u.Id == id) ? (int)id : Parsed<int>.Fail($"Invalid user id {Echo.Text(nameOrId)}");
         }
         var match = Users().FirstOrDefault(u => u.Name == nameOrId);
-        return match.Name is not null ? match.Id : Parsed<int>.Fail($"Invalid user name {nameOrId}");
+        return match.Name is not null ? match.Id : Parsed<int>.Fail($"Invalid user name {Echo.Text(nameOrId)}");
     }
 
     /// <summary>name_to_gid: a group name or a numeric gid present in /etc/group.</summary>
@@ -51,10 +51,10 @@ public static class UserDatabase
     {
         if (PyInt.TryParse(nameOrId, 10, out var id))
         {
-            return Groups().Any(g => g.Id == id) ? (int)id : Parsed<int>.Fail($"Invalid group id {nameOrId}");
+            return Groups().Any(g => g.Id == id) ? (int)id : Parsed<int>.Fail($"Invalid group id {Echo.Text(nameOrId)}");
         }
         var match = Groups().FirstOrDefault(g => g.Name == nameOrId);
-        return match.Name is not null ? match.Id : Parsed<int>.Fail($"Invalid group name {nameOrId}");
+        return match.Name is not null ? match.Id : Parsed<int>.Fail($"Invalid group name {Echo.Text(nameOrId)}");
     }
 
     /// <summary>colon_separated_user_group: "user" or "user:group", both resolvable.</summary>

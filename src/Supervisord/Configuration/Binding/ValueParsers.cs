@@ -37,7 +37,7 @@ internal static class ValueParsers
     public static Parsed<int> Octal(string text) =>
         PyInt.TryParse(text, 8, out var value) && value is >= int.MinValue and <= int.MaxValue
             ? (int)value
-            : Parsed<int>.Fail($"{text} can not be converted to an octal type");
+            : Parsed<int>.Fail($"{Echo.Text(text)} can not be converted to an octal type");
 
     public static Parsed<ValueList<int>> ExitCodes(IReadOnlyList<string>? items, string text)
     {

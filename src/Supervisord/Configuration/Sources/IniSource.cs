@@ -13,18 +13,18 @@ internal static class IniSource
         foreach (var error in document.Errors)
         {
             var section = document.Sections.LastOrDefault(s => s.Line < error.Line)?.Name ?? "";
-            var shown = error.Text.Length > 200 ? error.Text[..200] + "..." : error.Text;
             var message = error.Message == "Source contains parsing errors"
-                ? $"Source contains parsing errors: {PyRepr.Of(shown)}"
-                : $"{error.Message} {PyRepr.Of(shown)}";
+                ? $"Source contains parsing errors: {PyRepr.Of(error.Text)}"
+                : $"{error.Message} {PyRepr.Of(error.Text)}";
             bag.Error(new ConfigDiagnostic(file, error.Line, section, "", message));
         }
         foreach (var section in document.Sections)
         {
-            var target = config.GetOrAdd(section.Name, file, section.Line);
+            var name = NulGuard.CleanSectionName(section.Name, file, section.Line, bag);
+            var target = config.GetOrAdd(name, file, section.Line);
             foreach (var entry in section.Entries)
             {
-                target.Set(entry.Key, new RawValue(entry.Value, file, entry.Line, here));
+                target.Set(entry.Key, new RawValue(NulGuard.Clean(entry.Value, file, entry.Line, name, entry.Key, bag), file, entry.Line, here));
             }
         }
     }

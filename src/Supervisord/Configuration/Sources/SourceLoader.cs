@@ -75,7 +75,7 @@ internal static class SourceLoader
             var matches = Glob.Match(joined);
             if (matches.Count == 0)
             {
-                bag.Warning(origin with { Message = $"No file matches via include \"{joined}\"" });
+                bag.Warning(origin with { Message = $"No file matches via include \"{Echo.Text(joined)}\"" });
                 continue;
             }
             matches.Sort(StringComparer.Ordinal);
@@ -94,7 +94,7 @@ internal static class SourceLoader
         if (Directory.Exists(file))
         {
             // Python's configparser silently skips what it cannot open; say so instead.
-            bag.Warning(origin with { Message = $"Included path \"{match}\" is a directory; skipped" });
+            bag.Warning(origin with { Message = $"Included path \"{Echo.Text(match)}\" is a directory; skipped" });
             return;
         }
         var text = SourceText.Read(file, bag, origin);

@@ -37,7 +37,7 @@ internal static class SourceText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            bag.Error(Problem($"could not read config file {path} ({e.Message})"));
+            bag.Error(Problem($"could not read config file {path} ({Echo.Text(e.Message)})"));
             return null;
         }
         try

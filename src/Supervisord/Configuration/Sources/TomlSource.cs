@@ -34,7 +34,7 @@ internal static class TomlSource
                 {
                     if (section.Table is null)
                     {
-                        bag.Error(new ConfigDiagnostic(file, section.Line, key, name, $"[{key}.{name}] must be a table, not {section.Describe()}"));
+                        bag.Error(new ConfigDiagnostic(file, section.Line, key, name, $"[{Echo.Text(key)}.{Echo.Text(name)}] must be a table, not {section.Describe()}"));
                         continue;
                     }
                     AddSection(config, $"{key}:{name}", section, file, here, bag);
@@ -49,7 +49,7 @@ internal static class TomlSource
 
     private static void AddSection(RawConfig config, string name, TomlNode table, string file, string here, DiagnosticBag bag)
     {
-        var section = config.GetOrAdd(name, file, table.Line);
+        var section = config.GetOrAdd(NulGuard.CleanSectionName(name, file, table.Line, bag), file, table.Line);
         AddOptions(section, "", table, file, here, bag);
     }
 
@@ -60,7 +60,7 @@ internal static class TomlSource
             var key = prefix + rawKey.ToLowerInvariant();
             if (node.Scalar is not null)
             {
-                section.Set(key, new RawValue(node.Scalar, file, node.Line, here));
+                section.Set(key, new RawValue(NulGuard.Clean(node.Scalar, file, node.Line, section.Name, key, bag), file, node.Line, here));
             }
             else if (node.Array is not null)
             {
@@ -69,7 +69,7 @@ internal static class TomlSource
                     bag.Error(new ConfigDiagnostic(file, node.Line, section.Name, key, "TOML arrays here may only hold strings, integers or booleans"));
                     continue;
                 }
-                var items = node.Array.Select(item => item.Scalar!).ToList();
+                var items = node.Array.Select(item => NulGuard.Clean(item.Scalar!, file, item.Line, section.Name, key, bag)).ToList();
                 section.Set(key, new RawValue(string.Join(",", items), file, node.Line, here, Items: items));
             }
             else if (key == "environment")
@@ -90,10 +90,10 @@ internal static class TomlSource
         {
             if (value.Scalar is null)
             {
-                bag.Error(new ConfigDiagnostic(file, value.Line, section.Name, key, $"environment variable {name} must be a string, integer or boolean"));
+                bag.Error(new ConfigDiagnostic(file, value.Line, section.Name, key, $"environment variable {Echo.Text(name)} must be a string, integer or boolean"));
                 continue;
             }
-            pairs.Add(new(name, value.Scalar));
+            pairs.Add(new(NulGuard.Clean(name, file, value.Line, section.Name, key, bag), NulGuard.Clean(value.Scalar, file, value.Line, section.Name, key, bag)));
         }
         var text = string.Join(",", pairs.Select(p => $"{p.Key}=\"{p.Value}\""));
         section.Set(key, new RawValue(text, file, node.Line, here, Pairs: pairs));

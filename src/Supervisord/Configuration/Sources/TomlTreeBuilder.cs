@@ -44,11 +44,11 @@ internal static class TomlTreeBuilder
         }
         catch (TomlException ex)
         {
-            bag.Error(new ConfigDiagnostic(file, Math.Max(ex.Line ?? 0, 0), "", "", $"TOML syntax error: {ex.Message}"));
+            bag.Error(new ConfigDiagnostic(file, Math.Max(ex.Line ?? 0, 0), "", "", $"TOML syntax error: {Echo.Text(ex.Message)}"));
         }
         foreach (var message in parser.Diagnostics)
         {
-            bag.Error(new ConfigDiagnostic(file, message.Span.Start.Line + 1, "", "", $"TOML syntax error: {message.Message}"));
+            bag.Error(new ConfigDiagnostic(file, message.Span.Start.Line + 1, "", "", $"TOML syntax error: {Echo.Text(message.Message)}"));
         }
         return parser.HasErrors ? null : root;
     }
