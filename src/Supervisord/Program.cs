@@ -63,12 +63,7 @@ public static class Program
             Console.Error.WriteLine("For help, use supervisord -h");
             return 2;
         }
-        if (loaded.Config!.InetHttpServer is { } inet && (inet.Username is null || inet.Password is null))
-        {
-            // Supervisor allows it with a warning; a TCP port without credentials lets anyone who can reach it run commands.
-            return Usage($"[inet_http_server] port={inet.Host}:{inet.Port} has no username and password; refusing to listen on TCP without credentials (in {path})");
-        }
-        if (!loaded.Config.Daemon.Nodaemon && !options.Detached)
+        if (!loaded.Config!.Daemon.Nodaemon && !options.Detached)
         {
             var pid = Detacher.Start([Environment.ProcessPath!, .. args, CommandLineOptions.DetachedFlag]);
             return pid > 0 ? 0 : Usage($"could not start the daemon: {ErrnoNames.Name(-pid)}");
