@@ -15,13 +15,20 @@ public static class Eventually
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
 
     /// <param name="what">What should come true, for the failure message; the condition's source text when null.</param>
-    public static Task UntilAsync(Func<bool> condition, string? what = null, TimeSpan? timeout = null,
-        [CallerArgumentExpression(nameof(condition))] string expression = "") =>
-        UntilAsync(() => Task.FromResult(condition()), what, timeout, expression);
+    public static Task UntilAsync(
+        Func<bool> condition,
+        string? what = null,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(condition))] string expression = ""
+    ) => UntilAsync(() => Task.FromResult(condition()), what, timeout, expression);
 
     /// <param name="what">What should come true, for the failure message; the condition's source text when null.</param>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string? what = null, TimeSpan? timeout = null,
-        [CallerArgumentExpression(nameof(condition))] string expression = "")
+    public static async Task UntilAsync(
+        Func<Task<bool>> condition,
+        string? what = null,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(condition))] string expression = ""
+    )
     {
         var limit = timeout ?? DefaultTimeout;
         var started = Stopwatch.GetTimestamp();

@@ -6,7 +6,15 @@ namespace Supervise.Tests.Support;
 /// </summary>
 public static class Requirements
 {
-    private static readonly string[] SystemFolders = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+    private static readonly string[] SystemFolders =
+    [
+        "/usr/local/sbin",
+        "/usr/local/bin",
+        "/usr/sbin",
+        "/usr/bin",
+        "/sbin",
+        "/bin",
+    ];
 
     /// <summary>True when the effective uid is 0.</summary>
     public static bool IsRoot => Environment.IsPrivilegedProcess;
@@ -29,7 +37,10 @@ public static class Requirements
         {
             return File.Exists(tool) ? tool : null;
         }
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(
+            ':',
+            StringSplitOptions.RemoveEmptyEntries
+        );
         return folders.Concat(SystemFolders).Select(f => Path.Combine(f, tool)).FirstOrDefault(File.Exists);
     }
 }

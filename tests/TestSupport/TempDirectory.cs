@@ -3,7 +3,8 @@ namespace Supervise.Tests.Support;
 /// <summary>A fresh directory per test, deleted afterwards, so that no test sees another's leftovers.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory(string prefix = "supervise-tests-") => Path = Directory.CreateTempSubdirectory(prefix).FullName;
+    public TempDirectory(string prefix = "supervise-tests-") =>
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
 
     public string Path { get; }
 

@@ -36,10 +36,13 @@ public sealed class EventBusSpecs
         _bus.Publish("PROCESS_STATE_STARTING", "");
         _bus.Publish("PROCESS_STATE_RUNNING", "");
 
-        Overflows().Should().Equal(
-            "pool everything event buffer overflowed, discarding event 0",
-            "pool states event buffer overflowed, discarding event 1",
-            "pool everything event buffer overflowed, discarding event 1");
+        Overflows()
+            .Should()
+            .Equal(
+                "pool everything event buffer overflowed, discarding event 0",
+                "pool states event buffer overflowed, discarding event 1",
+                "pool everything event buffer overflowed, discarding event 1"
+            );
     }
 
     [Fact]
@@ -64,9 +67,12 @@ public sealed class EventBusSpecs
             _bus.Publish("TICK_5", "");
         }
 
-        Overflows().Should().Equal(
-            "pool small event buffer overflowed, discarding event 0",
-            "pool small event buffer overflowed, discarding event 1");
+        Overflows()
+            .Should()
+            .Equal(
+                "pool small event buffer overflowed, discarding event 0",
+                "pool small event buffer overflowed, discarding event 1"
+            );
     }
 
     [Fact]
@@ -91,11 +97,15 @@ public sealed class EventBusSpecs
 
     private EventListenerPool Pool(string name, int bufferSize, params string[] subscriptions)
     {
-        var group = new ProcessGroup(new ProcessGroupConfig(name, 999, GroupKind.EventListener, ValueList<ProcessConfig>.Empty), []);
+        var group = new ProcessGroup(
+            new ProcessGroupConfig(name, 999, GroupKind.EventListener, ValueList<ProcessConfig>.Empty),
+            []
+        );
         var pool = new EventListenerPool(group, subscriptions, bufferSize, "supervisor", _log);
         _bus.Add(pool);
         return pool;
     }
 
-    private List<string> Overflows() => _log.Lines.Select(l => l.Message).Where(m => m.Contains("overflowed", StringComparison.Ordinal)).ToList();
+    private List<string> Overflows() =>
+        _log.Lines.Select(l => l.Message).Where(m => m.Contains("overflowed", StringComparison.Ordinal)).ToList();
 }

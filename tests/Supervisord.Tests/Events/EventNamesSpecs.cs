@@ -16,7 +16,11 @@ public sealed class EventNamesSpecs
     [InlineData("TICK_5", "TICK_60", false)]
     [InlineData("PROCESS", "PROCESS_STATE_RUNNING", false)]
     [InlineData("PROCESS_STATE", "PROCESS_STATEFUL", false)]
-    public void A_subscription_matches_its_own_type_and_an_abstract_one_every_type_under_it(string subscription, string eventName, bool matches)
+    public void A_subscription_matches_its_own_type_and_an_abstract_one_every_type_under_it(
+        string subscription,
+        string eventName,
+        bool matches
+    )
     {
         EventNames.Matches([subscription], eventName).Should().Be(matches);
     }

@@ -15,7 +15,8 @@ namespace Supervise.Supervisord.Tests.Events;
 /// </summary>
 public sealed class ListenerProtocolSpecs : IAsyncDisposable
 {
-    private const string Unknown = "listener: has entered the UNKNOWN state and will no longer receive events, this usually indicates the process violated the eventlistener protocol";
+    private const string Unknown =
+        "listener: has entered the UNKNOWN state and will no longer receive events, this usually indicates the process violated the eventlistener protocol";
     private readonly RecordingLogger _log = new();
     private readonly ProcessSpawner _spawner = new();
     private readonly Reaper _reaper = new();
@@ -25,10 +26,30 @@ public sealed class ListenerProtocolSpecs : IAsyncDisposable
 
     public ListenerProtocolSpecs()
     {
-        var host = new ProcessHost(_spawner, _reaper, _output, TimeProvider.System, NullLogger.Instance,
-            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"));
-        _listener = new SupervisedProcess(TestConfigs.Program("listener"), "pool", new ChannelLog(null, 0, 0), new ChannelLog(null, 0, 0), host);
-        var group = new ProcessGroup(new ProcessGroupConfig("pool", 999, GroupKind.EventListener, new ValueList<ProcessConfig>([_listener.Config])), [_listener]);
+        var host = new ProcessHost(
+            _spawner,
+            _reaper,
+            _output,
+            TimeProvider.System,
+            NullLogger.Instance,
+            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock")
+        );
+        _listener = new SupervisedProcess(
+            TestConfigs.Program("listener"),
+            "pool",
+            new ChannelLog(null, 0, 0),
+            new ChannelLog(null, 0, 0),
+            host
+        );
+        var group = new ProcessGroup(
+            new ProcessGroupConfig(
+                "pool",
+                999,
+                GroupKind.EventListener,
+                new ValueList<ProcessConfig>([_listener.Config])
+            ),
+            [_listener]
+        );
         _pool = new EventListenerPool(group, ["EVENT"], 10, "supervisor", _log);
     }
 
@@ -79,5 +100,6 @@ public sealed class ListenerProtocolSpecs : IAsyncDisposable
 
     private void Say(string text) => _listener.Stdout.Tap!(System.Text.Encoding.ASCII.GetBytes(text));
 
-    private List<string> Warnings() => _log.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message).ToList();
+    private List<string> Warnings() =>
+        _log.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message).ToList();
 }

@@ -20,7 +20,9 @@ public sealed class MemoryTrimSpecs
 
         MemoryTrim.Nudge();
 
-        (TrimPending() || MemoryTrim.Trims > before).Should().BeTrue("this nudge followed 16 MB of allocation, over the 8 MB threshold");
+        (TrimPending() || MemoryTrim.Trims > before)
+            .Should()
+            .BeTrue("this nudge followed 16 MB of allocation, over the 8 MB threshold");
         await Eventually.UntilAsync(() => !TrimPending(), "the scheduled trim ran");
         MemoryTrim.Trims.Should().Be(before + 1, "exactly the trim this nudge scheduled ran");
     }
@@ -75,7 +77,8 @@ public sealed class MemoryTrimSpecs
     /// </summary>
     private static bool TrimPending()
     {
-        var field = typeof(MemoryTrim).GetField("_pending", BindingFlags.NonPublic | BindingFlags.Static)
+        var field =
+            typeof(MemoryTrim).GetField("_pending", BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException("MemoryTrim has no _pending field any more: update this spec");
         return (int)field.GetValue(null)! == 1;
     }

@@ -25,7 +25,10 @@ public sealed class CommandResolverSpecs : IDisposable
         var first = Executable("first/tool");
         Executable("second/tool");
 
-        var (file, argv, error) = CommandResolver.Resolve("tool --flag", $"{_temp["missing"]}:{_temp["first"]}:{_temp["second"]}");
+        var (file, argv, error) = CommandResolver.Resolve(
+            "tool --flag",
+            $"{_temp["missing"]}:{_temp["first"]}:{_temp["second"]}"
+        );
 
         error.Should().BeNull();
         file.Should().Be(first);
@@ -54,15 +57,19 @@ public sealed class CommandResolverSpecs : IDisposable
     [Fact]
     public void A_missing_absolute_path_is_not_found()
     {
-        CommandResolver.Resolve(_temp["gone"], null).Error
-            .Should().Be(new SpawnError(SpawnErrorKind.NotFound, $"can't find command '{_temp["gone"]}'"));
+        CommandResolver
+            .Resolve(_temp["gone"], null)
+            .Error.Should()
+            .Be(new SpawnError(SpawnErrorKind.NotFound, $"can't find command '{_temp["gone"]}'"));
     }
 
     [Fact]
     public void A_directory_is_not_executable()
     {
-        CommandResolver.Resolve(_temp.Path, null).Error
-            .Should().Be(new SpawnError(SpawnErrorKind.NotExecutable, $"command at '{_temp.Path}' is a directory"));
+        CommandResolver
+            .Resolve(_temp.Path, null)
+            .Error.Should()
+            .Be(new SpawnError(SpawnErrorKind.NotExecutable, $"command at '{_temp.Path}' is a directory"));
     }
 
     [Fact]
@@ -72,8 +79,10 @@ public sealed class CommandResolverSpecs : IDisposable
         File.WriteAllText(path, "#!/bin/sh\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        CommandResolver.Resolve(path, null).Error
-            .Should().Be(new SpawnError(SpawnErrorKind.NotExecutable, $"command at '{path}' is not executable"));
+        CommandResolver
+            .Resolve(path, null)
+            .Error.Should()
+            .Be(new SpawnError(SpawnErrorKind.NotExecutable, $"command at '{path}' is not executable"));
     }
 
     [Theory]
@@ -81,14 +90,21 @@ public sealed class CommandResolverSpecs : IDisposable
     [InlineData("   ")]
     public void An_empty_command_is_refused(string command)
     {
-        CommandResolver.Resolve(command, null).Error.Should().Be(new SpawnError(SpawnErrorKind.BadCommand, "command is empty"));
+        CommandResolver
+            .Resolve(command, null)
+            .Error.Should()
+            .Be(new SpawnError(SpawnErrorKind.BadCommand, "command is empty"));
     }
 
     [Fact]
     public void An_unbalanced_quote_is_refused_with_shlexs_reason()
     {
-        CommandResolver.Resolve("/bin/echo 'open", null).Error
-            .Should().Be(new SpawnError(SpawnErrorKind.BadCommand, "can't parse command '/bin/echo 'open': No closing quotation"));
+        CommandResolver
+            .Resolve("/bin/echo 'open", null)
+            .Error.Should()
+            .Be(
+                new SpawnError(SpawnErrorKind.BadCommand, "can't parse command '/bin/echo 'open': No closing quotation")
+            );
     }
 
     private string Executable(string relative)

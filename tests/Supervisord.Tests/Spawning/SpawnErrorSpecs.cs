@@ -27,7 +27,9 @@ public sealed class SpawnErrorSpecs : IDisposable
     [Fact]
     public async Task The_last_path_in_the_environment_is_the_one_searched()
     {
-        var (child, error) = await _spawner.SpawnAsync(Request("sh -c true", ("PATH", "/bin:/usr/bin"), ("PATH", _temp.Path)));
+        var (child, error) = await _spawner.SpawnAsync(
+            Request("sh -c true", ("PATH", "/bin:/usr/bin"), ("PATH", _temp.Path))
+        );
 
         child.Should().BeNull();
         error!.Kind.Should().Be(SpawnErrorKind.NotFound);
@@ -69,8 +71,17 @@ public sealed class SpawnErrorSpecs : IDisposable
         error.Message.Should().Be("can't parse command '/bin/echo \"open': No closing quotation");
     }
 
-    private SpawnRequest Request(string command, params (string Name, string Value)[] environment) => new(
-        command,
-        [.. ChildEnvironment.CurrentProcess().Where(e => e.Key != "PATH"), .. environment.Select(e => KeyValuePair.Create(e.Name, e.Value))],
-        _temp.Path, null, null, null, RedirectStderr: true);
+    private SpawnRequest Request(string command, params (string Name, string Value)[] environment) =>
+        new(
+            command,
+            [
+                .. ChildEnvironment.CurrentProcess().Where(e => e.Key != "PATH"),
+                .. environment.Select(e => KeyValuePair.Create(e.Name, e.Value)),
+            ],
+            _temp.Path,
+            null,
+            null,
+            null,
+            RedirectStderr: true
+        );
 }

@@ -6,8 +6,9 @@ public sealed class RequirementsSpecs
     [Fact]
     public void A_missing_tool_becomes_the_skip_reason()
     {
-        new ToolFactAttribute("/bin/sh", "no-such-tool-for-supervise").Skip
-            .Should().Be("needs no-such-tool-for-supervise, not found on this machine");
+        new ToolFactAttribute("/bin/sh", "no-such-tool-for-supervise")
+            .Skip.Should()
+            .Be("needs no-such-tool-for-supervise, not found on this machine");
     }
 
     [Fact]
@@ -20,8 +21,12 @@ public sealed class RequirementsSpecs
     [Fact]
     public void A_root_spec_runs_exactly_when_the_effective_uid_is_0()
     {
-        var uid = int.Parse(File.ReadAllLines("/proc/self/status").Single(l => l.StartsWith("Uid:", StringComparison.Ordinal))
-            .Split('\t', StringSplitOptions.RemoveEmptyEntries)[2], System.Globalization.CultureInfo.InvariantCulture);
+        var uid = int.Parse(
+            File.ReadAllLines("/proc/self/status")
+                .Single(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+                .Split('\t', StringSplitOptions.RemoveEmptyEntries)[2],
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
         new RootFactAttribute().Skip.Should().Be(uid == 0 ? null : "needs root");
     }
