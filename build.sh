@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Supervise's one entry point: ./build.sh [build|test|run|publish|bench|check] ...
+# Supervise's one entry point: ./build.sh [build|test|run|publish|bench|format] ...
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -23,16 +23,35 @@ build() {
   write_wrappers
 }
 
-# Sums the TRX counters of every test project into one line: "N passed, N failed".
+# Sums the TRX counters of every test project into one line: "N passed, N failed, N skipped". TRX counts a skipped
+# test in total but not in executed (its notExecuted stays 0), so skipped is the difference.
 summarize() {
-  local dir=$1 passed=0 failed=0 p f
+  local dir=$1 passed=0 failed=0 skipped=0 counters p f t e
   for trx in "$dir"/*.trx; do
     [ -f "$trx" ] || continue
-    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
-    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
-    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+    counters=$(grep -o '<Counters [^>]*' "$trx" || true)
+    p=$(counter passed "$counters"); f=$(counter failed "$counters")
+    t=$(counter total "$counters"); e=$(counter executed "$counters")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + t - e))
   done
-  echo "$passed passed, $failed failed"
+  echo "$passed passed, $failed failed, $skipped skipped"
+}
+
+# counter NAME COUNTERS: the value of attribute NAME in a TRX <Counters> element, 0 when absent.
+counter() {
+  local value
+  value=$(grep -o " $1=\"[0-9]*\"" <<<"$2" | grep -o '[0-9]*' || true)
+  echo "${value:-0}"
+}
+
+# CSharpier, pinned in .config/dotnet-tools.json and set in .csharpierrc.yaml. `format [PATH...]` rewrites (the whole
+# tree by default); `format --check [PATH...]` changes nothing and fails listing the files it would change.
+format() {
+  dotnet tool restore >/dev/null
+  local mode=format
+  if [ "${1:-}" = "--check" ]; then mode=check; shift; fi
+  [ $# -gt 0 ] || set -- .
+  dotnet csharpier "$mode" "$@"
 }
 
 run_tests() {
@@ -71,6 +90,7 @@ case "$cmd" in
     mkdir -p samples/run/logs
     exec bin/supervisord -n -c samples/supervisord.conf "$@" ;;
   publish) publish "$@" ;;
+  format) format "$@" ;;
   bench) publish; exec python3 bench/bench.py "$@" ;;
-  *) echo "usage: ./build.sh [build|test|run|publish|bench]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|run|publish|bench|format [--check] [PATH...]]" >&2; exit 2 ;;
 esac

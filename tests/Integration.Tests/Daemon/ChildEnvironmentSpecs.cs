@@ -15,8 +15,8 @@ public sealed class ChildEnvironmentSpecs
             stdout_logfile={W}/envy.log
             """, supervisordExtra: "environment=GLOBAL=g").StartAsync();
 
-        await Wait.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "envy.log")) && daemon.ReadFile("envy.log").Contains("GLOBAL=", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "the child printed its environment");
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "envy.log")) && daemon.ReadFile("envy.log").Contains("GLOBAL=", StringComparison.Ordinal),
+            "the child printed its environment");
 
         daemon.ReadFile("envy.log").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             "SUPERVISOR_ENABLED=1",
@@ -39,13 +39,13 @@ public sealed class ChildEnvironmentSpecs
             stdout_logfile={W}/wd.log
             """).StartAsync();
 
-        await Wait.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "wd.log")) && daemon.ReadFile("wd.log").Split('\n').Length >= 3,
-            TimeSpan.FromSeconds(15), "the child printed its directory and umask");
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "wd.log")) && daemon.ReadFile("wd.log").Split('\n').Length >= 3,
+            "the child printed its directory and umask", TimeSpan.FromSeconds(15));
 
         daemon.ReadFile("wd.log").Should().Be("/tmp\n0027\n");
     }
 
-    [Fact]
+    [RootFact]
     public async Task User_runs_the_child_as_that_user()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig("""
@@ -57,8 +57,8 @@ public sealed class ChildEnvironmentSpecs
             stdout_logfile={W}/id.log
             """).StartAsync();
 
-        await Wait.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "id.log")) && daemon.ReadFile("id.log").Length > 0,
-            TimeSpan.FromSeconds(15), "the child printed its uid");
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "id.log")) && daemon.ReadFile("id.log").Length > 0,
+            "the child printed its uid", TimeSpan.FromSeconds(15));
 
         daemon.ReadFile("id.log").Trim().Should().Be("65534");
     }

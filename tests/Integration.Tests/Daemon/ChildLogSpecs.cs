@@ -17,8 +17,8 @@ public sealed class ChildLogSpecs
             """).StartAsync();
         var path = Path.Combine(daemon.Directory, "flood.log");
 
-        await Wait.UntilAsync(() => Enumerable.Range(0, 4).Sum(i => Size(i == 0 ? path : $"{path}.{i}")) == 1_000_000,
-            TimeSpan.FromSeconds(20), "all bytes are in the log files");
+        await Eventually.UntilAsync(() => Enumerable.Range(0, 4).Sum(i => Size(i == 0 ? path : $"{path}.{i}")) == 1_000_000,
+            "all bytes are in the log files", TimeSpan.FromSeconds(20));
 
         Size(path + ".3").Should().Be(300_000);
         Size(path + ".2").Should().Be(300_000);
@@ -38,7 +38,7 @@ public sealed class ChildLogSpecs
             """).StartAsync();
         var path = Path.Combine(daemon.Directory, "raw.log");
 
-        await Wait.UntilAsync(() => Size(path) == 305_120, TimeSpan.FromSeconds(20), "all bytes are logged");
+        await Eventually.UntilAsync(() => Size(path) == 305_120, "all bytes are logged", TimeSpan.FromSeconds(20));
 
         var bytes = File.ReadAllBytes(path);
         bytes.Take(5120).Select((b, i) => b == (byte)(i % 256)).Should().AllBeEquivalentTo(true);
@@ -53,8 +53,8 @@ public sealed class ChildLogSpecs
             command=/bin/bash -c 'for i in $(seq 1 3000); do echo "line $i of output"; done; echo oops >&2; exec sleep 600'
             startsecs=0
             """).StartAsync();
-        await Wait.UntilAsync(async () => (await daemon.CtlAsync("tail", "talk")).Output.Contains("line 3000 of output", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "the output is logged");
+        await Eventually.UntilAsync(async () => (await daemon.CtlAsync("tail", "talk")).Output.Contains("line 3000 of output", StringComparison.Ordinal),
+            "the output is logged");
 
         (await daemon.CtlAsync("tail", "talk", "stderr")).Output.Should().Be("oops\n\n");
         (await daemon.CtlAsync("tail", "-16", "talk")).Output.Should().Be(" 3000 of output\n\n");
@@ -70,8 +70,8 @@ public sealed class ChildLogSpecs
             stdout_logfile=NONE
             """).StartAsync();
 
-        await Wait.UntilAsync(async () => (await daemon.CtlAsync("tail", "quiet")).Output == "first\nsecond\n\n",
-            TimeSpan.FromSeconds(10), "tail shows the output kept in memory");
+        await Eventually.UntilAsync(async () => (await daemon.CtlAsync("tail", "quiet")).Output == "first\nsecond\n\n",
+            "tail shows the output kept in memory");
 
         (await daemon.CtlAsync("tail", "quiet", "stderr")).Output.Should().Be("\n", "stderr still has its (empty) AUTO log");
     }

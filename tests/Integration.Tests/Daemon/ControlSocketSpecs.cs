@@ -15,13 +15,9 @@ public sealed class ControlSocketSpecs
         File.GetUnixFileMode(daemon.SocketPath).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    [Fact]
+    [RootFact("/usr/bin/setpriv")]
     public async Task Another_uid_is_refused_even_when_the_socket_file_allows_it()
     {
-        if (Environment.UserName != "root")
-        {
-            return; // switching uid needs root; CI runs as root
-        }
         await using var daemon = Infrastructure.Daemon.WithConfig("[program:p]\ncommand={CHILD} hang\n");
         File.WriteAllText(daemon.ConfigPath, File.ReadAllText(daemon.ConfigPath).Replace("file=" + daemon.SocketPath, "file=" + daemon.SocketPath + "\nchmod=0777", StringComparison.Ordinal));
         await daemon.StartAsync();

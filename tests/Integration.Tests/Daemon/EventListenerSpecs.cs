@@ -24,8 +24,8 @@ public sealed class EventListenerSpecs
         (await daemon.CtlAsync("stop", "worker")).Output.Trim().Should().Be("worker: stopped");
 
         var events = Path.Combine(daemon.Directory, "events.txt");
-        await Wait.UntilAsync(() => File.Exists(events) && File.ReadAllText(events).Contains("PROCESS_STATE_STOPPED", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "the listener got the STOPPED event");
+        await Eventually.UntilAsync(() => File.Exists(events) && File.ReadAllText(events).Contains("PROCESS_STATE_STOPPED", StringComparison.Ordinal),
+            "the listener got the STOPPED event");
         var stopped = File.ReadAllLines(events).Single(l => l.Contains("eventname:PROCESS_STATE_STOPPED", StringComparison.Ordinal));
         stopped.Should().MatchRegex(@"^ver:3\.0 server:it serial:\d+ pool:audit poolserial:\d+ eventname:PROCESS_STATE_STOPPED len:\d+\|");
         stopped.Should().EndWith($"|processname:worker groupname:worker from_state:STOPPING pid:{pid}");

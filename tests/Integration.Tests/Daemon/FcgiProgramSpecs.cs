@@ -19,7 +19,7 @@ public sealed class FcgiProgramSpecs
 
         await daemon.WaitForStateAsync("php:php_1", "RUNNING");
         var socket = Path.Combine(daemon.Directory, "php.sock");
-        await Wait.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "fd0-1.txt")), TimeSpan.FromSeconds(10), "the child described its stdin");
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(daemon.Directory, "fd0-1.txt")), "the child described its stdin");
 
         var first = daemon.ReadFile("fd0-0.txt").Trim();
         first.Should().StartWith("socket:[");

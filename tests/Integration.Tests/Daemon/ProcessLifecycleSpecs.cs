@@ -53,7 +53,7 @@ public sealed class ProcessLifecycleSpecs
             autorestart=unexpected
             """).StartAsync();
 
-        await Wait.UntilAsync(() => MainLog.TimesOf(daemon, "spawned: 'crasher'").Count >= 3, TimeSpan.FromSeconds(10), "three spawns");
+        await Eventually.UntilAsync(() => MainLog.TimesOf(daemon, "spawned: 'crasher'").Count >= 3, "three spawns");
 
         // The restart gap itself is measured by bench/, not asserted here.
         var log = MainLog.Read(daemon).Select(l => (l.Level, l.Message)).ToList();
@@ -89,8 +89,8 @@ public sealed class ProcessLifecycleSpecs
             stopwaitsecs=1
             """).StartAsync();
         await daemon.WaitForStateAsync("stubborn", "RUNNING");
-        await Wait.UntilAsync(() => Directory.GetFiles(Path.Combine(daemon.Directory, "childlogs")).Any(f => File.ReadAllText(f).Contains("ready", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10), "the child ignores TERM");
+        await Eventually.UntilAsync(() => Directory.GetFiles(Path.Combine(daemon.Directory, "childlogs")).Any(f => File.ReadAllText(f).Contains("ready", StringComparison.Ordinal)),
+            "the child ignores TERM");
 
         var stop = await daemon.CtlAsync("stop", "stubborn");
 

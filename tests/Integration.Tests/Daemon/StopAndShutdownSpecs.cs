@@ -13,11 +13,11 @@ public sealed class StopAndShutdownSpecs
             stopasgroup=true
             startsecs=0
             """).StartAsync();
-        await Wait.UntilAsync(() => Native.Matching(daemon.Directory + "/grandchild").Count == 2, TimeSpan.FromSeconds(10), "the grandchild runs");
+        await Eventually.UntilAsync(() => Native.Matching(daemon.Directory + "/grandchild").Count == 2, "the grandchild runs");
 
         (await daemon.CtlAsync("stop", "parent")).Output.Trim().Should().Be("parent: stopped");
 
-        await Wait.UntilAsync(() => Native.Matching(daemon.Directory + "/grandchild").Count == 0, TimeSpan.FromSeconds(5), "the grandchild is gone");
+        await Eventually.UntilAsync(() => Native.Matching(daemon.Directory + "/grandchild").Count == 0, "the grandchild is gone", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class StopAndShutdownSpecs
             command=/bin/bash -c '(exec -a {W}/orphan sleep 600) & wait'
             startsecs=0
             """).StartAsync();
-        await Wait.UntilAsync(() => Native.Matching(daemon.Directory + "/orphan").Count == 2, TimeSpan.FromSeconds(10), "the grandchild runs");
+        await Eventually.UntilAsync(() => Native.Matching(daemon.Directory + "/orphan").Count == 2, "the grandchild runs");
 
         (await daemon.CtlAsync("stop", "parent")).Output.Trim().Should().Be("parent: stopped");
 
@@ -81,8 +81,8 @@ public sealed class StopAndShutdownSpecs
         File.AppendAllText(daemon.ConfigPath, "\n[program:broken]\ncommand=x\nautostart=maybe\n");
 
         daemon.Signal(1);
-        await Wait.UntilAsync(() => MainLog.Read(daemon).Any(l => l.Message.Contains("reload refused", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10), "the reload is refused");
+        await Eventually.UntilAsync(() => MainLog.Read(daemon).Any(l => l.Message.Contains("reload refused", StringComparison.Ordinal)),
+            "the reload is refused");
 
         (await daemon.CtlAsync("pid", "steady")).Output.Trim().Should().Be(before);
     }

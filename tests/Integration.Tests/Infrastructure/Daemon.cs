@@ -89,8 +89,8 @@ public sealed class Daemon : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Wait.UntilAsync(async () => _process.HasExited || (File.Exists(SocketPath) && (await CtlAsync("pid")).ExitCode == 0),
-            TimeSpan.FromSeconds(30), "the daemon answers on its socket");
+        await Eventually.UntilAsync(async () => _process.HasExited || (File.Exists(SocketPath) && (await CtlAsync("pid")).ExitCode == 0),
+            "the daemon answers on its socket", TimeSpan.FromSeconds(30));
         if (_process.HasExited)
         {
             throw new InvalidOperationException($"supervisord exited with {_process.ExitCode}:\n{Output}");
@@ -109,7 +109,7 @@ public sealed class Daemon : IAsyncDisposable
     }
 
     public Task WaitForStateAsync(string name, string state, int seconds = 20) =>
-        Wait.UntilAsync(async () => await StateOfAsync(name) == state, TimeSpan.FromSeconds(seconds), $"{name} is {state}");
+        Eventually.UntilAsync(async () => await StateOfAsync(name) == state, $"{name} is {state}", TimeSpan.FromSeconds(seconds));
 
     public void Signal(int signal) => Native.Kill(Pid, signal);
 

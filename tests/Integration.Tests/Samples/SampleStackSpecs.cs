@@ -26,8 +26,8 @@ public sealed class SampleStackSpecs
             await daemon.WaitForStateAsync(name, "RUNNING", 15);
         }
         var digest = Path.Combine(samples, "run", "digest.md");
-        await Wait.UntilAsync(() => File.Exists(digest) && Directory.EnumerateFiles(Path.Combine(samples, "run", "cache")).Count() >= 3,
-            TimeSpan.FromSeconds(60), "every shipped feed is cached and a digest is published");
+        await Eventually.UntilAsync(() => File.Exists(digest) && Directory.EnumerateFiles(Path.Combine(samples, "run", "cache")).Count() >= 3,
+            "every shipped feed is cached and a digest is published", TimeSpan.FromSeconds(60));
 
         File.ReadAllText(digest).Should().NotBeNullOrWhiteSpace();
         (await daemon.CtlAsync("tail", "feeds:feed_worker_00")).ExitCode.Should().Be(0);

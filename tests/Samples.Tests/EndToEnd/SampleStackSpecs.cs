@@ -31,15 +31,14 @@ public sealed class SampleStackSpecs : IDisposable
         // only the feeds read by then: collect every version until one item of each feed has been seen.
         var expected = new[] { "PosixSignalRegistration in practice", "Issue 212: stopwaitsecs is a promise", "0.3.0: TOML drop-ins" };
         var seen = new HashSet<string>();
-        await Eventually.WaitUntilAsync(
+        await Eventually.UntilAsync(
             () =>
             {
                 var digest = File.Exists(_temp["digest.md"]) ? File.ReadAllText(_temp["digest.md"]) : "";
                 seen.UnionWith(expected.Where(digest.Contains));
                 return seen.Count == expected.Length;
             },
-            Timeout,
-            "a digest with items from all three shipped feeds");
+            "a digest with items from all three shipped feeds", Timeout);
 
         foreach (var process in new[] { beat, worker0, worker1 })
         {

@@ -38,7 +38,7 @@ public sealed class GracefulStopSpecs : IDisposable
     {
         using var worker = SampleProcess.Start("FeedWorker",
             "--spool", _temp["spool"], "--cache", _temp["cache"], "--digest", _temp["digest.md"]);
-        await Eventually.WaitUntilAsync(() => worker.Stdout.Contains("waiting for jobs"), Timeout, "the worker to start");
+        await Eventually.UntilAsync(() => worker.Stdout.Contains("waiting for jobs"), "the worker to start", Timeout);
 
         worker.Terminate();
 

@@ -27,7 +27,7 @@ public sealed class WorkerLoopSpecs : IDisposable
         using var stop = new CancellationTokenSource();
 
         var run = NewLoop(queue).RunAsync(stop.Token);
-        await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(queue.DoneDirectory, $"{good.Id}.json")), Timeout, "the good feed's job to be done");
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(queue.DoneDirectory, $"{good.Id}.json")), "the good feed's job to be done", Timeout);
         await stop.CancelAsync();
 
         (await run.WaitAsync(Timeout)).Should().Be(0);
@@ -42,11 +42,11 @@ public sealed class WorkerLoopSpecs : IDisposable
         var queue = new SpoolQueue(_temp["spool"], TimeProvider.System, TimeSpan.FromMinutes(5));
         using var stop = new CancellationTokenSource();
         var run = NewLoop(queue, sweep: TimeSpan.FromMinutes(10)).RunAsync(stop.Token);
-        await Eventually.WaitUntilAsync(() => Log(_out).Contains("waiting for jobs"), Timeout, "the worker to start");
+        await Eventually.UntilAsync(() => Log(_out).Contains("waiting for jobs"), "the worker to start", Timeout);
 
         var job = queue.Enqueue(JobKinds.PublishData, null, "test");
 
-        await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(queue.DoneDirectory, $"{job.Id}.json")), Timeout, "the watcher to wake the worker");
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(queue.DoneDirectory, $"{job.Id}.json")), "the watcher to wake the worker", Timeout);
         await stop.CancelAsync();
         (await run.WaitAsync(Timeout)).Should().Be(0);
     }

@@ -82,7 +82,7 @@ public sealed class TailCommandSpecs
         };
 
         var run = CtlApp.RunAsync(["tail", "-f", "web", "stderr"], environment);
-        await WaitUntil(() => output.ToString().Contains("world"));
+        await Eventually.UntilAsync(() => output.ToString().Contains("world"), "the follow printed the new output");
         await interrupt.CancelAsync();
         var exit = await run.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -145,15 +145,5 @@ public sealed class TailCommandSpecs
 
         run.Out.Should().Be("supervisord: ERROR (no log file)\n");
         run.ExitCode.Should().Be(1);
-    }
-
-    internal static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 10 seconds");
-            await Task.Delay(10);
-        }
     }
 }

@@ -99,7 +99,7 @@ public sealed class OutputReactorSpecs : IDisposable
 
         var copying = Copy($"cat {source}; sleep 0.2; echo after; exec sleep 30", log);
 
-        await WaitUntil(() => new FileInfo(log.Path!).Length == (4 << 20) + 6);
+        await Eventually.UntilAsync(() => new FileInfo(log.Path!).Length == (4 << 20) + 6, "the line after the flood is logged", Patience);
         File.ReadAllBytes(log.Path!)[(4 << 20)..].Should().Equal("after\n"u8.ToArray());
         copying.IsCompleted.Should().BeFalse("the child still holds its stdout open");
     }
@@ -201,14 +201,5 @@ public sealed class OutputReactorSpecs : IDisposable
         _reaper.Watch(child.Pid, _ => { });
         Pipes.Close(child.StdinFd);
         await _reactor.Attach(child.StdoutFd, log, stripAnsi);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

@@ -1,11 +1,12 @@
-namespace Supervise.Samples.Tests.Support;
+namespace Supervise.Tests.Support;
 
 /// <summary>A fresh directory per test, deleted afterwards, so that no test sees another's leftovers.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory() => Directory.CreateDirectory(Path);
+    public TempDirectory(string prefix = "supervise-tests-") =>
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"samples-tests-{Guid.NewGuid():N}");
+    public string Path { get; }
 
     public string this[string relative] => System.IO.Path.Combine(Path, relative);
 
