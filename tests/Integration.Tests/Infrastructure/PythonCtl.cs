@@ -5,7 +5,7 @@ namespace Supervise.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// Python's own supervisorctl 4.2.5 (Debian's supervisor package, which .ci/run installs): the real client of
-/// Supervisor's wire. Specs that need it are skipped, visibly, where it is missing.
+/// Supervisor's wire. Specs that need it are [ToolFact(PythonCtl.Path)]: skipped, visibly, where it is missing.
 /// </summary>
 public static class PythonCtl
 {
@@ -25,16 +25,4 @@ public static class PythonCtl
     }
 
     public static Task<CtlResult> RunAsync(string configPath, params string[] arguments) => RunWithInputAsync(configPath, null, arguments);
-}
-
-/// <summary>A fact that needs Python's supervisorctl: skipped with the reason when Debian's supervisor is not installed.</summary>
-public sealed class PythonCtlFactAttribute : FactAttribute
-{
-    public PythonCtlFactAttribute()
-    {
-        if (!PythonCtl.Present)
-        {
-            Skip = "needs Python's supervisorctl (apt-get install supervisor)";
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CliWrap;
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Wire;
 
@@ -31,7 +32,7 @@ public sealed class PythonSupervisorctlSpecs
         command={CHILD} hang
         """;
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Status_start_stop_and_restart_print_what_supervisor_prints()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
@@ -47,7 +48,7 @@ public sealed class PythonSupervisorctlSpecs
         (await PythonCtl.RunAsync(daemon.ConfigPath, "version")).Output.Should().Be("4.2.5\n");
     }
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Tail_f_streams_the_lines_a_program_writes_afterwards()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
@@ -59,7 +60,7 @@ public sealed class PythonSupervisorctlSpecs
         output.Should().Contain("é").And.NotContain("Undecodable");
     }
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Maintail_f_streams_the_main_log()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
@@ -71,7 +72,7 @@ public sealed class PythonSupervisorctlSpecs
         output.Should().Contain("success: sleeper entered RUNNING state");
     }
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Tail_f_of_an_unknown_name_says_404_and_exits_0()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
@@ -82,7 +83,7 @@ public sealed class PythonSupervisorctlSpecs
         result.Output.Should().EndWith($"unix://{daemon.SocketPath}/logtail/nope/stdout Cannot read, status code 404\n");
     }
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Fg_sends_typed_lines_to_the_program_and_shows_its_output()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
@@ -92,7 +93,7 @@ public sealed class PythonSupervisorctlSpecs
         {
             await stdin.WriteAsync("hello through fg\n"u8.ToArray(), cancellationToken);
             await stdin.FlushAsync(cancellationToken);
-            await Wait.UntilAsync(() => Snapshot(seen).Contains("hello through fg", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "fg echoes the line");
+            await Eventually.UntilAsync(() => Snapshot(seen).Contains("hello through fg", StringComparison.Ordinal), "fg echoes the line", TimeSpan.FromSeconds(20));
         });
 
         var result = await Cli.Wrap(PythonCtl.Path).WithArguments(["-c", daemon.ConfigPath, "fg", "catter"])
@@ -114,12 +115,12 @@ public sealed class PythonSupervisorctlSpecs
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Append(seen, line)))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(CancellationToken.None, stop.Token);
-        await Wait.UntilAsync(() => Snapshot(seen).Contains("Press Ctrl-C", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "the stream opened");
+        await Eventually.UntilAsync(() => Snapshot(seen).Contains("Press Ctrl-C", StringComparison.Ordinal), "the stream opened", TimeSpan.FromSeconds(20));
         if (whileFollowing is not null)
         {
             await whileFollowing();
         }
-        await Wait.UntilAsync(() => done(Snapshot(seen)), TimeSpan.FromSeconds(20), "the expected output arrived");
+        await Eventually.UntilAsync(() => done(Snapshot(seen)), "the expected output arrived", TimeSpan.FromSeconds(20));
         await stop.CancelAsync();
         try
         {
