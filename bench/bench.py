@@ -25,6 +25,7 @@ import report  # noqa: E402
 import scen_fleet  # noqa: E402
 import scen_io  # noqa: E402
 import scen_tail  # noqa: E402
+import scen_wire  # noqa: E402
 from context import Context, Sizes  # noqa: E402
 from daemon import Impl  # noqa: E402
 from references import References  # noqa: E402
@@ -34,6 +35,7 @@ SCENARIOS = {
     "spawn": (scen_fleet.spawn, True),
     "status": (scen_fleet.status, True),
     "rss": (scen_fleet.rss, True),
+    "wire": (scen_wire.wire, True),
     "stop": (scen_fleet.stop, True),
     "restart": (scen_io.restart, False),
     "logs": (scen_io.logs, False),

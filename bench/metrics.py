@@ -105,3 +105,12 @@ def storm_status_max(n):
 
 def storm_restarts(n):
     return Metric(f"storm.restarts.{n}", f"storm: restarts/s sustained ({n} programs)", "/s", better="higher", digits=0)
+
+
+def xmlrpc_all_info(n):
+    return Metric(f"xmlrpc.all_info.{n}", f"XML-RPC getAllProcessInfo at {n} programs, median", "ms",
+                  target=Target(">= 20x", "ratio>=", 20), digits=2)
+
+
+def python_ctl_status(n):
+    return Metric(f"xmlrpc.python_ctl_status.{n}", f"Python supervisorctl status at {n} programs, median", "ms", digits=1)

@@ -1,0 +1,67 @@
+"""Supervisor's wire on both daemons: XML-RPC getAllProcessInfo over the Unix socket, and Python's own supervisorctl.
+
+The request is the exact bytes Python's xmlrpclib sends (one call per connection, as supervisorctl does); the time is
+from connect to the last byte of the reply. `Python supervisorctl status` is /usr/bin/supervisorctl against each
+daemon: its own start-up (~100 ms of Python imports) dominates, so the ratio there is small by nature.
+"""
+import os
+import socket
+import statistics
+import subprocess
+import time
+
+import metrics as m
+from harness import BenchError
+
+BODY = (b"<?xml version='1.0'?>\n<methodCall>\n<methodName>supervisor.getAllProcessInfo</methodName>\n"
+        b"<params>\n</params>\n</methodCall>\n")
+REQUEST = (b"POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: identity\r\nUser-Agent: Python-xmlrpc/3.11\r\n"
+           b"Content-Type: text/xml\r\nAccept: text/xml\r\nContent-Length: %d\r\n\r\n" % len(BODY)) + BODY
+PYTHON_CTL = "/usr/bin/supervisorctl"
+
+
+def call_all_info(sock_path):
+    """Returns (seconds, body) of one getAllProcessInfo on a fresh connection."""
+    started = time.perf_counter()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(60)
+        s.connect(sock_path)
+        s.sendall(REQUEST)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = s.recv(65536)
+            if not chunk:
+                raise BenchError("connection closed before the reply's headers")
+            data += chunk
+        head, body = data.split(b"\r\n\r\n", 1)
+        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
+        while len(body) < length:
+            chunk = s.recv(1 << 20)
+            if not chunk:
+                raise BenchError("connection closed inside the reply")
+            body += chunk
+    return time.perf_counter() - started, body
+
+
+def wire(ctx):
+    for n in ctx.order(ctx.sizes.status):
+        daemon = ctx.fleet(n).daemon
+        sock = os.path.join(daemon.work, "supervisor.sock")
+        call_all_info(sock)  # warm-up: first-call costs are not what a poller sees
+        times = []
+        for _ in range(ctx.sizes.status_reps):
+            dt, body = call_all_info(sock)
+            running = body.count(b"<string>RUNNING</string>")
+            if running != n:
+                raise BenchError(f"getAllProcessInfo at {n} listed {running} RUNNING")
+            times.append(dt)
+        ctx.rec.put(m.xmlrpc_all_info(n), statistics.median(times) * 1000)
+        if os.path.exists(PYTHON_CTL):
+            ctl_times = []
+            for _ in range(max(3, ctx.sizes.status_reps // 2)):
+                started = time.perf_counter()
+                r = subprocess.run([PYTHON_CTL, "-c", daemon.conf, "status"], capture_output=True, timeout=120)
+                ctl_times.append(time.perf_counter() - started)
+                if r.stdout.count(b"RUNNING") != n:
+                    raise BenchError(f"Python supervisorctl status at {n}: rc {r.returncode} {r.stderr[-200:]!r}")
+            ctx.rec.put(m.python_ctl_status(n), statistics.median(ctl_times) * 1000)
