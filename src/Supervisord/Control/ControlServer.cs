@@ -22,7 +22,8 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public static class ControlServer
 {
-    public static WebApplication Build(SupervisorConfig config, SupervisorDaemon daemon, MainLog mainLog, TimeProvider time)
+    /// <param name="afterRequest">Runs after every request (the host's memory trim decides whether a burst left garbage).</param>
+    public static WebApplication Build(SupervisorConfig config, SupervisorDaemon daemon, MainLog mainLog, TimeProvider time, Action afterRequest)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -71,7 +72,7 @@ public static class ControlServer
         app.Use(async (context, next) =>
         {
             await next(context).ConfigureAwait(false);
-            Hosting.MemoryTrim.Nudge();
+            afterRequest();
         });
         MapSupervisorWire(app, operations, mainLog.CreateLogger("supervisord"), time);
         app.MapGrpcService<SupervisorService>();

@@ -72,9 +72,11 @@ public sealed partial class DaemonRunner
             };
             host.Spawned += (process, pid) => survivors.Spawned(pid, process.Config.StopSignal, process.Config.StopAsGroup || process.Config.KillAsGroup, process.Name);
             host.Reaped += (_, pid) => survivors.Reaped(pid);
+            // Bursts of spawns and control calls allocate far more than stays alive: the trim decides, here only.
+            host.Spawned += (_, _) => MemoryTrim.Nudge();
             await using var registry = new ProcessRegistry(host, config.Daemon);
             var daemon = new SupervisorDaemon(_configPath, config, registry, logger);
-            await using var app = ControlServer.Build(config, daemon, mainLog, _time);
+            await using var app = ControlServer.Build(config, daemon, mainLog, _time, MemoryTrim.Nudge);
             try
             {
                 await app.StartAsync().ConfigureAwait(false);

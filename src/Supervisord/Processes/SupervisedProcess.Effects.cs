@@ -63,7 +63,6 @@ public sealed partial class SupervisedProcess
             _ = _host.Output.Attach(child.StderrFd, Stderr, _host.StripAnsi);
         }
         _host.OnSpawned(this, child.Pid);
-        Hosting.MemoryTrim.Nudge();
         await ApplyAsync(new SpawnSucceeded(child.Pid)).ConfigureAwait(false);
         _host.Reaper.Watch(child.Pid, status =>
         {
