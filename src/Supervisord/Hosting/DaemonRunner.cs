@@ -6,7 +6,6 @@ using Supervise.Supervisord.Control;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 
@@ -44,6 +43,7 @@ public sealed partial class DaemonRunner
             var toStdout = config.Daemon.Nodaemon && !config.Daemon.Silent && !_options.Detached;
             using var mainLog = new MainLog(config.Daemon, toStdout);
             var logger = mainLog.CreateLogger("supervisord");
+            _reaper.Logger = _output.Logger = logger;
             StartupNotes.Write(logger, loaded, config, first);
 
             if (config.UnixHttpServer is { } unix)
@@ -83,7 +83,7 @@ public sealed partial class DaemonRunner
                 LogCannotListen(logger, exception.Message);
                 return 2;
             }
-            PidFile.Write(config.Daemon.Pidfile);
+            PidFile.Write(config.Daemon.Pidfile, logger);
             LogStarted(logger, Environment.ProcessId);
             first = false;
 

@@ -8,21 +8,13 @@ namespace Supervise.Supervisord.Platform;
 /// </summary>
 internal static unsafe partial class Libc
 {
-    public const int SIGKILL = 9;
-    public const int SIGCHLD = 17;
-    public const int WNOHANG = 1;
     public const int O_CLOEXEC = 0x80000;
     public const int O_NONBLOCK = 0x800;
-    public const int EINTR = 4;
-    public const int ESRCH = 3;
-    public const int ECHILD = 10;
-    public const int EAGAIN = 11;
     public const uint EPOLLIN = 1;
     public const int EPOLL_CTL_ADD = 1;
     public const int EPOLL_CTL_DEL = 2;
     public const int F_SETPIPE_SZ = 1031;
     public const int F_GETFL = 3;
-    public const int CLOCK_MONOTONIC = 1;
     public const int F_SETFL = 4;
 
     public const short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -30,8 +22,6 @@ internal static unsafe partial class Libc
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
     public const short POSIX_SPAWN_SETSID = 0x80;
     public const int O_RDWR = 2;
-    public const int RLIMIT_NPROC = 6;
-    public const int RLIMIT_NOFILE = 7;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int posix_spawn(out int pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
