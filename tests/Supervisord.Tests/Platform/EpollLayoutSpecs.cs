@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Cpu = System.Runtime.InteropServices.Architecture;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Tests.Platform;
@@ -26,7 +27,7 @@ public sealed class EpollLayoutSpecs
         // include/uapi/linux/eventpoll.h: EPOLL_PACKED is __attribute__((packed)) only under __x86_64__.
         var (size, offset) = RuntimeInformation.ProcessArchitecture switch
         {
-            Architecture.X64 or Architecture.X86 => (12, 4),
+            Cpu.X64 or Cpu.X86 => (12, 4),
             _ => (16, 8),
         };
 
