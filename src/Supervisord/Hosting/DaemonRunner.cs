@@ -6,6 +6,7 @@ using Supervise.Supervisord.Control;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 
