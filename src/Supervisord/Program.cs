@@ -66,7 +66,7 @@ public static class Program
         if (!loaded.Config!.Daemon.Nodaemon && !options.Detached)
         {
             var pid = Detacher.Start([Environment.ProcessPath!, .. args, CommandLineOptions.DetachedFlag]);
-            return pid > 0 ? 0 : Usage($"could not start the daemon: {ErrnoNames.Name(-pid)}");
+            return pid > 0 ? 0 : Usage($"could not start the daemon: {Platform.Errno.Name(-pid)}");
         }
         if (DaemonProcess.Prepare(loaded.Config, options.Detached) is { } problem)
         {

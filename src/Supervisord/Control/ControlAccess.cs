@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Wire;
 
 namespace Supervise.Supervisord.Control;
@@ -17,8 +18,6 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public sealed class ControlAccess(Credentials? unixCredentials, Credentials? inetCredentials, uint ownerUid)
 {
-    private const int SolSocket = 1;
-    private const int SoPeerCred = 17;
     private static readonly object PeerKey = new();
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -55,9 +54,7 @@ public sealed class ControlAccess(Credentials? unixCredentials, Credentials? ine
         {
             return (bool)known!;
         }
-        var peer = new byte[12];
-        socket.GetRawSocketOption(SolSocket, SoPeerCred, peer);
-        var uid = BitConverter.ToUInt32(peer, 4);
+        var uid = PeerCredentials.Uid(socket);
         var allowed = uid == 0 || uid == ownerUid;
         if (items is not null)
         {

@@ -66,7 +66,7 @@ public static class ControlServer
             options.Interceptors.Add<FaultTranslation>();
         });
 
-        var access = new ControlAccess(unixCredentials, inetCredentials, Platform.Libc.geteuid());
+        var access = new ControlAccess(unixCredentials, inetCredentials, CurrentProcess.EffectiveUid);
         var app = builder.Build();
         app.Use(access.InvokeAsync);
         app.Use(async (context, next) =>

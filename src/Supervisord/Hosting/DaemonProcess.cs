@@ -14,7 +14,7 @@ public static class DaemonProcess
     {
         if (detached)
         {
-            Libc.umask(config.Daemon.Umask);
+            CurrentProcess.SetUmask(config.Daemon.Umask);
             if (config.Daemon.Directory is { } directory)
             {
                 try

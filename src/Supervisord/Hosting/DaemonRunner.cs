@@ -45,6 +45,7 @@ public sealed partial class DaemonRunner
             var toStdout = config.Daemon.Nodaemon && !config.Daemon.Silent && !_options.Detached;
             using var mainLog = new MainLog(config.Daemon, toStdout);
             var logger = mainLog.CreateLogger("supervisord");
+            _reaper.Logger = _output.Logger = logger;
             StartupNotes.Write(logger, loaded, config, first);
 
             if (config.UnixHttpServer is { } unix)
@@ -86,7 +87,7 @@ public sealed partial class DaemonRunner
                 LogCannotListen(logger, exception.Message);
                 return 2;
             }
-            PidFile.Write(config.Daemon.Pidfile);
+            PidFile.Write(config.Daemon.Pidfile, logger);
             LogStarted(logger, Environment.ProcessId);
             first = false;
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 
@@ -11,7 +12,6 @@ namespace Supervise.Supervisord.Hosting;
 /// </summary>
 public sealed partial class DaemonSignals : IDisposable
 {
-    private const int SIGUSR2 = 12;
     private readonly List<PosixSignalRegistration> _registrations = [];
 
     private DaemonSignals()
@@ -21,16 +21,17 @@ public sealed partial class DaemonSignals : IDisposable
     public static DaemonSignals Register(SupervisorDaemon daemon, MainLog mainLog, ILogger logger, Func<ILogger, bool> prepareReload)
     {
         var signals = new DaemonSignals();
-        foreach (var (signal, name) in new[] { (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGQUIT, "SIGQUIT") })
+        foreach (var number in new[] { SignalTable.SIGTERM, SignalTable.SIGINT, SignalTable.SIGQUIT })
         {
-            signals._registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            var name = SignalTable.Name(number);
+            signals._registrations.Add(PosixSignalRegistration.Create(SignalTable.ToPosixSignal(number), context =>
             {
                 context.Cancel = true;
                 LogExitRequest(logger, name);
                 daemon.RequestStop(DaemonExit.Shutdown);
             }));
         }
-        signals._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        signals._registrations.Add(PosixSignalRegistration.Create(SignalTable.ToPosixSignal(SignalTable.SIGHUP), context =>
         {
             context.Cancel = true;
             if (daemon.Mood != SupervisorMood.Running)
@@ -44,7 +45,7 @@ public sealed partial class DaemonSignals : IDisposable
                 daemon.RequestStop(DaemonExit.Reload);
             }
         }));
-        signals._registrations.Add(PosixSignalRegistration.Create((PosixSignal)SIGUSR2, context =>
+        signals._registrations.Add(PosixSignalRegistration.Create(SignalTable.ToPosixSignal(SignalTable.SIGUSR2), context =>
         {
             context.Cancel = true;
             LogReopenRequest(logger);
@@ -63,18 +64,18 @@ public sealed partial class DaemonSignals : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "received {Signal} indicating exit request")]
+    [LoggerMessage(EventId = LogEventIds.ExitRequested, Level = LogLevel.Warning, Message = "received {Signal} indicating exit request")]
     private static partial void LogExitRequest(ILogger logger, string signal);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "received SIGHUP indicating restart request")]
+    [LoggerMessage(EventId = LogEventIds.RestartRequested, Level = LogLevel.Warning, Message = "received SIGHUP indicating restart request")]
     private static partial void LogRestartRequest(ILogger logger);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "ignored SIGHUP indicating restart request (shutdown in progress)")]
+    [LoggerMessage(EventId = LogEventIds.RestartIgnored, Level = LogLevel.Warning, Message = "ignored SIGHUP indicating restart request (shutdown in progress)")]
     private static partial void LogHupIgnored(ILogger logger);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "received SIGUSR2 indicating log reopen request")]
+    [LoggerMessage(EventId = LogEventIds.ReopenRequested, Level = LogLevel.Information, Message = "received SIGUSR2 indicating log reopen request")]
     private static partial void LogReopenRequest(ILogger logger);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "supervisord logreopen")]
+    [LoggerMessage(EventId = LogEventIds.Reopened, Level = LogLevel.Information, Message = "supervisord logreopen")]
     private static partial void LogReopened(ILogger logger);
 }

@@ -1,17 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Logging;
+
 namespace Supervise.Supervisord.Hosting;
 
-/// <summary>supervisord's pidfile: "&lt;pid&gt;\n", written after start-up and removed on a clean exit.</summary>
-public static class PidFile
+/// <summary>
+/// supervisord's pidfile: "&lt;pid&gt;\n", written after start-up and removed on a clean exit. A failure to write it
+/// goes to the main log with Supervisor's words: a detached daemon's stderr is /dev/null.
+/// </summary>
+public static partial class PidFile
 {
-    public static void Write(string path)
+    /// <returns>Whether the pidfile was written.</returns>
+    public static bool Write(string path, ILogger logger)
     {
         try
         {
             File.WriteAllText(path, $"{Environment.ProcessId}\n");
+            return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"could not write pidfile {path}: {exception.Message}");
+            LogNotWritten(logger, path, exception.Message);
+            return false;
         }
     }
 
@@ -29,4 +38,8 @@ public static class PidFile
             // Leaving a stale pidfile is harmless: the next start overwrites it.
         }
     }
+
+    // Supervisor's line is "could not write pidfile <path>"; the reason follows it, as the other daemon errors give theirs.
+    [LoggerMessage(EventId = LogEventIds.PidFileNotWritten, Level = LogLevel.Critical, Message = "could not write pidfile {Path}: {Reason}")]
+    private static partial void LogNotWritten(ILogger logger, string path, string reason);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
@@ -10,7 +11,7 @@ public static partial class StartupNotes
 {
     public static void Write(ILogger logger, ConfigLoadResult loaded, SupervisorConfig config, bool firstStart)
     {
-        if (Libc.geteuid() == 0 && config.Daemon.User is null)
+        if (CurrentProcess.IsRoot && config.Daemon.User is null)
         {
             LogRunningAsRoot(logger);
         }
@@ -24,8 +25,8 @@ public static partial class StartupNotes
         }
         if (firstStart)
         {
-            Raise(logger, Libc.RLIMIT_NOFILE, "RLIMIT_NOFILE", config.Daemon.Minfds);
-            Raise(logger, Libc.RLIMIT_NPROC, "RLIMIT_NPROC", config.Daemon.Minprocs);
+            Raise(logger, ResourceLimits.Resource.OpenFiles, "RLIMIT_NOFILE", config.Daemon.Minfds);
+            Raise(logger, ResourceLimits.Resource.Processes, "RLIMIT_NPROC", config.Daemon.Minprocs);
         }
         if (config.UnixHttpServer is { Username: null })
         {
@@ -33,7 +34,7 @@ public static partial class StartupNotes
         }
     }
 
-    private static void Raise(ILogger logger, int resource, string name, int minimum)
+    private static void Raise(ILogger logger, ResourceLimits.Resource resource, string name, int minimum)
     {
         var (raised, error) = ResourceLimits.Raise(resource, (ulong)Math.Max(0, minimum));
         if (raised is { } value)
@@ -46,21 +47,21 @@ public static partial class StartupNotes
         }
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Critical, Message = "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message.")]
+    [LoggerMessage(EventId = LogEventIds.RunningAsRoot, Level = LogLevel.Critical, Message = "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message.")]
     private static partial void LogRunningAsRoot(ILogger logger);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "{Notice}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigNotice, Level = LogLevel.Information, Message = "{Notice}")]
     private static partial void LogNotice(ILogger logger, string notice);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "{Warning}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigWarning, Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Increased {Name} limit to {Value}")]
+    [LoggerMessage(EventId = LogEventIds.LimitRaised, Level = LogLevel.Information, Message = "Increased {Name} limit to {Value}")]
     private static partial void LogRaised(ILogger logger, string name, ulong value);
 
-    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "could not raise {Name} to {Minimum}: {Error}")]
+    [LoggerMessage(EventId = LogEventIds.LimitNotRaised, Level = LogLevel.Warning, Message = "could not raise {Name} to {Minimum}: {Error}")]
     private static partial void LogRaiseFailed(ILogger logger, string name, int minimum, string error);
 
-    [LoggerMessage(EventId = 25, Level = LogLevel.Critical, Message = "Server '{Server}' running without any HTTP authentication checking")]
+    [LoggerMessage(EventId = LogEventIds.NoAuthentication, Level = LogLevel.Critical, Message = "Server '{Server}' running without any HTTP authentication checking")]
     private static partial void LogNoAuthentication(ILogger logger, string server);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Supervise.Supervisord.Spawning;
+using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
@@ -9,23 +9,24 @@ public static partial class SurvivorReaper
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
-    public static async Task StopAsync(string pidfile, ILogger logger)
+    public static async Task StopAsync(string pidfile, ILogger logger, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var survivors = SurvivorRecord.FindSurvivors(pidfile);
         foreach (var survivor in survivors)
         {
-            LogFound(logger, survivor.Name, survivor.Pid, SignalNames.Name(survivor.StopSignal));
+            LogFound(logger, survivor.Name, survivor.Pid, SignalTable.Name(survivor.StopSignal));
             Signals.Send(survivor.Pid, survivor.StopSignal, survivor.ToGroup);
         }
-        var deadline = DateTime.UtcNow + Grace;
-        while (survivors.Any(Alive) && DateTime.UtcNow < deadline)
+        var started = time.GetTimestamp();
+        while (survivors.Any(Alive) && time.GetElapsedTime(started) < Grace)
         {
-            await Task.Delay(20).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time).ConfigureAwait(false);
         }
         foreach (var survivor in survivors.Where(Alive))
         {
             LogKilled(logger, survivor.Name, survivor.Pid);
-            Signals.Send(survivor.Pid, 9, survivor.ToGroup);
+            Signals.Send(survivor.Pid, SignalTable.SIGKILL, survivor.ToGroup);
         }
     }
 
@@ -46,9 +47,9 @@ public static partial class SurvivorReaper
         }
     }
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "found {Name} (pid {Pid}) still running from a previous supervisord; stopping it with {Signal}")]
+    [LoggerMessage(EventId = LogEventIds.SurvivorFound, Level = LogLevel.Warning, Message = "found {Name} (pid {Pid}) still running from a previous supervisord; stopping it with {Signal}")]
     private static partial void LogFound(ILogger logger, string name, int pid, string signal);
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "killing {Name} (pid {Pid}) left by a previous supervisord with SIGKILL")]
+    [LoggerMessage(EventId = LogEventIds.SurvivorKilled, Level = LogLevel.Warning, Message = "killing {Name} (pid {Pid}) left by a previous supervisord with SIGKILL")]
     private static partial void LogKilled(ILogger logger, string name, int pid);
 }

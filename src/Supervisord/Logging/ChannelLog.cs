@@ -13,13 +13,35 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscribers = [];
     private const int TailCapacity = 64 * 1024;
-    private RotatingLogFile? _file;
+    private volatile RotatingLogFile? _file;
     private TailBuffer? _tail;
+    private bool _failureReported;
 
     /// <summary>The log file's path, or null for NONE.</summary>
     public string? Path { get; } = path;
 
     public RotatingLogFile? File => _file;
+
+    /// <summary>Bytes that reached this channel's log file (0 for NONE); read-only, for metrics.</summary>
+    public long BytesWritten => _file?.WrittenBytes ?? 0;
+
+    /// <summary>Bytes this channel's log file lost to I/O failures; read-only, for metrics.</summary>
+    public long BytesDropped => _file?.DroppedBytes ?? 0;
+
+    /// <summary>
+    /// Whether the file started failing or recovered since the last call, so that the writer logs each change once
+    /// instead of once per dropped chunk. Called by the channel's writer after it wrote.
+    /// </summary>
+    public LogFileChange TakeChange()
+    {
+        var failing = _file?.Failing ?? false;
+        if (failing == _failureReported)
+        {
+            return LogFileChange.None;
+        }
+        _failureReported = failing;
+        return failing ? LogFileChange.Failed : LogFileChange.Recovered;
+    }
 
     /// <summary>Sees every chunk written (an event listener's stdout carries its protocol).</summary>
     public Action<byte[]>? Tap { get; set; }

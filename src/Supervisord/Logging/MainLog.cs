@@ -8,7 +8,7 @@ namespace Supervise.Supervisord.Logging;
 /// supervisord's main ("activity") log in Supervisor's line format, <c>2026-11-23 19:05:44,835 INFO spawned: 'x' with pid 29387</c>,
 /// to the configured logfile (rotated with Supervisor's .1…N names) and, in the foreground, to stdout.
 /// Serilog.Sinks.File was considered and not used: its size-rolled files are named log_001, not log.1, and ops
-/// tooling (logrotate rules, monitoring) expects Supervisor's names.
+/// tooling (logrotate rules, monitoring) expects Supervisor's names (docs/architecture.md, Logging).
 /// </summary>
 public sealed class MainLog : ILoggerProvider
 {
@@ -17,9 +17,12 @@ public sealed class MainLog : ILoggerProvider
     private readonly ChannelLog? _file;
     private readonly Stream? _stdout;
     private readonly LogLevel _minimum;
+    private readonly TimeProvider _time;
 
-    public MainLog(DaemonSettings? settings, bool toStdout)
+    /// <param name="time">The clock of the line stamps (local time, as Supervisor's); the system clock by default.</param>
+    public MainLog(DaemonSettings? settings, bool toStdout, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _minimum = settings is null ? LogLevel.Information : ToLevel(settings.LogLevel);
         if (settings is not null && settings.Logfile != "syslog")
         {
@@ -39,7 +42,7 @@ public sealed class MainLog : ILoggerProvider
         {
             return;
         }
-        var line = $"{DateTime.Now:yyyy-MM-dd HH:mm:ss,fff} {Code(level)} {message}\n";
+        var line = $"{_time.GetLocalNow():yyyy-MM-dd HH:mm:ss,fff} {Code(level)} {message}\n";
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_gate)
         {

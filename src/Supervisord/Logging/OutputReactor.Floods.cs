@@ -3,7 +3,7 @@ using Supervise.Supervisord.Platform;
 namespace Supervise.Supervisord.Logging;
 
 /// <summary>The flood clock: pipes that left the epoll set are drained at each tick of a timerfd.</summary>
-public sealed unsafe partial class OutputReactor
+public sealed partial class OutputReactor
 {
     /// <summary>
     /// Sets the drain clock for the floods now running: the time the smallest of their pipes takes to fill at 2 GB/s
@@ -11,9 +11,7 @@ public sealed unsafe partial class OutputReactor
     /// </summary>
     private void SetClock()
     {
-        var nanoseconds = _floods.Count == 0 ? 0 : Math.Max(250_000, _floods.Min(f => f.Capacity) / 2);
-        var spec = new Libc.ITimerSpec { IntervalNanoseconds = nanoseconds, ValueNanoseconds = nanoseconds };
-        Libc.timerfd_settime(_tickFd, 0, &spec, null);
+        _tick.SetPeriod(_floods.Count == 0 ? 0 : Math.Max(250_000, _floods.Min(f => f.Capacity) / 2));
     }
 
     private void DrainFloods()
@@ -54,6 +52,7 @@ public sealed unsafe partial class OutputReactor
                 break;
             }
             drained += moved;
+            ReportLogFile(source.Log);
             if (moved < Chunk)
             {
                 // Empty and at end of file look alike here; a pipe at its end rejoins the set and reads 0 there.

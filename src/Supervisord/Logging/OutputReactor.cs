@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Logging;
@@ -16,7 +17,7 @@ namespace Supervise.Supervisord.Logging;
 /// system calls, spliced from the pipe into the log file when nobody tails live, so the child does not block. A
 /// drain that finds less than <see cref="FloodFloor"/> ends the flood; the pipe shrinks back and rejoins the set.
 /// </remarks>
-public sealed unsafe partial class OutputReactor : IDisposable
+public sealed partial class OutputReactor : IDisposable
 {
     // A flooding pipe holds 4 MiB when the daemon may exceed /proc/sys/fs/pipe-max-size (root), else its 1 MiB.
     private const int FloodPipe = 4 << 20;
@@ -34,18 +35,25 @@ public sealed unsafe partial class OutputReactor : IDisposable
     private readonly List<Source> _floods = [];
     private readonly byte[] _buffer = new byte[Chunk];
     private readonly EpollSet _set = new();
-    private readonly int _tickFd;
+    private readonly TimerFd _tick = new();
     private ulong _lastId;
     private long _wakeups;
     private volatile bool _disposed;
+    private volatile ILogger _logger = NullLogger.Instance;
+
+    /// <summary>The main log; set by the composition root each time it opens one (the reactor outlives a reload).</summary>
+    public ILogger Logger
+    {
+        get => _logger;
+        set => _logger = value;
+    }
 
     /// <summary>Events the reactor has handled (a diagnostic: a quiet reactor does not count up).</summary>
     internal long Wakeups => Interlocked.Read(ref _wakeups);
 
     public OutputReactor()
     {
-        _tickFd = Libc.timerfd_create(Libc.CLOCK_MONOTONIC, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
-        _set.Add(_tickFd, TickId);
+        _set.Add(_tick.Fd, TickId);
         new Thread(Run) { IsBackground = true, Name = "output" }.Start();
     }
 
@@ -84,8 +92,7 @@ public sealed unsafe partial class OutputReactor : IDisposable
             {
                 if (ids[i] == TickId)
                 {
-                    ulong expirations;
-                    Libc.read(_tickFd, &expirations, sizeof(ulong));
+                    _tick.Acknowledge();
                     DrainFloods();
                 }
                 else if (Find(ids[i]) is { } source)
@@ -125,27 +132,20 @@ public sealed unsafe partial class OutputReactor : IDisposable
     /// <summary>One read into the shared buffer, delivered to the log: bytes read, 0 at end of file, -1 when none wait.</summary>
     private long Read(Source source)
     {
-        nint read;
-        fixed (byte* buffer = _buffer)
-        {
-            read = Libc.read(source.Fd, buffer, _buffer.Length);
-        }
-        if (read < 0)
-        {
-            // EAGAIN: nothing yet. Anything else (EIO, EBADF) ends the stream like end of file.
-            return Marshal.GetLastPInvokeError() is Libc.EAGAIN or Libc.EINTR ? -1 : 0;
-        }
+        // -1: nothing yet (EAGAIN). 0: end of file, or an error (EIO, EBADF) that ends the stream the same way.
+        var read = Pipes.Read(source.Fd, _buffer);
         if (read > 0)
         {
             try
             {
-                source.Deliver(_buffer.AsSpan(0, (int)read));
+                source.Deliver(_buffer.AsSpan(0, read));
             }
             catch (Exception exception)
             {
                 // A tap (the event listener protocol) failed: the reactor must go on for every other child.
-                Console.Error.WriteLine($"output: delivering child output failed: {exception.Message}");
+                LogDeliveryFailed(_logger, exception.Message);
             }
+            ReportLogFile(source.Log);
         }
         return read;
     }
@@ -160,4 +160,27 @@ public sealed unsafe partial class OutputReactor : IDisposable
         source.Stripper?.Flush();
         source.Done.TrySetResult();
     }
+
+    /// <summary>Says once in the main log that a child's log file started losing output, and once that it recovered.</summary>
+    private void ReportLogFile(ChannelLog log)
+    {
+        switch (log.TakeChange())
+        {
+            case LogFileChange.Failed:
+                LogFileFailing(_logger, log.Path ?? "", log.File?.LastError ?? "");
+                break;
+            case LogFileChange.Recovered:
+                LogFileRecovered(_logger, log.Path ?? "", log.BytesDropped);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = LogEventIds.OutputDeliveryFailed, Level = LogLevel.Error, Message = "output: delivering child output failed: {Reason}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.LogFileFailing, Level = LogLevel.Error, Message = "could not write to log file {Path}: {Reason}; output is dropped until a write succeeds")]
+    private static partial void LogFileFailing(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.LogFileRecovered, Level = LogLevel.Warning, Message = "log file {Path} is written again; {Dropped} bytes were dropped so far")]
+    private static partial void LogFileRecovered(ILogger logger, string path, long dropped);
 }

@@ -5,8 +5,9 @@ namespace Supervise.Supervisord.Logging;
 /// Supervisor, which rotates after the write that crossed maxbytes, a write is split so that every rotated file holds
 /// exactly maxbytes. maxbytes 0 never rotates, which is what character devices and pipes (/dev/stdout) need; those are
 /// opened without seeking, so there is no "Illegal seek". Writes are unbuffered: bytes are in the file when Write
-/// returns, so tail and readers see them at once. Never throws: an I/O failure is reported once and the bytes are
-/// counted as dropped.
+/// returns, so tail and readers see them at once. Never throws: an I/O failure sets <see cref="Failing"/> (until a
+/// write gets through again) and the bytes are counted as dropped; the output reactor reports both changes in the main
+/// log. The counters are read from other threads (metrics), so they are updated with Interlocked.
 /// </summary>
 public sealed class RotatingLogFile : IDisposable
 {
@@ -14,6 +15,9 @@ public sealed class RotatingLogFile : IDisposable
     private readonly int _backups;
     private FileStream? _stream;
     private long _size;
+    private long _written;
+    private long _dropped;
+    private volatile string? _failure;
 
     private readonly bool _privateFile;
 
@@ -30,9 +34,17 @@ public sealed class RotatingLogFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The last failure's message (kept after a recovery).</summary>
     public string? LastError { get; private set; }
 
-    public long DroppedBytes { get; private set; }
+    /// <summary>True from a failed write, open or rotation until the next write that gets through.</summary>
+    public bool Failing => _failure is not null;
+
+    /// <summary>Bytes that reached the file (written or spliced) since it was first opened.</summary>
+    public long WrittenBytes => Interlocked.Read(ref _written);
+
+    /// <summary>Bytes lost because the file could not be opened or written.</summary>
+    public long DroppedBytes => Interlocked.Read(ref _dropped);
 
     public void Write(ReadOnlySpan<byte> data)
     {
@@ -40,7 +52,7 @@ public sealed class RotatingLogFile : IDisposable
         {
             if (_stream is null && !Open())
             {
-                DroppedBytes += data.Length;
+                Interlocked.Add(ref _dropped, data.Length);
                 return;
             }
             var room = _maxBytes > 0 ? (int)Math.Min(data.Length, Math.Max(0, _maxBytes - _size)) : data.Length;
@@ -50,11 +62,12 @@ public sealed class RotatingLogFile : IDisposable
                 {
                     _stream!.Write(data[..room]);
                     _size += room;
+                    Wrote(room);
                 }
                 catch (IOException exception)
                 {
                     Fail(exception);
-                    DroppedBytes += data.Length;
+                    Interlocked.Add(ref _dropped, data.Length);
                     return;
                 }
                 data = data[room..];
@@ -84,6 +97,7 @@ public sealed class RotatingLogFile : IDisposable
             return outcome == Platform.Splice.Outcome.PipeEmpty ? 0 : -1;
         }
         _size += moved;
+        Wrote(moved);
         _stream.Position = _size;
         if (_maxBytes > 0 && _size >= _maxBytes)
         {
@@ -190,7 +204,17 @@ public sealed class RotatingLogFile : IDisposable
         }
     }
 
-    private void Fail(Exception exception) => LastError = exception.Message;
+    private void Fail(Exception exception)
+    {
+        LastError = exception.Message;
+        _failure = exception.Message;
+    }
+
+    private void Wrote(long bytes)
+    {
+        Interlocked.Add(ref _written, bytes);
+        _failure = null;
+    }
 
     private static bool IsSpecialFile(string path) =>
         path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public static class ProcessCommands
         }
         var (outcome, errno) = Platform.Signals.Send(snapshot.Pid, signal, toGroup: false);
         return outcome == Platform.Signals.Outcome.Failed
-            ? Outcome(process, FaultCode.Failed, $"FAILED: {ErrnoNames.Name(errno)}")
+            ? Outcome(process, FaultCode.Failed, $"FAILED: {Platform.Errno.Name(errno)}")
             : Ok(process);
     }
 

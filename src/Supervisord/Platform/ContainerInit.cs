@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord.Platform;
 
@@ -26,15 +25,16 @@ internal static class ContainerInit
         var daemon = PosixSpawn.Spawn(self, [self, .. args], environment, null, 0, 1, 2);
         if (daemon < 0)
         {
-            Console.Error.WriteLine($"Error: could not start supervisord under the container init: {ErrnoNames.Name(-daemon)}");
+            Console.Error.WriteLine($"Error: could not start supervisord under the container init: {Errno.Name(-daemon)}");
             return 2;
         }
 
-        var registrations = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP, (PosixSignal)12, (PosixSignal)10 }
-            .Select(signal => PosixSignalRegistration.Create(signal, context =>
+        var forwarded = new[] { SignalTable.SIGTERM, SignalTable.SIGINT, SignalTable.SIGQUIT, SignalTable.SIGHUP, SignalTable.SIGUSR2, SignalTable.SIGUSR1 };
+        var registrations = forwarded
+            .Select(signal => PosixSignalRegistration.Create(SignalTable.ToPosixSignal(signal), context =>
             {
                 context.Cancel = true;
-                Libc.kill(daemon, (int)context.Signal > 0 ? (int)context.Signal : RawNumber(context.Signal));
+                Libc.kill(daemon, signal);
             }))
             .ToList();
         try
@@ -45,10 +45,10 @@ internal static class ContainerInit
                 var pid = Libc.waitpid(-1, out var status, 0);
                 if (pid == daemon)
                 {
-                    var result = new WaitStatus(status);
-                    return result.Exited ? result.ExitCode : 128 + result.TermSignal;
+                    // The shell's convention: the exit code, or 128 + the signal that killed the daemon.
+                    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
                 }
-                if (pid < 0 && Marshal.GetLastPInvokeError() != Libc.EINTR)
+                if (pid < 0 && Errno.Last != Errno.EINTR)
                 {
                     return 2;
                 }
@@ -59,13 +59,4 @@ internal static class ContainerInit
             registrations.ForEach(r => r.Dispose());
         }
     }
-
-    private static int RawNumber(PosixSignal signal) => signal switch
-    {
-        PosixSignal.SIGTERM => 15,
-        PosixSignal.SIGINT => 2,
-        PosixSignal.SIGQUIT => 3,
-        PosixSignal.SIGHUP => 1,
-        _ => 15,
-    };
 }

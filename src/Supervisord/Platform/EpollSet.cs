@@ -13,15 +13,20 @@ internal sealed unsafe class EpollSet
     public EpollSet()
     {
         _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
-        _wakeFd = Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
+        _wakeFd = _epollFd < 0 ? -1 : Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
+        if (_wakeFd < 0)
+        {
+            throw new IOException($"cannot create an epoll set: {Errno.Name(Errno.Last)}");
+        }
         Add(_wakeFd, WakeId);
     }
 
     /// <param name="id">Reported by <see cref="Wait"/> when <paramref name="fd"/> is readable; never 0.</param>
     public void Add(int fd, ulong id)
     {
-        var registration = new Libc.EpollEvent { Events = Libc.EPOLLIN, Data = id };
-        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_ADD, fd, &registration);
+        var registration = stackalloc byte[EpollLayout.MaxSize];
+        EpollLayout.Write(registration, Libc.EPOLLIN, id);
+        Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_ADD, fd, registration);
     }
 
     public void Remove(int fd) => Libc.epoll_ctl(_epollFd, Libc.EPOLL_CTL_DEL, fd, null);
@@ -37,22 +42,24 @@ internal sealed unsafe class EpollSet
         Libc.close(fd);
     }
 
-    /// <summary>Waits for readable fds and writes their ids into <paramref name="ids"/>; a wake-up yields none.</summary>
-    public int Wait(Span<ulong> ids)
+    /// <summary>Waits for readable fds and writes their ids into <paramref name="ids"/>; a wake-up or a timeout yields none.</summary>
+    /// <param name="timeoutMilliseconds">-1 waits until an fd is readable or <see cref="Wake"/> is called.</param>
+    public int Wait(Span<ulong> ids, int timeoutMilliseconds = -1)
     {
-        var events = stackalloc Libc.EpollEvent[ids.Length];
-        var ready = Libc.epoll_wait(_epollFd, events, ids.Length, -1);
+        var events = stackalloc byte[ids.Length * EpollLayout.MaxSize];
+        var ready = Libc.epoll_wait(_epollFd, events, ids.Length, timeoutMilliseconds);
         var count = 0;
         for (var i = 0; i < ready; i++)
         {
-            if (events[i].Data == WakeId)
+            var data = EpollLayout.DataAt(events, i);
+            if (data == WakeId)
             {
                 ulong drained;
                 Libc.read(_wakeFd, &drained, sizeof(ulong));
             }
             else
             {
-                ids[count++] = events[i].Data;
+                ids[count++] = data;
             }
         }
         return count;

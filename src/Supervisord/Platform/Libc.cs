@@ -3,26 +3,18 @@ using System.Runtime.InteropServices;
 namespace Supervise.Supervisord.Platform;
 
 /// <summary>
-/// The daemon's only P/Invoke declarations (glibc, x86-64 and arm64 Linux). Names follow C; callers use the
+/// The daemon's only P/Invoke declarations (glibc on Linux; x86-64 and arm64 are built and tested, and layouts that differ by architecture are chosen at run time). Names follow C; callers use the
 /// .NET-named wrappers beside this file, which map errno. posix_spawn returns an errno instead of setting it.
 /// </summary>
 internal static unsafe partial class Libc
 {
-    public const int SIGKILL = 9;
-    public const int SIGCHLD = 17;
-    public const int WNOHANG = 1;
     public const int O_CLOEXEC = 0x80000;
     public const int O_NONBLOCK = 0x800;
-    public const int EINTR = 4;
-    public const int ESRCH = 3;
-    public const int ECHILD = 10;
-    public const int EAGAIN = 11;
     public const uint EPOLLIN = 1;
     public const int EPOLL_CTL_ADD = 1;
     public const int EPOLL_CTL_DEL = 2;
     public const int F_SETPIPE_SZ = 1031;
     public const int F_GETFL = 3;
-    public const int CLOCK_MONOTONIC = 1;
     public const int F_SETFL = 4;
 
     public const short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -30,8 +22,6 @@ internal static unsafe partial class Libc
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
     public const short POSIX_SPAWN_SETSID = 0x80;
     public const int O_RDWR = 2;
-    public const int RLIMIT_NPROC = 6;
-    public const int RLIMIT_NOFILE = 7;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int posix_spawn(out int pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
@@ -115,10 +105,10 @@ internal static unsafe partial class Libc
     public static partial int epoll_create1(int flags);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int epoll_ctl(int epollFd, int operation, int fd, EpollEvent* registration);
+    public static partial int epoll_ctl(int epollFd, int operation, int fd, void* registration);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int epoll_wait(int epollFd, EpollEvent* events, int maxEvents, int timeout);
+    public static partial int epoll_wait(int epollFd, void* events, int maxEvents, int timeout);
 
     [LibraryImport("libc")]
     public static partial int getpid();
@@ -174,9 +164,20 @@ internal static unsafe partial class Libc
     [LibraryImport("libc")]
     public static partial int getppid();
 
-    /// <summary>struct epoll_event, packed on x86-64 as the kernel declares it.</summary>
+    /// <summary>
+    /// struct epoll_event on x86-64 (and i386): the kernel declares it __attribute__((packed)) there (EPOLL_PACKED in
+    /// include/uapi/linux/eventpoll.h), so it is 12 bytes with the data at offset 4. <see cref="EpollLayout"/> picks.
+    /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    public struct EpollEvent
+    public struct EpollEventPacked
+    {
+        public uint Events;
+        public ulong Data;
+    }
+
+    /// <summary>struct epoll_event everywhere else (arm64, riscv64…): naturally aligned, 16 bytes, data at offset 8.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct EpollEventAligned
     {
         public uint Events;
         public ulong Data;

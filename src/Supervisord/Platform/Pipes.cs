@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Supervise.Supervisord.Platform;
 
 /// <summary>pipe2(O_CLOEXEC) pairs and fd housekeeping.</summary>
@@ -30,5 +28,19 @@ internal static unsafe class Pipes
         }
     }
 
-    public static int LastError => Marshal.GetLastPInvokeError();
+    /// <summary>One read(2) from a non-blocking pipe.</summary>
+    /// <returns>The bytes read, 0 at end of file (or an error that ends the stream: EIO, EBADF), -1 when none wait yet.</returns>
+    public static int Read(int fd, Span<byte> buffer)
+    {
+        nint read;
+        fixed (byte* pointer = buffer)
+        {
+            read = Libc.read(fd, pointer, buffer.Length);
+        }
+        if (read >= 0)
+        {
+            return (int)read;
+        }
+        return Errno.Last is Errno.EAGAIN or Errno.EINTR ? -1 : 0;
+    }
 }

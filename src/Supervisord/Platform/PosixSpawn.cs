@@ -10,9 +10,6 @@ namespace Supervise.Supervisord.Platform;
 /// </summary>
 internal static unsafe class PosixSpawn
 {
-    private const int SIGPIPE = 13;
-    private const int SIGXFSZ = 25;
-
     /// <returns>The child's pid, or the negated errno when the spawn failed.</returns>
     public static int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, string? directory, int stdinFd, int stdoutFd, int stderrFd, bool newSession = false)
     {
@@ -27,9 +24,10 @@ internal static unsafe class PosixSpawn
             Libc.posix_spawn_file_actions_init(actions);
             Libc.sigemptyset(mask);
             Libc.sigemptyset(defaults);
-            for (var signal = 1; signal < 32; signal++)
+            for (var signal = 1; signal < SignalTable.Count; signal++)
             {
-                if (signal is not (SIGPIPE or SIGXFSZ or Libc.SIGKILL or 19))
+                // SIGKILL and SIGSTOP cannot be caught or ignored; sigaction refuses them.
+                if (signal is not (SignalTable.SIGPIPE or SignalTable.SIGXFSZ or SignalTable.SIGKILL or SignalTable.SIGSTOP))
                 {
                     Libc.sigaddset(defaults, signal);
                 }

@@ -1,5 +1,3 @@
-using Supervise.Supervisord.Configuration.Binding;
-
 namespace Supervise.Supervisord.Platform;
 
 /// <summary>
@@ -19,10 +17,10 @@ internal static unsafe class Privileges
         {
             return "Can't drop privilege as nonroot user";
         }
-        var account = UserDatabase.Account((int)uid);
-        var gid = account is { } known ? (uint)known.PrimaryGid : uid;
+        var account = UserAccounts.ByUid((int)uid);
+        var gid = account is not null ? (uint)account.PrimaryGid : uid;
         using var strings = new NativeStrings();
-        if (account is not null && Libc.initgroups(strings.String(account.Value.Name), gid) != 0)
+        if (account is not null && Libc.initgroups(strings.String(account.Name), gid) != 0)
         {
             return "Could not set groups of effective user";
         }

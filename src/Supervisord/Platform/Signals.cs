@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Supervise.Supervisord.Platform;
 
 /// <summary>kill(2) with errno mapped: ESRCH means the process is already gone, which is not an error here.</summary>
@@ -17,18 +15,18 @@ internal static class Signals
     {
         if (pid <= 0)
         {
-            return (Outcome.AlreadyGone, Libc.ESRCH);
+            return (Outcome.AlreadyGone, Errno.ESRCH);
         }
         if (Libc.kill(toGroup ? -pid : pid, signal) == 0)
         {
             return (Outcome.Sent, 0);
         }
-        var errno = Marshal.GetLastPInvokeError();
-        return errno == Libc.ESRCH ? (Outcome.AlreadyGone, errno) : (Outcome.Failed, errno);
+        var errno = Errno.Last;
+        return errno == Errno.ESRCH ? (Outcome.AlreadyGone, errno) : (Outcome.Failed, errno);
     }
 
-    public static bool IsAlive(int pid) => pid > 0 && (Libc.kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() != Libc.ESRCH);
+    public static bool IsAlive(int pid) => pid > 0 && (Libc.kill(pid, 0) == 0 || Errno.Last != Errno.ESRCH);
 
     /// <summary>Restores SIGCHLD's default disposition: an inherited SIG_IGN would make the kernel discard exit statuses.</summary>
-    public static void ResetChildSignal() => Libc.signal(Libc.SIGCHLD, 0);
+    public static void ResetChildSignal() => Libc.signal(SignalTable.SIGCHLD, 0);
 }

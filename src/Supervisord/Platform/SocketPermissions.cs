@@ -1,5 +1,3 @@
-using Supervise.Supervisord.Configuration.Binding;
-
 namespace Supervise.Supervisord.Platform;
 
 /// <summary>Applies [unix_http_server] chmod= and chown= to the bound socket file.</summary>
@@ -13,8 +11,8 @@ internal static unsafe class SocketPermissions
             return;
         }
         var parts = owner.Split(':', 2);
-        var uid = UserDatabase.UidOf(parts[0]) ?? -1;
-        var gid = parts.Length > 1 ? UserDatabase.GidOf(parts[1]) ?? -1 : uid >= 0 ? UserDatabase.Account(uid)?.PrimaryGid ?? -1 : -1;
+        var uid = UserAccounts.UidOf(parts[0]) ?? -1;
+        var gid = parts.Length > 1 ? UserAccounts.GidOf(parts[1]) ?? -1 : uid >= 0 ? UserAccounts.ByUid(uid)?.PrimaryGid ?? -1 : -1;
         using var strings = new NativeStrings();
         Libc.chown(strings.String(path), uid, gid);
     }

@@ -30,7 +30,7 @@ internal static unsafe class Splice
             {
                 return (Outcome.Moved, moved);
             }
-            return moved == 0 || Marshal.GetLastPInvokeError() == Libc.EAGAIN ? (Outcome.PipeEmpty, 0) : (Outcome.Unsupported, 0);
+            return moved == 0 || Errno.Last == Errno.EAGAIN ? (Outcome.PipeEmpty, 0) : (Outcome.Unsupported, 0);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Spawning;
@@ -9,7 +8,7 @@ namespace Supervise.Supervisord.Spawning;
 /// Supervisor's order. Failures print Supervisor's messages to fd 2 and exit 127, so they land in the stderr log and
 /// the process goes to BACKOFF exactly as under Supervisor.
 /// </summary>
-public static unsafe class ExecHelper
+public static class ExecHelper
 {
     public const string Flag = "--exec-helper";
 
@@ -50,18 +49,17 @@ public static unsafe class ExecHelper
         {
             return 127;
         }
-        using var strings = new NativeStrings();
-        if (directory != "-" && Libc.chdir(strings.String(directory)) != 0)
+        if (directory != "-" && CurrentProcess.ChangeDirectory(directory) is not 0 and var chdirError)
         {
-            Fail($"supervisor: couldn't chdir to {directory}: {ErrnoNames.Name(Marshal.GetLastPInvokeError())}");
+            Fail($"supervisor: couldn't chdir to {directory}: {Errno.Name(chdirError)}");
             return 127;
         }
         if (umask != "-")
         {
-            Libc.umask(Convert.ToInt32(umask, 8));
+            CurrentProcess.SetUmask(Convert.ToInt32(umask, 8));
         }
-        Libc.execve(strings.String(file), strings.Array(argv), strings.Array(Envp.Current()));
-        Fail($"supervisor: couldn't exec {argv[0]}: {ErrnoNames.Name(Marshal.GetLastPInvokeError())}");
+        var execError = CurrentProcess.Exec(file, argv, Envp.Current());
+        Fail($"supervisor: couldn't exec {argv[0]}: {Errno.Name(execError)}");
         return 127;
     }
 
@@ -75,12 +73,6 @@ public static unsafe class ExecHelper
         return error is null;
     }
 
-    private static void Fail(string message)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(message + "\nsupervisor: child process was not spawned\n");
-        fixed (byte* pointer = bytes)
-        {
-            Libc.write(2, pointer, bytes.Length);
-        }
-    }
+    private static void Fail(string message) =>
+        CurrentProcess.WriteToStandardError(System.Text.Encoding.UTF8.GetBytes(message + "\nsupervisor: child process was not spawned\n"));
 }

@@ -92,12 +92,12 @@ public sealed class ProcessSpawner : IDisposable
             Pipes.Close(stderr.Value.Read);
             var message = -pid switch
             {
-                11 => "Too many processes in process table to spawn",
-                2 => $"can't find command '{argv[0]}'",
-                13 => $"no permission to run command '{argv[0]}'",
-                var errno => $"couldn't spawn: {ErrnoNames.Name(errno)}",
+                Errno.EAGAIN => "Too many processes in process table to spawn",
+                Errno.ENOENT => $"can't find command '{argv[0]}'",
+                Errno.EACCES => $"no permission to run command '{argv[0]}'",
+                var errno => $"couldn't spawn: {Errno.Name(errno)}",
             };
-            return (null, new SpawnError(-pid == 2 ? SpawnErrorKind.NotFound : SpawnErrorKind.System, message));
+            return (null, new SpawnError(-pid == Errno.ENOENT ? SpawnErrorKind.NotFound : SpawnErrorKind.System, message));
         }
         return (new SpawnedChild(pid, stdin.Value.Write, stdout.Value.Read, request.RedirectStderr ? -1 : stderr.Value.Read), null);
     }

@@ -1,4 +1,6 @@
-using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Spawning;
@@ -10,29 +12,35 @@ namespace Supervise.Supervisord.Spawning;
 /// does not grow with the number of children. waitpid(-1) is never used, so pids that the runtime's own Process class
 /// started are never stolen (reference/dotnet-on-linux.md §2).
 /// </summary>
-public sealed unsafe class Reaper : IDisposable
+public sealed partial class Reaper : IDisposable
 {
-    private const long SysPidfdOpen = 434;
-
     // Guards _watched: registrations arrive from spawner threads, exits are handled on the reaper thread.
     private readonly Lock _gate = new();
     private readonly Dictionary<int, (int PidFd, Action<WaitStatus> OnExit)> _watched = [];
     private readonly EpollSet _set = new();
     private volatile bool _disposed;
+    private volatile ILogger _logger = NullLogger.Instance;
 
     public Reaper()
     {
         new Thread(Run) { IsBackground = true, Name = "reaper" }.Start();
     }
 
+    /// <summary>The main log; set by the composition root each time it opens one (the reaper outlives a reload).</summary>
+    public ILogger Logger
+    {
+        get => _logger;
+        set => _logger = value;
+    }
+
     /// <summary>Watches <paramref name="pid"/> and calls <paramref name="onExit"/> once, on the reaper thread, when it ends.</summary>
     public void Watch(int pid, Action<WaitStatus> onExit)
     {
-        var pidFd = (int)Libc.syscall(SysPidfdOpen, pid, 0);
+        var pidFd = ChildWait.OpenPidFd(pid);
         if (pidFd < 0)
         {
             // pidfds unavailable (Linux < 5.3): fall back to a thread blocked in waitpid on this one pid.
-            new Thread(() => onExit(WaitBlocking(pid))) { IsBackground = true, Name = $"wait-{pid}" }.Start();
+            new Thread(() => Deliver(pid, onExit, ChildWait.Block(pid))) { IsBackground = true, Name = $"wait-{pid}" }.Start();
             return;
         }
         lock (_gate)
@@ -40,22 +48,6 @@ public sealed unsafe class Reaper : IDisposable
             _watched[pid] = (pidFd, onExit);
         }
         _set.Add(pidFd, (ulong)pid);
-    }
-
-    private static WaitStatus WaitBlocking(int pid)
-    {
-        while (true)
-        {
-            var result = Libc.waitpid(pid, out var status, 0);
-            if (result == pid)
-            {
-                return new WaitStatus(status);
-            }
-            if (result < 0 && Marshal.GetLastPInvokeError() != Libc.EINTR)
-            {
-                return WaitStatus.FromExitCode(0);
-            }
-        }
     }
 
     private void Run()
@@ -73,8 +65,8 @@ public sealed unsafe class Reaper : IDisposable
 
     private void Reap(int pid)
     {
-        var result = Libc.waitpid(pid, out var status, Libc.WNOHANG);
-        if (result == 0)
+        var result = ChildWait.Poll(pid);
+        if (result.Outcome == ChildWait.Outcome.Running)
         {
             return; // not exited yet (spurious wake-up)
         }
@@ -87,15 +79,24 @@ public sealed unsafe class Reaper : IDisposable
             }
         }
         _set.RemoveAndClose(entry.PidFd);
-        // ECHILD: someone else reaped it; report a plain exit rather than lose the transition.
-        var waitStatus = result == pid ? new WaitStatus(status) : WaitStatus.FromExitCode(0);
+        Deliver(pid, entry.OnExit, result);
+    }
+
+    private void Deliver(int pid, Action<WaitStatus> onExit, (ChildWait.Outcome Outcome, int Status) result)
+    {
+        // Lost (ECHILD: someone else reaped it): report the exit as unknown rather than lose the transition.
+        var status = result.Outcome == ChildWait.Outcome.Exited ? new WaitStatus(result.Status) : WaitStatus.Unknown;
+        if (status.IsUnknown)
+        {
+            LogStatusLost(_logger, pid);
+        }
         try
         {
-            entry.OnExit(waitStatus);
+            onExit(status);
         }
         catch (Exception exception)
         {
-            Console.Error.WriteLine($"reaper: exit handler for pid {pid} failed: {exception.Message}");
+            LogExitHandlerFailed(_logger, pid, exception.Message);
         }
     }
 
@@ -104,4 +105,10 @@ public sealed unsafe class Reaper : IDisposable
         _disposed = true;
         _set.Wake();
     }
+
+    [LoggerMessage(EventId = LogEventIds.ExitHandlerFailed, Level = LogLevel.Error, Message = "reaper: exit handler for pid {Pid} failed: {Reason}")]
+    private static partial void LogExitHandlerFailed(ILogger logger, int pid, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.ExitStatusLost, Level = LogLevel.Warning, Message = "reaper: the exit status of pid {Pid} was collected elsewhere; reporting it as unknown")]
+    private static partial void LogStatusLost(ILogger logger, int pid);
 }

@@ -167,7 +167,7 @@ public sealed class OutputReactorSpecs : IDisposable
     {
         foreach (var pid in _pids)
         {
-            Signals.Send(pid, Libc.SIGKILL, toGroup: true);
+            Signals.Send(pid, SignalTable.SIGKILL, toGroup: true);
         }
         _reactor.Dispose();
         _spawner.Dispose();

@@ -2,55 +2,56 @@ using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord.Tests.Spawning;
 
-/// <summary>waitpid statuses decoded and worded as Supervisor logs them ("exited: x (exit status 1; ...)").</summary>
 public sealed class WaitStatusSpecs
 {
-    [Theory]
-    [InlineData(0, "exit status 0")]
-    [InlineData(1, "exit status 1")]
-    [InlineData(255, "exit status 255")]
-    public void An_exit_is_described_by_its_code(int code, string text)
+    [Fact]
+    public void An_exit_is_described_with_its_code_and_is_expected_when_listed()
     {
-        var status = WaitStatus.FromExitCode(code);
+        var status = WaitStatus.FromExitCode(3);
 
-        status.Exited.Should().BeTrue();
-        status.ExitCode.Should().Be(code);
-        status.SupervisorExitStatus.Should().Be(code);
-        status.Describe().Should().Be(text);
+        status.Describe().Should().Be("exit status 3");
+        status.SupervisorExitStatus.Should().Be(3);
+        status.IsExpected([0, 3]).Should().BeTrue();
+        status.IsExpected([0]).Should().BeFalse();
     }
 
-    [Theory]
-    [InlineData(9, "terminated by SIGKILL")]
-    [InlineData(15, "terminated by SIGTERM")]
-    [InlineData(1, "terminated by SIGHUP")]
-    [InlineData(31, "terminated by SIGSYS")]
-    [InlineData(40, "terminated by signal 40")]
-    public void A_signal_death_names_the_signal_and_never_counts_as_an_exit_code(int signal, string text)
+    [Fact]
+    public void A_signal_death_names_the_signal_and_is_never_expected()
     {
-        var status = WaitStatus.FromSignal(signal);
+        var status = WaitStatus.FromSignal(15);
 
-        status.Exited.Should().BeFalse();
-        status.TermSignal.Should().Be(signal);
+        status.Describe().Should().Be("terminated by SIGTERM");
+        status.Signaled.Should().BeTrue();
         status.SupervisorExitStatus.Should().Be(-1);
-        status.Describe().Should().Be(text);
+        status.IsExpected([0, 15]).Should().BeFalse();
     }
 
     [Fact]
-    public void A_core_dump_is_added_to_the_description()
-    {
-        // The raw status of SIGSEGV with the core flag (0x80), as the kernel reports it.
-        var status = new WaitStatus(0x80 | 11);
+    public void A_core_dump_is_mentioned_after_the_signal() =>
+        new WaitStatus(0x80 | 11).Describe().Should().Be("terminated by SIGSEGV (core dumped)");
 
-        status.CoreDumped.Should().BeTrue();
-        status.Describe().Should().Be("terminated by SIGSEGV (core dumped)");
+    [Fact]
+    public void A_signal_without_a_name_is_described_by_its_number() =>
+        WaitStatus.FromSignal(40).Describe().Should().Be("terminated by signal 40");
+
+    [Fact]
+    public void A_status_that_could_not_be_collected_says_so_and_never_counts_as_expected()
+    {
+        var status = WaitStatus.Unknown;
+
+        status.IsUnknown.Should().BeTrue();
+        status.Exited.Should().BeFalse();
+        status.Signaled.Should().BeFalse();
+        status.Describe().Should().Be("exit status unknown");
+        // exitcodes= holds 0..255 only, so -1 is in no list: the state machine's Contains check says "not expected".
+        status.SupervisorExitStatus.Should().Be(-1);
+        status.IsExpected([0]).Should().BeFalse();
     }
 
     [Fact]
-    public void A_raw_exit_status_keeps_the_code_in_the_second_byte()
+    public void Real_statuses_are_never_taken_for_unknown()
     {
-        var status = new WaitStatus(3 << 8);
-
-        status.Should().Be(WaitStatus.FromExitCode(3));
-        status.CoreDumped.Should().BeFalse();
+        Enumerable.Range(0, 256).Select(WaitStatus.FromExitCode).Should().OnlyContain(s => !s.IsUnknown && s.Exited);
+        Enumerable.Range(1, 64).Select(WaitStatus.FromSignal).Should().OnlyContain(s => !s.IsUnknown && s.Signaled);
     }
 }
