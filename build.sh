@@ -66,12 +66,12 @@ publish() {
 # stage_tree; the version is the daemon's own, read here once.
 VERSION=$(sed -n 's/.*const string Version = "\([^"]*\)".*/\1/p' src/Supervisord/Control/SupervisorService.cs)
 RID=linux-x64 DEB_ARCH=amd64   # publish builds linux-x64 only (arm64 waits for the epoll layout fix)
-# Reproducible man pages, changelog and archives: every timestamp is the last commit's.
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
 # Packaging reuses dist/ when both binaries are there: run ./build.sh publish first to package new code.
+# Reproducible man pages, changelog and archives: every timestamp is the last commit's.
 ensure_published() {
   [ -x dist/supervisord ] && [ -x dist/supervisorctl ] || publish
+  export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 }
 
 # $1 command, $2 Debian package: installs it through apt-get when missing, where apt-get exists.
