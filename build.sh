@@ -172,7 +172,8 @@ deb() {
 # ./build.sh install PREFIX: the .deb's layout under PREFIX, for systems without dpkg. An existing
 # PREFIX/etc/supervisor/supervisord.conf is kept.
 install_tree() {
-  local prefix=${1:?usage: ./build.sh install PREFIX}
+  [ -n "${1:-}" ] || { echo "usage: ./build.sh install PREFIX" >&2; return 2; }
+  local prefix=$1
   ensure_published
   stage_tree "$prefix" lib/systemd/system keep
   install -d -m 0755 "$prefix/var/log/supervisor"
