@@ -31,8 +31,13 @@ timed() {
 
 apt_install() {
   command -v apt-get >/dev/null 2>&1 || { echo "no apt-get on this machine"; return 1; }
+  # Keep the packages' postinst from starting system services (a system-wide supervisord, node_exporter).
+  local policy=/usr/sbin/policy-rc.d created=0 status=0
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod 755 "$policy"; created=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" ||
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; }
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; } || status=$?
+  [ "$created" = 0 ] || rm -f "$policy"
+  return "$status"
 }
 
 [ -x /usr/bin/supervisorctl ] || timed supervisor apt_install supervisor
