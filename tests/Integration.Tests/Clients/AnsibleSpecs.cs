@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Clients;
 
@@ -35,8 +36,8 @@ public sealed class AnsibleSpecs
         (await daemon.StateOfAsync("app")).Should().Be("RUNNING");
         await module.ChangesAsync("state=restarted");
         await module.ChangesAsync("state=signalled signal=USR1");
-        await Wait.UntilAsync(() => daemon.ReadFile("app.log").Contains("usr1", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "the program got SIGUSR1");
+        await Eventually.UntilAsync(() => daemon.ReadFile("app.log").Contains("usr1", StringComparison.Ordinal), "the program got SIGUSR1",
+            TimeSpan.FromSeconds(10));
         await module.ChangesAsync("state=stopped");
         (await daemon.StateOfAsync("app")).Should().Be("STOPPED");
         await module.ChangesAsync("state=absent");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Supervise.Integration.Tests.Clients;
@@ -14,7 +15,7 @@ public sealed partial class ConcurrentCtlSpecs(ITestOutputHelper output)
     private const int Iterations = 30;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Our_ctl_and_pythons_in_loops_on_one_socket_see_no_failure()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig("""

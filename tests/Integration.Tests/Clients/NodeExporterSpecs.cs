@@ -1,4 +1,5 @@
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Clients;
 
@@ -34,7 +35,7 @@ public sealed class NodeExporterSpecs
             $"--web.listen-address=127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var metrics = "";
-        await Wait.UntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             exporter.HasExited.Should().BeFalse(exporter.Output);
             try
@@ -46,7 +47,7 @@ public sealed class NodeExporterSpecs
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(30), "node_exporter serves the supervisord metrics");
+        }, "node_exporter serves the supervisord metrics", TimeSpan.FromSeconds(30));
 
         metrics.Should().Contain("node_supervisord_up{group=\"web\",name=\"web\"} 1\n")
             .And.Contain("node_supervisord_up{group=\"grp\",name=\"a\"} 1\n")

@@ -1,4 +1,5 @@
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Clients;
 
@@ -107,9 +108,9 @@ public sealed class ServerUrlSpecs
         await daemon.WaitForStateAsync("victim", "RUNNING");
 
         (await daemon.CtlAsync("start", "driver")).Output.Should().Be("driver: started\n");
-        await Wait.UntilAsync(() => ClientTools.ReadIfAny(daemon, "driver.log").Contains("restarted", StringComparison.Ordinal)
-                || ClientTools.ReadIfAny(daemon, "driver.err").Contains("Error", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(30), "the driver restarted the victim over TCP");
+        await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, "driver.log").Contains("restarted", StringComparison.Ordinal)
+                || ClientTools.ReadIfAny(daemon, "driver.err").Contains("Error", StringComparison.Ordinal), "the driver restarted the victim over TCP",
+            TimeSpan.FromSeconds(30));
 
         ClientTools.ReadIfAny(daemon, "driver.log").Should().StartWith($"url http://localhost:{port}\nrestarted victim:victim ",
             ClientTools.ReadIfAny(daemon, "driver.err"));
@@ -144,8 +145,8 @@ public sealed class ServerUrlSpecs
     private static async Task<string> UrlSeenAsync(Infrastructure.Daemon daemon, string program)
     {
         var log = program + ".log";
-        await Wait.UntilAsync(() => ClientTools.ReadIfAny(daemon, log).Contains('\n', StringComparison.Ordinal),
-            TimeSpan.FromSeconds(15), $"{program} printed its SUPERVISOR_SERVER_URL");
+        await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, log).Contains('\n', StringComparison.Ordinal), $"{program} printed its SUPERVISOR_SERVER_URL",
+            TimeSpan.FromSeconds(15));
         return ClientTools.ReadIfAny(daemon, log).TrimEnd('\n')["SUPERVISOR_SERVER_URL=".Length..];
     }
 }

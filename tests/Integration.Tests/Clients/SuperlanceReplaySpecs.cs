@@ -1,4 +1,5 @@
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Clients;
 
@@ -50,9 +51,9 @@ public sealed class SuperlanceReplaySpecs
         var before = await daemon.CtlAsync("pid", "victim");
 
         (await daemon.CtlAsync("start", "driver")).Output.Should().Be("driver: started\n");
-        await Wait.UntilAsync(() => ClientTools.ReadIfAny(daemon, "driver.log").Contains("restarted", StringComparison.Ordinal)
-                || ClientTools.ReadIfAny(daemon, "driver.err").Contains("Error", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(30), "the driver restarted the victim");
+        await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, "driver.log").Contains("restarted", StringComparison.Ordinal)
+                || ClientTools.ReadIfAny(daemon, "driver.err").Contains("Error", StringComparison.Ordinal), "the driver restarted the victim",
+            TimeSpan.FromSeconds(30));
 
         var lines = ClientTools.ReadIfAny(daemon, "driver.log").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(2, ClientTools.ReadIfAny(daemon, "driver.err"));

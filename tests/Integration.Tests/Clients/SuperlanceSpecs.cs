@@ -1,4 +1,5 @@
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Clients;
 
@@ -26,8 +27,8 @@ public sealed class SuperlanceSpecs
         await daemon.WaitForStateAsync("hog", "RUNNING");
         var first = await PidOfAsync(daemon, "hog");
 
-        await Wait.UntilAsync(async () => await PidOfAsync(daemon, "hog") is { } pid && pid != first && pid != "0",
-            TimeSpan.FromSeconds(30), "memmon restarted hog");
+        await Eventually.UntilAsync(async () => await PidOfAsync(daemon, "hog") is { } pid && pid != first && pid != "0", "memmon restarted hog",
+            TimeSpan.FromSeconds(30));
 
         ClientTools.ReadIfAny(daemon, "memmon.err").Should().Contain("RSS of hog:hog is ").And.Contain("Restarting hog:hog");
         await daemon.WaitForStateAsync("hog", "RUNNING");
@@ -54,8 +55,8 @@ public sealed class SuperlanceSpecs
         var first = await PidOfAsync(daemon, "web");
 
         File.Delete(alive);
-        await Wait.UntilAsync(() => ClientTools.ReadIfAny(daemon, "httpok.err").Contains("web restarted", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(30), "httpok restarted web after its URL began to answer 404");
+        await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, "httpok.err").Contains("web restarted", StringComparison.Ordinal), "httpok restarted web after its URL began to answer 404",
+            TimeSpan.FromSeconds(30));
         File.WriteAllText(alive, "ok");
 
         ClientTools.ReadIfAny(daemon, "httpok.err").Should().Contain("web is in RUNNING state, restarting");
