@@ -26,6 +26,8 @@ public sealed partial class SupervisedProcess
             case SendSignal signal:
                 if (_host.Signals.Send(_core.Pid, signal.Signal, signal.ToGroup) is { } error)
                 {
+                    // A stop command whose kill failed answers FAILED (Supervisor's stopProcess), then the state turns UNKNOWN.
+                    _turn?.Fail(error);
                     _followUps.Enqueue(new SignalFailed(error));
                 }
                 break;
