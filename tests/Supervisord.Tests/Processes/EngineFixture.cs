@@ -45,16 +45,6 @@ public sealed class EngineFixture : IAsyncDisposable
     public static Task<ProcessSnapshot> Settled(SupervisedProcess process) =>
         process.WaitForAsync(_ => true, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
 
-    public static async Task WaitUntil(Func<bool> condition, int seconds = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0} s", seconds);
-            await Task.Delay(20);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Registry.StopAllInOrderAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);

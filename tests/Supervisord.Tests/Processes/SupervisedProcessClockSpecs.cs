@@ -68,7 +68,7 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
         };
         var process = _engine.Add(config).Processes[0];
         await process.StartAsync();
-        await EngineFixture.WaitUntil(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "ready\n");
+        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "ready\n");
         var pid = process.Current.Pid;
 
         (await process.StopAsync()).Accepted.Should().BeTrue();

@@ -22,7 +22,7 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
 
         running.Pid.Should().BePositive();
-        await EngineFixture.WaitUntil(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "hello\n");
+        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "hello\n");
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
 
         await process.StartAsync();
 
-        await EngineFixture.WaitUntil(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "out\nerr\n");
+        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "out\nerr\n");
     }
 }
