@@ -55,8 +55,8 @@ public sealed partial class SupervisorService(ControlOperations operations) : V1
         return reply;
     }
 
-    public override Task<ActionReply> Signal(SignalRequest request, ServerCallContext context) =>
-        Task.FromResult(Reply(operations.Signal(request.Target, request.Signal)));
+    public override async Task<ActionReply> Signal(SignalRequest request, ServerCallContext context) =>
+        Reply(await operations.SignalAsync(request.Target, request.Signal, context.CancellationToken).ConfigureAwait(false));
 
     public override async Task<Empty> SendStdin(StdinRequest request, ServerCallContext context)
     {

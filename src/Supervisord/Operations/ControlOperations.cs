@@ -58,26 +58,27 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     }
 
     /// <summary>signalProcess / signalProcessGroup / signalAllProcesses; the signal is a name or a number, as in the config.</summary>
-    public TargetOutcome Signal(string target, string signal)
+    public async Task<TargetOutcome> SignalAsync(string target, string signal, CancellationToken cancellationToken)
     {
         EnsureRunning();
         var (processes, single) = TargetResolver.Resolve(Registry, target);
         var parsed = Configuration.Binding.Signals.Parse(signal);
         var number = parsed.Ok ? parsed.Value : throw new SupervisorFault(FaultCode.BadSignal, signal);
         var selected = single ? processes : processes.Where(p => p.Current.State.IsSignallable()).ToList();
-        return new TargetOutcome(selected.Select(p => ProcessCommands.Signal(p, number)).ToList(), single);
+        var results = await Task.WhenAll(selected.Select(p => ProcessCommands.SignalAsync(p, number, cancellationToken))).ConfigureAwait(false);
+        return new TargetOutcome(results, single);
     }
 
     /// <summary>sendProcessStdin: NOT_RUNNING without a live child, NO_FILE when its stdin is closed.</summary>
     public async Task SendStdinAsync(string name, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         EnsureRunning();
-        var process = Process(name);
-        if (!process.Current.State.IsSignallable())
+        var reply = await Process(name).WriteStdinAsync(data, cancellationToken).ConfigureAwait(false);
+        if (reply.Outcome == CommandOutcome.Rejected)
         {
             throw new SupervisorFault(FaultCode.NotRunning, name);
         }
-        if (!await process.WriteStdinAsync(data, cancellationToken).ConfigureAwait(false))
+        if (reply.Outcome == CommandOutcome.Failed)
         {
             throw new SupervisorFault(FaultCode.NoFile, name);
         }

@@ -4,27 +4,15 @@ using Supervise.Supervisord.Spawning;
 namespace Supervise.Supervisord.Operations;
 
 /// <summary>
-/// Start, stop and signal one process with Supervisor's rpcinterface semantics and faults: the checks before acting,
-/// then (when asked to wait) the wait for the outcome — RUNNING for a start, a stopped state for a stop.
+/// Start, stop and signal one process with Supervisor's rpcinterface semantics and faults, derived from the actor's
+/// reply (the state that refused a command, or why performing it failed), then (when asked to wait) the wait for
+/// the outcome — RUNNING for a start, a stopped state for a stop.
 /// </summary>
 public static class ProcessCommands
 {
     public static async Task<ProcessOutcome> StartAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
     {
-        var state = process.Current.State;
         var namespec = process.Current.Namespec;
-        if (state.IsRunning())
-        {
-            return Outcome(process, FaultCode.AlreadyStarted, "ALREADY_STARTED: " + namespec);
-        }
-        if (state == ProcessState.Unknown)
-        {
-            return Outcome(process, FaultCode.Failed, $"FAILED: {namespec} is in an unknown process state");
-        }
-        if (state == ProcessState.Stopping)
-        {
-            return Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec);
-        }
         // Test the command first: don't bother spawning what is known to fail (Supervisor's startProcess does the same).
         var request = process.CreateSpawnRequest();
         var path = request.Environment.LastOrDefault(e => e.Key == "PATH").Value;
@@ -40,13 +28,27 @@ public static class ProcessCommands
             return Outcome(process, fault, FaultNames.Text(fault, error.Message));
         }
 
-        process.Post(new StartRequested(Manual: true));
-        if (!wait)
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var replied = process.StartAsync(cancellationToken);
+        // Posted right after the command, so it sees exactly the states that follow the start.
+        var settled = wait ? process.WaitForAsync(s => s.SpawnError is not null || s.State != ProcessState.Starting, abandon.Token) : null;
+        var reply = await replied.ConfigureAwait(false);
+        if (!reply.Accepted)
+        {
+            await abandon.CancelAsync().ConfigureAwait(false);
+            return reply.State switch
+            {
+                ProcessState.Running or ProcessState.Starting or ProcessState.Backoff => Outcome(process, FaultCode.AlreadyStarted, "ALREADY_STARTED: " + namespec),
+                ProcessState.Unknown => Outcome(process, FaultCode.Failed, $"FAILED: {namespec} is in an unknown process state"),
+                ProcessState.Stopping => Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec),
+                _ => Outcome(process, FaultCode.Failed, $"FAILED: {reply.Error}"),
+            };
+        }
+        if (settled is null)
         {
             return Ok(process);
         }
-        var outcome = await process.WaitForAsync(
-            s => s.SpawnError is not null || s.State != ProcessState.Starting, cancellationToken).ConfigureAwait(false);
+        var outcome = await settled.ConfigureAwait(false);
         if (outcome.SpawnError is not null)
         {
             return Outcome(process, FaultCode.SpawnError, "SPAWN_ERROR: " + namespec);
@@ -58,29 +60,34 @@ public static class ProcessCommands
 
     public static async Task<ProcessOutcome> StopAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
     {
-        if (!process.Current.State.IsRunning())
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var replied = process.StopAsync(cancellationToken);
+        var stopped = wait ? process.WaitForAsync(s => s.State.IsStopped(), abandon.Token) : null;
+        var reply = await replied.ConfigureAwait(false);
+        if (!reply.Accepted)
         {
-            return Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + process.Current.Namespec);
+            await abandon.CancelAsync().ConfigureAwait(false);
+            // A kill that failed answers FAILED (Supervisor's stopProcess); a state with nothing to stop, NOT_RUNNING.
+            return reply.Outcome == CommandOutcome.Failed
+                ? Outcome(process, FaultCode.Failed, $"FAILED: {reply.Error}")
+                : Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + process.Current.Namespec);
         }
-        process.Post(new StopRequested());
-        if (wait)
+        if (stopped is not null)
         {
-            await process.WaitForAsync(s => s.State.IsStopped(), cancellationToken).ConfigureAwait(false);
+            await stopped.ConfigureAwait(false);
         }
         return Ok(process);
     }
 
-    public static ProcessOutcome Signal(SupervisedProcess process, int signal)
+    public static async Task<ProcessOutcome> SignalAsync(SupervisedProcess process, int signal, CancellationToken cancellationToken)
     {
-        var snapshot = process.Current;
-        if (!snapshot.State.IsSignallable())
+        var reply = await process.SignalAsync(signal, cancellationToken).ConfigureAwait(false);
+        return reply.Outcome switch
         {
-            return Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + snapshot.Namespec);
-        }
-        var (outcome, errno) = Platform.Signals.Send(snapshot.Pid, signal, toGroup: false);
-        return outcome == Platform.Signals.Outcome.Failed
-            ? Outcome(process, FaultCode.Failed, $"FAILED: {Platform.Errno.Name(errno)}")
-            : Ok(process);
+            CommandOutcome.Accepted => Ok(process),
+            CommandOutcome.Failed => Outcome(process, FaultCode.Failed, $"FAILED: {reply.Error}"),
+            _ => Outcome(process, FaultCode.NotRunning, "NOT_RUNNING: " + process.Current.Namespec),
+        };
     }
 
     public static ProcessOutcome Ok(SupervisedProcess process) => Outcome(process, FaultCode.Success, "OK");

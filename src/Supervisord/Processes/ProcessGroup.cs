@@ -20,22 +20,16 @@ public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<Superv
     /// Supervisor's stop_all for one group: every process that runs gets its stop signal (in reverse priority order),
     /// every process in BACKOFF gives up, and the call completes when all of them are in a stopped state.
     /// </summary>
-    public async Task StopAllAsync(CancellationToken cancellationToken)
+    public async Task StopAllAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(Processes.Reverse().Select(p => StopForShutdownAsync(p, cancellationToken))).ConfigureAwait(false);
+
+    private static async Task StopForShutdownAsync(SupervisedProcess process, CancellationToken cancellationToken)
     {
-        var waits = new List<Task>();
-        foreach (var process in Processes.Reverse())
+        // Each actor decides from its own state: GiveUp is legal only in BACKOFF, and a stop only where something runs.
+        if (!(await process.GiveUpAsync().ConfigureAwait(false)).Accepted)
         {
-            var state = process.Current.State;
-            if (state is ProcessState.Running or ProcessState.Starting)
-            {
-                process.Post(new StopRequested());
-            }
-            else if (state == ProcessState.Backoff)
-            {
-                process.Post(new GiveUp());
-            }
-            waits.Add(process.WaitForAsync(s => s.State.IsStopped(), cancellationToken));
+            await process.StopAsync(cancellationToken).ConfigureAwait(false);
         }
-        await Task.WhenAll(waits).ConfigureAwait(false);
+        await process.WaitForAsync(s => s.State.IsStopped(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -24,6 +24,9 @@ public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, OutputRea
 
     public ChildEnvironment Environment { get; } = environment;
 
+    /// <summary>kill(2); specs replace it to make a kill fail.</summary>
+    public ISignalSender Signals { get; init; } = KillSignalSender.Instance;
+
     /// <summary>Supervisor's events, delivered to [eventlistener:x] pools.</summary>
     public Events.EventBus Events { get; } = new();
 

@@ -55,7 +55,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         }
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 70, Level = Microsoft.Extensions.Logging.LogLevel.Critical, Message = "Could not create FastCGI socket {Socket}: {Reason}")]
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = ProcessLogEvents.FcgiSocketFailed, Level = Microsoft.Extensions.Logging.LogLevel.Critical, Message = "Could not create FastCGI socket {Socket}: {Reason}")]
     private static partial void LogSocketFailed(Microsoft.Extensions.Logging.ILogger logger, string socket, string reason);
 
     private EventListenerPool? PoolOf(string group)
@@ -132,8 +132,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
             var spawned = new List<Task>();
             foreach (var (_, process) in level)
             {
-                process.Post(new StartRequested(Manual: false));
-                spawned.Add(process.WaitForAsync(_ => true, CancellationToken.None));
+                spawned.Add(process.AutostartAsync());
             }
             await Task.WhenAll(spawned).ConfigureAwait(false);
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Spawning;
 
@@ -6,36 +5,56 @@ namespace Supervise.Supervisord.Processes;
 
 /// <summary>
 /// Supervisor's process state machine (reference §2.2–2.5) as a pure function: (core, trigger, config, now) to
-/// (new core, effects). It performs no I/O and reads no clock; the actor executes the effects. Each transition is
-/// one commented branch. Unlike Supervisor's 1-second loop, timers fire exactly when due.
+/// (new core, effects). It performs no I/O and reads no clock; the actor executes the effects. Each legal
+/// (state, trigger) pair is one commented row of <see cref="Decide"/>; every other pair is a rejection naming the
+/// state. Unlike Supervisor's 1-second loop, timers fire exactly when due.
 /// </summary>
-public static class ProcessStateMachine
+internal static class ProcessStateMachine
 {
-    public static (ProcessCore Core, IReadOnlyList<Effect> Effects) Decide(ProcessCore core, Trigger trigger, ProcessConfig config, DateTimeOffset now)
+    public static Decision Decide(ProcessCore core, Trigger trigger, ProcessConfig config, DateTimeOffset now)
     {
         var effects = new List<Effect>();
-        var next = trigger switch
+        var state = core.State;
+        ProcessCore? next = trigger switch
         {
-            StartRequested start => OnStart(core, start, now, effects),
-            SpawnSucceeded spawned => OnSpawned(core, spawned, config, effects),
-            SpawnFailed failed => OnSpawnFailed(core, failed, config, effects),
-            ChildExited exited => OnExit(core, exited, config, now, effects) with { Pid = 0 },
-            StopRequested => OnStop(core, config, effects),
-            TimerFired timer when timer.Token == core.TimerToken => OnTimer(core, timer, config, now, effects),
-            GiveUp when core.State == ProcessState.Backoff => Move(core with { Backoff = 0 }, ProcessState.Fatal, effects),
-            SignalFailed failed when core.State.IsSignallable() => OnSignalFailed(core, failed, config, effects),
-            _ => core,
+            // STOPPED/EXITED/FATAL -> STARTING. BACKOFF counts as running ("already started"): only its timer retries.
+            StartRequested start when state is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal =>
+                OnStart(core, start, now, effects),
+            // STARTING -> STARTING (or RUNNING at once when startsecs=0): the child exists.
+            SpawnSucceeded spawned when state == ProcessState.Starting => OnSpawned(core, spawned, config, effects),
+            // STARTING -> BACKOFF: the command could not be started at all.
+            SpawnFailed failed when state == ProcessState.Starting => OnSpawnFailed(core, failed, config, effects),
+            // A child exists in STARTING, RUNNING and STOPPING, and may still exist in UNKNOWN after a failed kill.
+            ChildExited exited when state is ProcessState.Starting or ProcessState.Running or ProcessState.Stopping or ProcessState.Unknown =>
+                OnExit(core, exited, config, now, effects) with { Pid = 0 },
+            // RUNNING/STARTING -> STOPPING, BACKOFF -> STOPPED; Supervisor's RUNNING_STATES.
+            StopRequested when state.IsRunning() => OnStop(core, config, effects),
+            // The current timer, in the state that armed it; any other timer is stale.
+            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state) => OnTimer(core, timer, config, now, effects),
+            // BACKOFF -> FATAL: shutdown stops retrying.
+            GiveUp when state == ProcessState.Backoff => Move(core with { Backoff = 0 }, ProcessState.Fatal, effects),
+            // any signallable state -> UNKNOWN: kill() failed for a reason other than "no such process".
+            SignalFailed failed when state.IsSignallable() => OnSignalFailed(core, failed, config, effects),
+            // signallable -> same state: the user's signal goes to the current child.
+            SignalRequested signal when state.IsSignallable() => Emit(core, new DeliverSignal(signal.Signal), effects),
+            // signallable -> same state: bytes for the child's stdin.
+            StdinWriteRequested write when state.IsSignallable() => Emit(core, new WriteStdin(write.Data), effects),
+            _ => null,
         };
-        return (next, effects);
+        return next is null ? new Decision(core, [], new Rejection(trigger, state)) : new Decision(next, effects);
+    }
+
+    private static bool IsArmedIn(TimerKind kind, ProcessState state) => (kind, state) is
+        (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping);
+
+    private static ProcessCore Emit(ProcessCore core, Effect effect, List<Effect> effects)
+    {
+        effects.Add(effect);
+        return core;
     }
 
     private static ProcessCore OnStart(ProcessCore core, StartRequested start, DateTimeOffset now, List<Effect> effects)
     {
-        // STOPPED/EXITED/FATAL/BACKOFF -> STARTING; any other state already has (or is losing) a child.
-        if (core.State is not (ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal or ProcessState.Backoff))
-        {
-            return core;
-        }
         // A manual start begins a fresh series of retries (Supervisor keeps counting after a stop in BACKOFF: quirk §10.11, fixed).
         var backoff = start.Manual ? 0 : core.Backoff;
         var next = core with { Killing = false, SpawnError = null, EverStarted = true, LastStart = now, Backoff = backoff, TimerToken = core.TimerToken + 1 };
@@ -47,11 +66,7 @@ public static class ProcessStateMachine
 
     private static ProcessCore OnSpawned(ProcessCore core, SpawnSucceeded spawned, ProcessConfig config, List<Effect> effects)
     {
-        if (core.State != ProcessState.Starting)
-        {
-            return core;
-        }
-        effects.Add(new WriteLog(LogLevel.Information, $"spawned: '{config.Name}' with pid {spawned.Pid}"));
+        effects.Add(new SpawnedLine(config.Name, spawned.Pid));
         var next = core with { Pid = spawned.Pid };
         if (config.StartSecs <= 0)
         {
@@ -65,12 +80,7 @@ public static class ProcessStateMachine
 
     private static ProcessCore OnSpawnFailed(ProcessCore core, SpawnFailed failed, ProcessConfig config, List<Effect> effects)
     {
-        if (core.State != ProcessState.Starting)
-        {
-            return core;
-        }
-        // STARTING -> BACKOFF: the command could not be started at all.
-        effects.Add(new WriteLog(LogLevel.Information, $"spawnerr: {failed.Message}"));
+        effects.Add(new SpawnErrorLine(failed.Message));
         return EnterBackoff(core with { SpawnError = failed.Message, Pid = 0 }, config, effects);
     }
 
@@ -83,28 +93,28 @@ public static class ProcessStateMachine
         var ended = core with { LastStop = now, TimerToken = core.TimerToken + 1 };
         effects.Add(new CancelTimer());
 
+        if (core.State == ProcessState.Unknown)
+        {
+            // UNKNOWN -> UNKNOWN: the child we could not kill is gone; nothing restarts an unknown process.
+            return ended with { Killing = false, ExitStatus = exitStatus };
+        }
         if (core.Killing || core.State == ProcessState.Stopping)
         {
             // STOPPING -> STOPPED: the exit we asked for.
-            effects.Add(new WriteLog(expected ? LogLevel.Information : LogLevel.Warning, $"stopped: {config.Name} ({status.Describe()})"));
+            effects.Add(new StoppedLine(config.Name, status.Describe(), expected));
             return Move(ended with { Killing = false, ExitStatus = exitStatus }, ProcessState.Stopped, effects);
         }
         if (core.State == ProcessState.Starting && exited.Uptime < TimeSpan.FromSeconds(config.StartSecs))
         {
-            // STARTING -> BACKOFF: it died before startsecs, even with an expected exit code.
-            effects.Add(new WriteLog(LogLevel.Warning, $"exited: {config.Name} ({status.Describe()}; not expected)"));
+            // STARTING -> BACKOFF: it died before startsecs, even with an expected exit code; at shutdown straight on to FATAL.
+            effects.Add(new ExitedLine(config.Name, status.Describe(), Expected: false));
             var tooQuick = ended with { ExitStatus = 0, SpawnError = "Exited too quickly (process log may have details)" };
             return exited.MayRestart ? EnterBackoff(tooQuick, config, effects) : GiveUpNow(Move(tooQuick, ProcessState.Backoff, effects), config, effects);
-        }
-        if (core.State is not (ProcessState.Starting or ProcessState.Running))
-        {
-            return ended;
         }
         var running = core.State == ProcessState.Starting ? EnterRunning(ended, config, effects) : ended;
 
         // RUNNING -> EXITED, expected or not.
-        effects.Add(new WriteLog(expected ? LogLevel.Information : LogLevel.Warning,
-            $"exited: {config.Name} ({status.Describe()}; {(expected ? "expected" : "not expected")})"));
+        effects.Add(new ExitedLine(config.Name, status.Describe(), expected));
         var exitedCore = Move(running with { Backoff = 0, ExitStatus = exitStatus }, ProcessState.Exited, effects, expected);
 
         // EXITED -> STARTING: autorestart=true always, autorestart=unexpected only for an unexpected exit.
@@ -114,57 +124,51 @@ public static class ProcessStateMachine
 
     private static ProcessCore OnStop(ProcessCore core, ProcessConfig config, List<Effect> effects)
     {
-        switch (core.State)
+        if (core.State == ProcessState.Backoff)
         {
-            case ProcessState.Running or ProcessState.Starting:
-                // RUNNING/STARTING -> STOPPING: send stopsignal, and SIGKILL after stopwaitsecs.
-                effects.Add(new WriteLog(LogLevel.Debug, $"killing {config.Name} (pid {core.Pid}) with signal {SignalNames.Name(config.StopSignal)}"));
-                effects.Add(new SendSignal(config.StopSignal, config.StopAsGroup));
-                var token = core.TimerToken + 1;
-                effects.Add(new StartTimer(TimerKind.StopDeadline, TimeSpan.FromSeconds(config.StopWaitSecs), token));
-                return Move(core with { Killing = true, TimerToken = token }, ProcessState.Stopping, effects);
-            case ProcessState.Backoff:
-                // BACKOFF -> STOPPED: there is no child to signal.
-                effects.Add(new CancelTimer());
-                return Move(core with { TimerToken = core.TimerToken + 1 }, ProcessState.Stopped, effects);
-            default:
-                return core;
+            // BACKOFF -> STOPPED: there is no child to signal.
+            effects.Add(new CancelTimer());
+            return Move(core with { TimerToken = core.TimerToken + 1 }, ProcessState.Stopped, effects);
         }
+        // RUNNING/STARTING -> STOPPING: send stopsignal, and SIGKILL after stopwaitsecs.
+        effects.Add(new KillingLine(config.Name, core.Pid, SignalNames.Name(config.StopSignal)));
+        effects.Add(new SendSignal(config.StopSignal, config.StopAsGroup));
+        var token = core.TimerToken + 1;
+        effects.Add(new StartTimer(TimerKind.StopDeadline, TimeSpan.FromSeconds(config.StopWaitSecs), token));
+        return Move(core with { Killing = true, TimerToken = token }, ProcessState.Stopping, effects);
     }
 
     private static ProcessCore OnTimer(ProcessCore core, TimerFired timer, ProcessConfig config, DateTimeOffset now, List<Effect> effects)
     {
-        switch (timer.Kind, core.State)
+        switch (timer.Kind)
         {
-            case (TimerKind.StartSecs, ProcessState.Starting):
+            case TimerKind.StartSecs:
                 // STARTING -> RUNNING: it stayed up for startsecs.
                 return EnterRunning(core, config, effects);
-            case (TimerKind.Backoff, ProcessState.Backoff):
+            case TimerKind.Backoff:
                 // BACKOFF -> STARTING: the retry delay elapsed.
                 return OnStart(core, new StartRequested(Manual: false), now, effects);
-            case (TimerKind.StopDeadline, ProcessState.Stopping):
+            default:
                 // STOPPING -> STOPPING: stopwaitsecs elapsed, escalate to SIGKILL (again every stopwaitsecs).
-                effects.Add(new WriteLog(LogLevel.Warning, $"killing '{config.Name}' ({core.Pid}) with SIGKILL"));
+                effects.Add(new SigkillLine(config.Name, core.Pid));
                 effects.Add(new SendSignal(9, config.KillAsGroup));
                 var token = core.TimerToken + 1;
                 effects.Add(new StartTimer(TimerKind.StopDeadline, TimeSpan.FromSeconds(Math.Max(1, config.StopWaitSecs)), token));
                 return core with { TimerToken = token };
-            default:
-                return core;
         }
     }
 
     private static ProcessCore OnSignalFailed(ProcessCore core, SignalFailed failed, ProcessConfig config, List<Effect> effects)
     {
-        // any signallable state -> UNKNOWN: kill() failed for a reason other than "no such process".
-        effects.Add(new WriteLog(LogLevel.Critical, $"unknown problem killing {config.Name} ({core.Pid}):{failed.Message}"));
-        return Move(core with { Killing = false }, ProcessState.Unknown, effects);
+        // The stop deadline armed with the failed signal must not fire in UNKNOWN.
+        effects.Add(new KillFailedLine(config.Name, core.Pid, failed.Message));
+        effects.Add(new CancelTimer());
+        return Move(core with { Killing = false, TimerToken = core.TimerToken + 1 }, ProcessState.Unknown, effects);
     }
 
     private static ProcessCore EnterRunning(ProcessCore core, ProcessConfig config, List<Effect> effects)
     {
-        effects.Add(new WriteLog(LogLevel.Information,
-            $"success: {config.Name} entered RUNNING state, process has stayed up for > than {config.StartSecs} seconds (startsecs)"));
+        effects.Add(new EnteredRunningLine(config.Name, config.StartSecs));
         return Move(core with { Backoff = 0 }, ProcessState.Running, effects);
     }
 
@@ -184,7 +188,7 @@ public static class ProcessStateMachine
     private static ProcessCore GiveUpNow(ProcessCore core, ProcessConfig config, List<Effect> effects)
     {
         // BACKOFF -> FATAL: too many start retries too quickly.
-        effects.Add(new WriteLog(LogLevel.Information, $"gave up: {config.Name} entered FATAL state, too many start retries too quickly"));
+        effects.Add(new GaveUpLine(config.Name));
         return Move(core with { Backoff = 0 }, ProcessState.Fatal, effects);
     }
 

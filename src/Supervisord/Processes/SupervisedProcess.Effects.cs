@@ -1,17 +1,20 @@
 using System.IO.Pipes;
-using Microsoft.Extensions.Logging;
 using Microsoft.Win32.SafeHandles;
-using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Processes;
 
-/// <summary>The effects of transitions: spawning, signalling, timers, logging and state-change notification.</summary>
+/// <summary>
+/// The effects of transitions: spawning, signalling, timers, logging and state-change notification. What an effect
+/// causes (a spawn's outcome, a failed kill) goes to the follow-up queue, never straight into the state machine.
+/// </summary>
 public sealed partial class SupervisedProcess
 {
     private ITimer? _timer;
     private AnonymousPipeClientStream? _stdin;
+
+    // Writes to stdin run off the loop (a child that does not read must not stall its actor), one after another.
+    private Task _stdinTail = Task.CompletedTask;
 
     private async Task PerformAsync(Effect effect)
     {
@@ -21,11 +24,21 @@ public sealed partial class SupervisedProcess
                 await SpawnAsync().ConfigureAwait(false);
                 break;
             case SendSignal signal:
-                var (outcome, errno) = Signals.Send(_core.Pid, signal.Signal, signal.ToGroup);
-                if (outcome == Signals.Outcome.Failed)
+                if (_host.Signals.Send(_core.Pid, signal.Signal, signal.ToGroup) is { } error)
                 {
-                    await ApplyAsync(new SignalFailed(ErrnoNames.Name(errno))).ConfigureAwait(false);
+                    // A stop command whose kill failed answers FAILED (Supervisor's stopProcess), then the state turns UNKNOWN.
+                    _turn?.Fail(error);
+                    _followUps.Enqueue(new SignalFailed(error));
                 }
+                break;
+            case DeliverSignal signal:
+                if (_host.Signals.Send(_core.Pid, signal.Signal, toGroup: false) is { } failure)
+                {
+                    _turn?.Fail(failure);
+                }
+                break;
+            case WriteStdin write:
+                _stdinTail = WriteStdinAsync(_stdinTail, _stdin, write.Data, _turn?.Take(), _core.State);
                 break;
             case StartTimer timer:
                 DisposeTimer();
@@ -37,8 +50,8 @@ public sealed partial class SupervisedProcess
             case StateChanged changed:
                 _host.OnStateChanged(this, changed);
                 break;
-            case WriteLog log:
-                LogLine(_logger, log.Level, log.Message);
+            case WriteLog line:
+                ProcessLog.Write(_logger, line);
                 break;
         }
     }
@@ -50,7 +63,7 @@ public sealed partial class SupervisedProcess
         var (child, error) = await _host.Spawner.SpawnAsync(CreateSpawnRequest()).ConfigureAwait(false);
         if (child is null)
         {
-            await ApplyAsync(new SpawnFailed(error!.Message)).ConfigureAwait(false);
+            _followUps.Enqueue(new SpawnFailed(error!.Message));
             return;
         }
 
@@ -63,7 +76,8 @@ public sealed partial class SupervisedProcess
             _ = _host.Output.Attach(child.StderrFd, Stderr, _host.StripAnsi);
         }
         _host.OnSpawned(this, child.Pid);
-        await ApplyAsync(new SpawnSucceeded(child.Pid)).ConfigureAwait(false);
+        _followUps.Enqueue(new SpawnSucceeded(child.Pid));
+        // The exit arrives through the inbox, so it is handled after this turn, once the spawn is recorded.
         _host.Reaper.Watch(child.Pid, status =>
         {
             _host.OnReaped(this, child.Pid);
@@ -71,24 +85,29 @@ public sealed partial class SupervisedProcess
         });
     }
 
-    /// <summary>Writes to the child's stdin; false when the child is not running or closed its stdin.</summary>
-    public async Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private static async Task WriteStdinAsync(
+        Task previous, AnonymousPipeClientStream? stdin, ReadOnlyMemory<byte> data, TaskCompletionSource<CommandReply>? reply, ProcessState state)
     {
-        var stdin = _stdin;
-        if (stdin is null || !_snapshot.State.IsSignallable())
-        {
-            return false;
-        }
+        await previous.ConfigureAwait(false);
+        var outcome = new CommandReply(CommandOutcome.Accepted, state);
         try
         {
-            await stdin.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-            await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            if (stdin is null)
+            {
+                outcome = new CommandReply(CommandOutcome.Failed, state, "the process has no stdin pipe");
+            }
+            else
+            {
+                await stdin.WriteAsync(data).ConfigureAwait(false);
+                await stdin.FlushAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            return false;
+            // The child closed its stdin or exited meanwhile (its pipe is closed at the exit).
+            outcome = new CommandReply(CommandOutcome.Failed, state, exception.Message);
         }
+        reply?.TrySetResult(outcome);
     }
 
     private void CloseStdin()
@@ -102,7 +121,4 @@ public sealed partial class SupervisedProcess
         _timer?.Dispose();
         _timer = null;
     }
-
-    [LoggerMessage(EventId = 100, Message = "{Message}")]
-    private static partial void LogLine(ILogger logger, LogLevel level, string message);
 }

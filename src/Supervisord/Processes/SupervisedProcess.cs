@@ -6,14 +6,17 @@ using Supervise.Supervisord.Logging;
 namespace Supervise.Supervisord.Processes;
 
 /// <summary>
-/// One configured process as an actor: triggers arrive on one channel and are handled one at a time by one loop, which
-/// is the only writer of the process's state. The pure <see cref="ProcessStateMachine"/> decides; this class performs
-/// the effects (spawn, signal, timers, logging) and publishes an immutable <see cref="ProcessSnapshot"/> that readers
-/// take without locks. Exits come from the reaper thread and timers from the TimeProvider, both as triggers.
+/// One configured process as an actor: commands and triggers arrive on one channel and are handled one at a time by
+/// one loop, which is the only writer of the process's state. The pure <see cref="ProcessStateMachine"/> decides;
+/// this class performs the effects (spawn, signal, timers, logging) and publishes an immutable
+/// <see cref="ProcessSnapshot"/> that readers take without locks. Exits come from the reaper thread and timers from
+/// the TimeProvider, both as triggers. An effect never applies a trigger itself: what it causes (a spawn's outcome, a
+/// failed kill) is queued and applied after the current effect list, so that listeners see transitions in order.
 /// </summary>
 public sealed partial class SupervisedProcess : IAsyncDisposable
 {
     private readonly Channel<Trigger> _inbox = Channel.CreateUnbounded<Trigger>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Queue<Trigger> _followUps = new();
     private readonly ProcessHost _host;
     private readonly ILogger _logger;
     private readonly List<Waiter> _waiters = [];
@@ -50,20 +53,6 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     /// <summary>Given to the child as fd 0 instead of a pipe: the [fcgi-program] group's listening socket.</summary>
     public int StdinFd { get; init; } = -1;
 
-    public void Post(Trigger trigger) => _inbox.Writer.TryWrite(trigger);
-
-    /// <summary>
-    /// Completes with the first snapshot, taken after every trigger posted before this call was handled, for which
-    /// <paramref name="until"/> holds.
-    /// </summary>
-    public Task<ProcessSnapshot> WaitForAsync(Func<ProcessSnapshot, bool> until, CancellationToken cancellationToken)
-    {
-        var waiter = new Waiter(until, new TaskCompletionSource<ProcessSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously));
-        cancellationToken.Register(() => waiter.Completion.TrySetCanceled(cancellationToken));
-        Post(new AddWaiter(waiter));
-        return waiter.Completion.Task;
-    }
-
     public async ValueTask DisposeAsync()
     {
         _inbox.Writer.TryComplete();
@@ -74,19 +63,25 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         Stderr.Dispose();
     }
 
+    private bool Post(Trigger trigger) => _inbox.Writer.TryWrite(trigger);
+
     private async Task RunAsync()
     {
-        await foreach (var trigger in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var message in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                if (trigger is AddWaiter add)
+                switch (message)
                 {
-                    _waiters.Add(add.Waiter);
-                }
-                else
-                {
-                    await ApplyAsync(trigger).ConfigureAwait(false);
+                    case AddWaiter add:
+                        _waiters.Add(add.Waiter);
+                        break;
+                    case Command command:
+                        await HandleAsync(command.Trigger, command.Reply).ConfigureAwait(false);
+                        break;
+                    default:
+                        await HandleAsync(message, null).ConfigureAwait(false);
+                        break;
                 }
                 CheckWaiters();
             }
@@ -102,20 +97,50 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Decides and performs one trigger; the loop takes no other trigger until a spawn in flight has its outcome.</summary>
-    private async Task ApplyAsync(Trigger trigger)
+    /// <summary>
+    /// One turn: the trigger, then the follow-ups its effects queued (and theirs), in order. A command is answered at
+    /// the end of its turn, so its reply reflects a spawn's outcome.
+    /// </summary>
+    private async Task HandleAsync(Trigger trigger, TaskCompletionSource<CommandReply>? reply)
+    {
+        _turn = new Turn(reply, _core.State);
+        try
+        {
+            var decision = await ApplyAsync(trigger).ConfigureAwait(false);
+            while (_followUps.TryDequeue(out var followUp))
+            {
+                await ApplyAsync(followUp).ConfigureAwait(false);
+            }
+            _turn.Complete(decision.Rejection);
+        }
+        catch (Exception exception)
+        {
+            reply?.TrySetException(exception);
+            throw;
+        }
+        finally
+        {
+            // Follow-ups belong to their turn; after a failed effect they must not run after the next trigger.
+            _followUps.Clear();
+            _turn = null;
+        }
+    }
+
+    /// <summary>Decides and performs one trigger.</summary>
+    private async Task<Decision> ApplyAsync(Trigger trigger)
     {
         if (trigger is ChildExited)
         {
             CloseStdin();
         }
-        var (next, effects) = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow());
-        _core = next;
-        _snapshot = Snapshot(next);
-        foreach (var effect in effects)
+        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow());
+        _core = decision.Core;
+        _snapshot = Snapshot(decision.Core);
+        foreach (var effect in decision.Effects)
         {
             await PerformAsync(effect).ConfigureAwait(false);
         }
+        return decision;
     }
 
     private void CheckWaiters()
@@ -134,7 +159,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     private ProcessSnapshot Snapshot(ProcessCore core) =>
         new(Name, Group, core.State, core.Pid, core.LastStart, core.LastStop, core.ExitStatus, core.SpawnError, core.EverStarted);
 
-    [LoggerMessage(EventId = 190, Level = LogLevel.Error, Message = "internal error handling process {Name}")]
+    [LoggerMessage(EventId = ProcessLogEvents.ActorFault, Level = LogLevel.Error, Message = "internal error handling process {Name}")]
     private static partial void LogActorFault(ILogger logger, string name, Exception exception);
 
     private sealed record AddWaiter(Waiter Waiter) : Trigger;

@@ -17,9 +17,9 @@ public sealed partial class RpcInterface
         Add("supervisor.stopProcess", 1, 2, async (a, ct) => Answer(await _operations.StopAsync(Namespec(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false)));
         Add("supervisor.stopProcessGroup", 1, 2, async (a, ct) => Answer(await _operations.StopAsync(Group(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false)));
         Add("supervisor.stopAllProcesses", 0, 1, async (a, ct) => Answer(await _operations.StopAsync("all", a.Flag(0), ct).ConfigureAwait(false)));
-        Add("supervisor.signalProcess", 2, a => Answer(_operations.Signal(Namespec(a.Text(0)), a.Text(1))));
-        Add("supervisor.signalProcessGroup", 2, a => Answer(_operations.Signal(Group(a.Text(0)), a.Text(1))));
-        Add("supervisor.signalAllProcesses", 1, a => Answer(_operations.Signal("all", a.Text(0))));
+        Add("supervisor.signalProcess", 2, 2, async (a, ct) => Answer(await _operations.SignalAsync(Namespec(a.Text(0)), a.Text(1), ct).ConfigureAwait(false)));
+        Add("supervisor.signalProcessGroup", 2, 2, async (a, ct) => Answer(await _operations.SignalAsync(Group(a.Text(0)), a.Text(1), ct).ConfigureAwait(false)));
+        Add("supervisor.signalAllProcesses", 1, 1, async (a, ct) => Answer(await _operations.SignalAsync("all", a.Text(0), ct).ConfigureAwait(false)));
         Add("supervisor.sendProcessStdin", 2, 2, async (a, ct) =>
         {
             var data = a[1] is XmlRpcBase64 binary ? binary.Value : System.Text.Encoding.UTF8.GetBytes(a.Text(1));

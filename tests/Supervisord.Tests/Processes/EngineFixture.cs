@@ -13,11 +13,17 @@ public sealed class EngineFixture : IAsyncDisposable
     private readonly OutputReactor _output = new();
     private readonly ProcessSpawner _spawner = new();
 
-    public EngineFixture()
+    /// <param name="time">The actors' clock; a FakeTimeProvider lets a spec drive startsecs, backoff and stopwaitsecs.</param>
+    /// <param name="signals">kill(2) for the actors; a spec can make it fail.</param>
+    /// <param name="logger">The main log.</param>
+    public EngineFixture(TimeProvider? time = null, ISignalSender? signals = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
-        Host = new ProcessHost(_spawner, _reaper, _output, TimeProvider.System, NullLogger.Instance,
-            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"));
+        Host = new ProcessHost(_spawner, _reaper, _output, time ?? TimeProvider.System, logger ?? NullLogger.Instance,
+            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"))
+        {
+            Signals = signals ?? new KillSignals(),
+        };
         Registry = new ProcessRegistry(Host, TestConfigs.Daemon(Directory));
     }
 
@@ -34,6 +40,10 @@ public sealed class EngineFixture : IAsyncDisposable
 
     public static Task<ProcessSnapshot> WaitFor(SupervisedProcess process, ProcessState state, int seconds = 10) =>
         process.WaitForAsync(s => s.State == state, new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token);
+
+    /// <summary>Completes once every command and trigger posted to <paramref name="process"/> so far was handled.</summary>
+    public static Task<ProcessSnapshot> Settled(SupervisedProcess process) =>
+        process.WaitForAsync(_ => true, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ public sealed class ProcessStateMachineSpecs
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly ProcessConfig Config = TestConfigs.Program("web");
 
-    private static (ProcessCore Core, IReadOnlyList<Effect> Effects) Decide(ProcessCore core, Trigger trigger, ProcessConfig? config = null) =>
+    private static Decision Decide(ProcessCore core, Trigger trigger, ProcessConfig? config = null) =>
         ProcessStateMachine.Decide(core, trigger, config ?? Config, Now);
 
     private static ProcessCore In(ProcessState state, int pid = 0, int backoff = 0) =>
@@ -24,7 +24,6 @@ public sealed class ProcessStateMachineSpecs
     [InlineData(ProcessState.Stopped)]
     [InlineData(ProcessState.Exited)]
     [InlineData(ProcessState.Fatal)]
-    [InlineData(ProcessState.Backoff)]
     public void Start_moves_a_stopped_process_to_starting_and_spawns(ProcessState from)
     {
         var (core, effects) = Decide(In(from), new StartRequested(Manual: true));
@@ -39,12 +38,14 @@ public sealed class ProcessStateMachineSpecs
     [InlineData(ProcessState.Starting)]
     [InlineData(ProcessState.Stopping)]
     [InlineData(ProcessState.Unknown)]
-    public void Start_is_ignored_while_a_child_exists_or_the_state_is_unknown(ProcessState from)
+    [InlineData(ProcessState.Backoff)]
+    public void Start_is_rejected_while_a_child_exists_the_process_retries_or_the_state_is_unknown(ProcessState from)
     {
-        var (core, effects) = Decide(In(from, pid: 42), new StartRequested(Manual: true));
+        var decision = Decide(In(from, pid: 42), new StartRequested(Manual: true));
 
-        core.State.Should().Be(from);
-        effects.Should().BeEmpty();
+        decision.Core.State.Should().Be(from);
+        decision.Effects.Should().BeEmpty();
+        decision.Rejection.Should().Be(new Rejection(new StartRequested(Manual: true), from));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class ProcessStateMachineSpecs
         core.Pid.Should().Be(42);
         core.State.Should().Be(ProcessState.Starting);
         effects.OfType<StartTimer>().Should().ContainSingle(t => t.Kind == TimerKind.StartSecs && t.Delay == TimeSpan.FromSeconds(1));
-        effects.OfType<WriteLog>().Should().ContainSingle(l => l.Message == "spawned: 'web' with pid 42");
+        CapturingLogger.Render(effects).Should().ContainSingle(l => l.Message == "spawned: 'web' with pid 42");
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Running);
         core.Backoff.Should().Be(0);
-        effects.OfType<WriteLog>().Should().ContainSingle(l =>
+        CapturingLogger.Render(effects).Should().ContainSingle(l =>
             l.Message == "success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)");
     }
 
@@ -99,7 +100,7 @@ public sealed class ProcessStateMachineSpecs
         core.Backoff.Should().Be(1);
         core.SpawnError.Should().Be("Exited too quickly (process log may have details)");
         effects.OfType<StartTimer>().Should().ContainSingle(t => t.Kind == TimerKind.Backoff && t.Delay == TimeSpan.FromSeconds(1));
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "exited: web (exit status 0; not expected)");
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (exit status 0; not expected)");
     }
 
     [Theory]
@@ -121,7 +122,7 @@ public sealed class ProcessStateMachineSpecs
         core.State.Should().Be(ProcessState.Fatal);
         core.Backoff.Should().Be(0);
         effects.OfType<StateChanged>().Select(c => c.To).Should().Equal(ProcessState.Backoff, ProcessState.Fatal);
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "gave up: web entered FATAL state, too many start retries too quickly");
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "gave up: web entered FATAL state, too many start retries too quickly");
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Backoff);
         core.SpawnError.Should().Be("can't find command 'ghost'");
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "spawnerr: can't find command 'ghost'");
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "spawnerr: can't find command 'ghost'");
     }
 
     [Fact]
@@ -154,7 +155,7 @@ public sealed class ProcessStateMachineSpecs
         core.State.Should().Be(ProcessState.Exited);
         core.ExitStatus.Should().Be(0);
         effects.Should().NotContain(e => e is SpawnChild);
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "exited: web (exit status 0; expected)" && l.Level == LogLevel.Information);
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (exit status 0; expected)" && l.Level == LogLevel.Information);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Starting);
         effects.OfType<StateChanged>().Select(c => c.To).Should().Equal(ProcessState.Exited, ProcessState.Starting);
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "exited: web (exit status 3; not expected)" && l.Level == LogLevel.Warning);
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (exit status 3; not expected)" && l.Level == LogLevel.Warning);
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public sealed class ProcessStateMachineSpecs
         var (core, effects) = Decide(In(ProcessState.Running, pid: 42), new ChildExited(WaitStatus.FromSignal(9), TimeSpan.FromSeconds(5), MayRestart: false));
 
         core.ExitStatus.Should().Be(-1);
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "exited: web (terminated by SIGKILL; not expected)");
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (terminated by SIGKILL; not expected)");
     }
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Stopping);
         effects.Should().Contain(new SendSignal(9, ToGroup: true));
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "killing 'web' (42) with SIGKILL" && l.Level == LogLevel.Warning);
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "killing 'web' (42) with SIGKILL" && l.Level == LogLevel.Warning);
     }
 
     [Fact]
@@ -254,7 +255,7 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Stopped);
         core.Pid.Should().Be(0);
-        effects.OfType<WriteLog>().Should().Contain(l => l.Message == "stopped: web (terminated by SIGTERM)" && l.Level == LogLevel.Warning);
+        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "stopped: web (terminated by SIGTERM)" && l.Level == LogLevel.Warning);
     }
 
     [Fact]
@@ -271,7 +272,7 @@ public sealed class ProcessStateMachineSpecs
         var (core, effects) = Decide(In(ProcessState.Running, pid: 42), new SignalFailed("EPERM"));
 
         core.State.Should().Be(ProcessState.Unknown);
-        effects.OfType<WriteLog>().Should().Contain(l => l.Level == LogLevel.Critical);
+        CapturingLogger.Render(effects).Should().Contain(l => l.Level == LogLevel.Critical);
     }
 
     [Fact]

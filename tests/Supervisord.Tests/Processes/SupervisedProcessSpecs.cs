@@ -18,21 +18,21 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
         var config = TestConfigs.Program("echo", "/bin/sh -c 'echo hello; exec sleep 30'") with { StartSecs = 0, Stdout = _engine.FileLog("echo.log") };
         var process = _engine.Add(config).Processes[0];
 
-        process.Post(new StartRequested(Manual: true));
+        await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
 
         running.Pid.Should().BePositive();
-        await WaitUntil(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "hello\n");
+        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "hello\n");
     }
 
     [Fact]
     public async Task A_stopped_program_is_stopped_with_its_exit_reported()
     {
         var process = _engine.Add(TestConfigs.Program("sleeper", "/bin/sleep 30") with { StartSecs = 0 }).Processes[0];
-        process.Post(new StartRequested(Manual: true));
+        await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
 
-        process.Post(new StopRequested());
+        await process.StopAsync();
         var stopped = await EngineFixture.WaitFor(process, ProcessState.Stopped);
 
         stopped.Pid.Should().Be(0);
@@ -44,7 +44,7 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
     public async Task A_crashing_program_is_restarted_with_a_new_pid()
     {
         var process = _engine.Add(TestConfigs.Program("crasher", "/bin/sh -c 'sleep 0.3; exit 3'") with { StartSecs = 0 }).Processes[0];
-        process.Post(new StartRequested(Manual: true));
+        await process.StartAsync();
         var first = await EngineFixture.WaitFor(process, ProcessState.Running);
 
         var second = await process.WaitForAsync(s => s.State == ProcessState.Running && s.Pid != first.Pid, new CancellationTokenSource(10_000).Token);
@@ -57,7 +57,7 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
     {
         var process = _engine.Add(TestConfigs.Program("ghost", "/nonexistent/ghost") with { StartRetries = 0 }).Processes[0];
 
-        process.Post(new StartRequested(Manual: true));
+        await process.StartAsync();
         var fatal = await EngineFixture.WaitFor(process, ProcessState.Fatal);
 
         fatal.SpawnError.Should().Be("can't find command '/nonexistent/ghost'");
@@ -74,18 +74,8 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
         };
         var process = _engine.Add(config).Processes[0];
 
-        process.Post(new StartRequested(Manual: true));
+        await process.StartAsync();
 
-        await WaitUntil(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "out\nerr\n");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, int seconds = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0} s", seconds);
-            await Task.Delay(20);
-        }
+        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "out\nerr\n");
     }
 }
