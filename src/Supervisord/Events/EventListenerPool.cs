@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Supervise.Supervisord.Processes;
 
 namespace Supervise.Supervisord.Events;
 
@@ -10,77 +9,61 @@ namespace Supervise.Supervisord.Events;
 /// "ver:3.0 server:… serial:… pool:… poolserial:… eventname:… len:N\n" and the payload; it answers "RESULT N\n"
 /// and N bytes; "OK" consumes the event, anything else puts it back at the head. An event in flight when its
 /// listener exits is put back too. Output that breaks the protocol makes the listener UNKNOWN until it restarts.
+/// The pool reads the event stream as a subscriber: the events its <c>events=</c> line matches are buffered, and
+/// its own listeners' PROCESS_STATE events tell it when a listener runs, restarts or dies.
 /// </summary>
-public sealed partial class EventListenerPool
+public sealed partial class EventListenerPool : IEventSubscriber
 {
-    // Guards the buffer, the pool serial and every listener's protocol state: output arrives on pump threads,
-    // events on actor threads.
+    // Guards the buffer, the pool serial and every listener's protocol state: output arrives on the output
+    // reactor's thread, events on publishers' threads.
     private readonly Lock _gate = new();
-    private readonly LinkedList<SupervisorEvent> _buffer = [];
-    private readonly Dictionary<SupervisedProcess, Listener> _listeners = [];
+    private readonly LinkedList<Buffered> _buffer = [];
+    private readonly Dictionary<string, Listener> _listeners;
     private readonly int _bufferSize;
     private readonly string _identifier;
     private readonly ILogger _logger;
     private long _poolSerial;
 
-    public EventListenerPool(ProcessGroup group, IReadOnlyList<string> subscriptions, int bufferSize, string identifier, ILogger logger)
+    public EventListenerPool(string name, IEnumerable<IListenerProcess> listeners, EventSubscription subscription, int bufferSize, string identifier, ILogger logger)
     {
-        Name = group.Name;
-        Subscriptions = subscriptions.Select(s => s.Trim().ToUpperInvariant()).ToList();
+        Name = name;
+        Subscription = subscription;
+        _listeners = listeners.ToDictionary(l => l.Name, l => new Listener(l));
         _bufferSize = Math.Max(1, bufferSize);
         _identifier = identifier;
         _logger = logger;
-        foreach (var process in group.Processes)
-        {
-            var listener = new Listener(process);
-            _listeners[process] = listener;
-            process.Stdout.Tap = data => OnOutput(listener, data);
-        }
     }
 
+    /// <summary>The pool's name: its group's.</summary>
     public string Name { get; }
 
-    public IReadOnlyList<string> Subscriptions { get; }
+    public EventSubscription Subscription { get; }
 
-    public void Enqueue(SupervisorEvent published)
+    public void Deliver(PublishedEvent published)
     {
         lock (_gate)
         {
-            if (_buffer.Count >= _bufferSize)
+            if (published.Event is ProcessStateChanged change && change.Group == Name && _listeners.TryGetValue(change.Process, out var listener))
             {
-                var dropped = _buffer.First!.Value;
-                _buffer.RemoveFirst();
-                LogOverflow(_logger, Name, dropped.Serial);
+                OnListenerState(listener, change.To);
             }
-            _buffer.AddLast(published);
+            if (Subscription.Matches(published.Event))
+            {
+                Accept(published);
+            }
             Dispatch();
         }
     }
 
-    /// <summary>Called on every state change of one of this pool's listeners.</summary>
-    public void OnStateChanged(SupervisedProcess process, StateChanged change)
+    /// <summary>A chunk of a listener's stdout, which carries its side of the protocol.</summary>
+    public void OnOutput(string listenerName, byte[] data)
     {
         lock (_gate)
         {
-            if (!_listeners.TryGetValue(process, out var listener))
+            if (!_listeners.TryGetValue(listenerName, out var listener))
             {
                 return;
             }
-            if (change.To == ProcessState.Starting || !change.To.IsSignallable())
-            {
-                // A new (or dead) process starts the protocol over; an event it held goes back to the head.
-                Rebuffer(listener);
-                listener.State = ListenerState.Acknowledged;
-                listener.Pending.Clear();
-            }
-            Dispatch();
-        }
-    }
-
-    private void OnOutput(Listener listener, byte[] data)
-    {
-        lock (_gate)
-        {
             listener.Pending.AddRange(data);
             while (Step(listener))
             {
@@ -89,60 +72,28 @@ public sealed partial class EventListenerPool
         }
     }
 
-    /// <summary>Consumes one protocol element from the listener's pending output; false when more is needed.</summary>
-    private bool Step(Listener listener)
+    private void Accept(PublishedEvent published)
     {
-        var pending = listener.Pending;
-        switch (listener.State)
+        if (_buffer.Count >= _bufferSize)
         {
-            case ListenerState.Acknowledged when pending.Count >= 6:
-                if (Encoding.ASCII.GetString(pending.GetRange(0, 6).ToArray()) == "READY\n")
-                {
-                    pending.RemoveRange(0, 6);
-                    listener.State = ListenerState.Ready;
-                    return true;
-                }
-                return ProtocolError(listener);
-            case ListenerState.Ready when pending.Count > 0:
-                return ProtocolError(listener);
-            case ListenerState.Busy:
-                var newline = pending.IndexOf((byte)'\n');
-                if (newline < 0)
-                {
-                    return false;
-                }
-                var line = Encoding.ASCII.GetString(pending.GetRange(0, newline).ToArray());
-                if (!line.StartsWith("RESULT ", StringComparison.Ordinal) || !int.TryParse(line[7..], out var length) || length < 0)
-                {
-                    LogBadResult(_logger, listener.Process.Name, line);
-                    return ProtocolError(listener);
-                }
-                if (pending.Count < newline + 1 + length)
-                {
-                    return false;
-                }
-                var result = Encoding.UTF8.GetString(pending.GetRange(newline + 1, length).ToArray());
-                pending.RemoveRange(0, newline + 1 + length);
-                if (result != "OK")
-                {
-                    Rebuffer(listener);
-                }
-                listener.InFlight = null;
-                listener.State = ListenerState.Acknowledged;
-                return true;
-            default:
-                pending.Clear();
-                return false;
+            var dropped = _buffer.First!.Value;
+            _buffer.RemoveFirst();
+            LogOverflow(_logger, Name, dropped.Serial);
         }
+        // Supervisor numbers an event for a pool when the pool accepts it, so a rebuffered event keeps its number.
+        _buffer.AddLast(new Buffered(published.Serial, _poolSerial++, published.Event));
     }
 
-    private bool ProtocolError(Listener listener)
+    private void OnListenerState(Listener listener, string to)
     {
-        Rebuffer(listener);
-        listener.State = ListenerState.Unknown;
-        listener.Pending.Clear();
-        LogUnknown(_logger, listener.Process.Name);
-        return false;
+        listener.Running = to == "RUNNING";
+        if (to is "STARTING" or "STOPPED" or "EXITED" or "FATAL" or "BACKOFF" or "UNKNOWN")
+        {
+            // A new (or dead) process starts the protocol over; an event it held goes back to the head.
+            Rebuffer(listener);
+            listener.State = ListenerState.Acknowledged;
+            listener.Pending.Clear();
+        }
     }
 
     private void Rebuffer(Listener listener)
@@ -158,18 +109,17 @@ public sealed partial class EventListenerPool
     {
         while (_buffer.First is { } next)
         {
-            var listener = _listeners.Values.FirstOrDefault(l => l.State == ListenerState.Ready && l.Process.Current.State == ProcessState.Running);
+            var listener = _listeners.Values.FirstOrDefault(l => l.State == ListenerState.Ready && l.Running);
             if (listener is null)
             {
                 return;
             }
             _buffer.RemoveFirst();
-            var published = next.Value;
-            var payload = Encoding.UTF8.GetBytes(published.Payload);
-            var header = $"ver:3.0 server:{_identifier} serial:{published.Serial} pool:{Name} poolserial:{_poolSerial++} eventname:{published.Name} len:{payload.Length}\n";
+            var buffered = next.Value;
             listener.State = ListenerState.Busy;
-            listener.InFlight = published;
-            _ = listener.Process.WriteStdinAsync(Encoding.UTF8.GetBytes(header).Concat(payload).ToArray(), CancellationToken.None);
+            listener.InFlight = buffered;
+            var envelope = EventText.Envelope(_identifier, buffered.Serial, Name, buffered.PoolSerial, buffered.Event);
+            _ = listener.Process.WriteStdinAsync(envelope, CancellationToken.None);
         }
     }
 
@@ -182,14 +132,20 @@ public sealed partial class EventListenerPool
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "{Name}: bad result line: '{Line}'")]
     private static partial void LogBadResult(ILogger logger, string name, string line);
 
-    private sealed class Listener(SupervisedProcess process)
+    /// <summary>An event in this pool's buffer, with the serials it was accepted with.</summary>
+    private sealed record Buffered(long Serial, long PoolSerial, SupervisorEvent Event);
+
+    private sealed class Listener(IListenerProcess process)
     {
-        public SupervisedProcess Process { get; } = process;
+        public IListenerProcess Process { get; } = process;
 
         public ListenerState State { get; set; } = ListenerState.Acknowledged;
 
+        /// <summary>Whether the process is RUNNING: Supervisor sends events only to running listeners.</summary>
+        public bool Running { get; set; }
+
         public List<byte> Pending { get; } = [];
 
-        public SupervisorEvent? InFlight { get; set; }
+        public Buffered? InFlight { get; set; }
     }
 }

@@ -10,17 +10,12 @@ namespace Supervise.Supervisord.Processes;
 /// </summary>
 public sealed partial class ProcessRegistry : IAsyncDisposable
 {
-    private readonly Dictionary<string, EventListenerPool> _pools = [];
+    private readonly Dictionary<string, (EventListenerPool Pool, IDisposable Subscription)> _pools = [];
 
     public ProcessRegistry(ProcessHost host, DaemonSettings daemon)
     {
         Host = host;
         Daemon = daemon;
-        host.StateChanged += (process, change) =>
-        {
-            PoolOf(process.Group)?.OnStateChanged(process, change);
-            host.Events.Publish(EventNames.ProcessState(change.To), EventNames.ProcessStatePayload(process.Name, process.Group, change));
-        };
     }
 
     // Guards writers of _groups (add/remove); readers take the current array without locking.
@@ -30,6 +25,9 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     public ProcessHost Host { get; }
 
     public DaemonSettings Daemon { get; }
+
+    /// <summary>The one event stream: listener pools, WatchEvents and metrics read it.</summary>
+    public EventHub Events => Host.Events;
 
     /// <summary>Groups sorted by (priority, name): start order; stop order is the reverse.</summary>
     public IReadOnlyList<ProcessGroup> Groups => _groups;
@@ -58,14 +56,6 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     [Microsoft.Extensions.Logging.LoggerMessage(EventId = 70, Level = Microsoft.Extensions.Logging.LogLevel.Critical, Message = "Could not create FastCGI socket {Socket}: {Reason}")]
     private static partial void LogSocketFailed(Microsoft.Extensions.Logging.ILogger logger, string socket, string reason);
 
-    private EventListenerPool? PoolOf(string group)
-    {
-        lock (_gate)
-        {
-            return _pools.GetValueOrDefault(group);
-        }
-    }
-
     /// <summary>Creates the group's actors (and AUTO log files); null when a group of that name is already active.</summary>
     public ProcessGroup? Add(ProcessGroupConfig config)
     {
@@ -80,12 +70,10 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
             var group = new ProcessGroup(config, processes, socket);
             if (config.EventListener is { } listener)
             {
-                var pool = new EventListenerPool(group, listener.Events, listener.BufferSize, Daemon.Identifier, Host.Logger);
-                _pools[config.Name] = pool;
-                Host.Events.Add(pool);
+                _pools[config.Name] = Subscribe(group, listener);
             }
             _groups = [.. _groups.Append(group).OrderBy(g => g.Config.Priority).ThenBy(g => g.Name, StringComparer.Ordinal)];
-            Host.Events.Publish("PROCESS_GROUP_ADDED", $"groupname:{config.Name}\n");
+            Events.Publish(new ProcessGroupAdded(config.Name));
             return group;
         }
     }
@@ -102,10 +90,10 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
             _groups = [.. _groups.Where(g => g != group)];
             if (_pools.Remove(group.Name, out var pool))
             {
-                Host.Events.Remove(pool);
+                pool.Subscription.Dispose();
             }
         }
-        Host.Events.Publish("PROCESS_GROUP_REMOVED", $"groupname:{group.Name}\n");
+        Events.Publish(new ProcessGroupRemoved(group.Name));
         foreach (var process in group.Processes)
         {
             await process.DisposeAsync().ConfigureAwait(false);
@@ -168,6 +156,11 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         {
             groups = _groups;
             _groups = [];
+            foreach (var (_, subscription) in _pools.Values)
+            {
+                subscription.Dispose();
+            }
+            _pools.Clear();
         }
         foreach (var process in groups.SelectMany(g => g.Processes))
         {
@@ -177,6 +170,18 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         {
             group.Socket?.Dispose();
         }
+    }
+
+    /// <summary>A listener group's pool, reading the event stream and its listeners' stdout.</summary>
+    private (EventListenerPool, IDisposable) Subscribe(ProcessGroup group, EventListenerSettings settings)
+    {
+        var pool = new EventListenerPool(group.Name, group.Processes.Select(p => new ListenerProcess(p)), new EventSubscription(settings.Events), settings.BufferSize, Daemon.Identifier, Host.Logger);
+        foreach (var process in group.Processes)
+        {
+            var name = process.Name;
+            process.Stdout.Tap = data => pool.OnOutput(name, data);
+        }
+        return (pool, Events.Subscribe(pool));
     }
 
     private SupervisedProcess Create(ProcessConfig config, string group, int stdinFd)
