@@ -6,17 +6,19 @@ namespace Supervise.Supervisord.Events;
 /// gate, so serials reach each subscriber in order; subscribers only queue what they get, so publishing never
 /// blocks on a listener.
 /// </summary>
-public sealed class EventHub
+public sealed class EventHub : IDisposable
 {
     // Guards _subscribers and _serial: events come from actor threads, the tick timer and control calls.
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
+    private readonly TickSource _ticks;
     private IEventSubscriber[] _subscribers = [];
     private long _serial;
 
     public EventHub(TimeProvider time)
     {
         _time = time;
+        _ticks = new TickSource(time, Publish);
     }
 
     /// <summary>Adds a subscriber until the returned handle is disposed.</summary>
@@ -25,6 +27,7 @@ public sealed class EventHub
         lock (_gate)
         {
             _subscribers = [.. _subscribers, subscriber];
+            ArmTicks();
         }
         return new Unsubscriber(this, subscriber);
     }
@@ -50,13 +53,21 @@ public sealed class EventHub
         }
     }
 
+    /// <summary>Stops the tick timer.</summary>
+    public void Dispose() => _ticks.Dispose();
+
     private void Unsubscribe(IEventSubscriber subscriber)
     {
         lock (_gate)
         {
             _subscribers = [.. _subscribers.Where(s => s != subscriber)];
+            ArmTicks();
         }
     }
+
+    /// <summary>Arms the tick timer for the TICK periods some pool subscribes to, and disarms it when none does.</summary>
+    private void ArmTicks() =>
+        _ticks.Want([.. TickSource.Periods.Where(p => _subscribers.Any(s => s.Subscription?.Matches("TICK_" + p) == true))]);
 
     private sealed class Unsubscriber(EventHub hub, IEventSubscriber subscriber) : IDisposable
     {

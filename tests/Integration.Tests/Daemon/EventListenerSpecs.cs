@@ -53,4 +53,21 @@ public sealed class EventListenerSpecs
         (await daemon.WaitForExitAsync()).Should().Be(0);
         File.Exists(daemon.SocketPath).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task A_tick_5_listener_gets_ticks_on_five_second_boundaries()
+    {
+        await using var daemon = await Infrastructure.Daemon.WithConfig("""
+            [eventlistener:ticks]
+            command=/bin/bash -c 'printf "READY\n";while read -r header;do len=${header##*len:};payload=$(head -c "$len");echo "$payload" >> {W}/ticks.txt;printf "RESULT 2\nOKREADY\n";done'
+            events=TICK_5
+            """).StartAsync();
+
+        var ticks = Path.Combine(daemon.Directory, "ticks.txt");
+        await Wait.UntilAsync(() => File.Exists(ticks) && File.ReadAllLines(ticks).Length >= 2, TimeSpan.FromSeconds(15), "two ticks arrived");
+
+        var whens = File.ReadAllLines(ticks).Take(2).Select(l => long.Parse(l["when:".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        whens.Should().AllSatisfy(w => (w % 5).Should().Be(0));
+        (whens[1] - whens[0]).Should().Be(5);
+    }
 }
