@@ -43,13 +43,15 @@ public static class EventText
     };
 
     /// <summary>
-    /// Header line and payload as one buffer. <c>len</c> is the payload's length in UTF-8 bytes (docs/compatibility.md #9).
+    /// Header line and payload as one buffer, so that it goes out in one write (a Go listener reads it with one read).
+    /// <c>len</c> is Python's <c>len(payload)</c>, code points, because that is what <c>childutils.listener.wait()</c>
+    /// reads from a text-mode stdin (docs/compatibility.md #9).
     /// </summary>
     public static byte[] Envelope(string identifier, long serial, string pool, long poolSerial, SupervisorEvent published)
     {
         var payload = Payload(published);
         var header = string.Create(CultureInfo.InvariantCulture,
-            $"ver:3.0 server:{identifier} serial:{serial} pool:{pool} poolserial:{poolSerial} eventname:{TypeName(published)} len:{Encoding.UTF8.GetByteCount(payload)}\n");
+            $"ver:3.0 server:{identifier} serial:{serial} pool:{pool} poolserial:{poolSerial} eventname:{TypeName(published)} len:{CodePoints(payload)}\n");
         return Encoding.UTF8.GetBytes(header + payload);
     }
 

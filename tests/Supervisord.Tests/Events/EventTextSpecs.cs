@@ -19,6 +19,25 @@ public sealed class EventTextSpecs
 
     [Theory]
     [MemberData(nameof(RecordedEnvelopes.Names), MemberType = typeof(RecordedEnvelopes))]
+    public void The_whole_envelope_is_byte_exact_with_supervisor_len_counting_code_points(string name)
+    {
+        var (serial, published) = RecordedEnvelopes.All[name];
+
+        EventText.Envelope(RecordedEnvelopes.Identifier, serial, RecordedEnvelopes.Pool, serial, published)
+            .Should().Equal(RecordedEnvelopes.Bytes(name));
+    }
+
+    [Theory]
+    [InlineData("abc", 3)]
+    [InlineData("grüße", 5)]
+    [InlineData("€", 1)]
+    [InlineData("😀", 1)]
+    [InlineData("a😀\n", 3)]
+    public void Len_is_pythons_len_of_the_str_not_utf8_bytes_nor_utf16_units(string text, int expected) =>
+        EventText.CodePoints(text).Should().Be(expected);
+
+    [Theory]
+    [MemberData(nameof(RecordedEnvelopes.Names), MemberType = typeof(RecordedEnvelopes))]
     public void The_type_name_is_supervisors(string name)
     {
         var (_, published) = RecordedEnvelopes.All[name];
