@@ -1,4 +1,4 @@
-using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Supervise.Supervisord.Events;
@@ -11,17 +11,20 @@ namespace Supervise.Supervisord.Events;
 /// listener exits is put back too. Output that breaks the protocol makes the listener UNKNOWN until it restarts.
 /// The pool reads the event stream as a subscriber: the events its <c>events=</c> line matches are buffered, and
 /// its own listeners' PROCESS_STATE events tell it when a listener runs, restarts or dies.
+/// Concurrency: events (publishers' threads) and listener output (the output reactor's thread, which writes every
+/// child's log) are only queued; the pool's own loop parses, dispatches and awaits each write to a listener's stdin,
+/// so a slow listener never holds the reactor, and writes to one listener go out in order. Only the loop touches
+/// the buffer and the listeners' protocol state.
 /// </summary>
-public sealed partial class EventListenerPool : IEventSubscriber
+public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposable
 {
-    // Guards the buffer, the pool serial and every listener's protocol state: output arrives on the output
-    // reactor's thread, events on publishers' threads.
-    private readonly Lock _gate = new();
+    private readonly Channel<Input> _inbox = Channel.CreateUnbounded<Input>(new UnboundedChannelOptions { SingleReader = true });
     private readonly LinkedList<Buffered> _buffer = [];
     private readonly Dictionary<string, Listener> _listeners;
     private readonly int _bufferSize;
     private readonly string _identifier;
     private readonly ILogger _logger;
+    private readonly Task _loop;
     private long _poolSerial;
 
     public EventListenerPool(string name, IEnumerable<IListenerProcess> listeners, EventSubscription subscription, int bufferSize, string identifier, ILogger logger)
@@ -32,6 +35,7 @@ public sealed partial class EventListenerPool : IEventSubscriber
         _bufferSize = Math.Max(1, bufferSize);
         _identifier = identifier;
         _logger = logger;
+        _loop = Task.Run(RunAsync);
     }
 
     /// <summary>The pool's name: its group's.</summary>
@@ -41,34 +45,75 @@ public sealed partial class EventListenerPool : IEventSubscriber
 
     public void Deliver(PublishedEvent published)
     {
-        lock (_gate)
+        // _listeners' keys never change, so this check is safe off the loop; everything else happens on it.
+        var ownState = published.Event is ProcessStateChanged change && change.Group == Name && _listeners.ContainsKey(change.Process);
+        if (ownState || Subscription.Matches(published.Event))
         {
-            if (published.Event is ProcessStateChanged change && change.Group == Name && _listeners.TryGetValue(change.Process, out var listener))
-            {
-                OnListenerState(listener, change.To);
-            }
-            if (Subscription.Matches(published.Event))
-            {
-                Accept(published);
-            }
-            Dispatch();
+            _inbox.Writer.TryWrite(new Delivered(published));
         }
     }
 
-    /// <summary>A chunk of a listener's stdout, which carries its side of the protocol.</summary>
-    public void OnOutput(string listenerName, byte[] data)
+    /// <summary>A chunk of a listener's stdout, which carries its side of the protocol; parsed on the pool's loop.</summary>
+    public void OnOutput(string listenerName, byte[] data) => _inbox.Writer.TryWrite(new Output(listenerName, data));
+
+    /// <summary>Completes once everything queued before the call has been handled and dispatched.</summary>
+    internal Task IdleAsync()
     {
-        lock (_gate)
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_inbox.Writer.TryWrite(new Idle(idle)))
         {
-            if (!_listeners.TryGetValue(listenerName, out var listener))
+            idle.TrySetResult();
+        }
+        return idle.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _inbox.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var input in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
             {
-                return;
+                Handle(input);
+                await DispatchAsync().ConfigureAwait(false);
             }
-            listener.Pending.AddRange(data);
-            while (Step(listener))
+            catch (Exception exception)
             {
+                // A fault in one input must not stop the pool: its listeners would never get an event again.
+                LogPoolFault(_logger, Name, exception);
             }
-            Dispatch();
+            if (input is Idle idle)
+            {
+                idle.Done.TrySetResult();
+            }
+        }
+    }
+
+    private void Handle(Input input)
+    {
+        switch (input)
+        {
+            case Delivered { Published: var published }:
+                if (published.Event is ProcessStateChanged change && change.Group == Name && _listeners.TryGetValue(change.Process, out var own))
+                {
+                    OnListenerState(own, change.To);
+                }
+                if (Subscription.Matches(published.Event))
+                {
+                    Accept(published);
+                }
+                break;
+            case Output output when _listeners.TryGetValue(output.Listener, out var listener):
+                listener.Pending.AddRange(output.Data);
+                while (Step(listener))
+                {
+                }
+                break;
         }
     }
 
@@ -105,22 +150,31 @@ public sealed partial class EventListenerPool : IEventSubscriber
         }
     }
 
-    private void Dispatch()
+    /// <summary>Sends buffered events, oldest first, each to the first RUNNING and READY listener (Supervisor's order).</summary>
+    private async Task DispatchAsync()
     {
-        while (_buffer.First is { } next)
+        while (_buffer.First is { } next && await SendAsync(next.Value).ConfigureAwait(false))
         {
-            var listener = _listeners.Values.FirstOrDefault(l => l.State == ListenerState.Ready && l.Running);
-            if (listener is null)
-            {
-                return;
-            }
             _buffer.RemoveFirst();
-            var buffered = next.Value;
+        }
+    }
+
+    private async Task<bool> SendAsync(Buffered buffered)
+    {
+        foreach (var listener in _listeners.Values.Where(l => l.State == ListenerState.Ready && l.Running))
+        {
+            var envelope = EventText.Envelope(_identifier, buffered.Serial, Name, buffered.PoolSerial, buffered.Event);
+            if (!await listener.Process.WriteStdinAsync(envelope, CancellationToken.None).ConfigureAwait(false))
+            {
+                // Supervisor's EPIPE case: the listener keeps its state, the event goes to the next one.
+                LogSendFailed(_logger, buffered.Serial, listener.Process.Name);
+                continue;
+            }
             listener.State = ListenerState.Busy;
             listener.InFlight = buffered;
-            var envelope = EventText.Envelope(_identifier, buffered.Serial, Name, buffered.PoolSerial, buffered.Event);
-            _ = listener.Process.WriteStdinAsync(envelope, CancellationToken.None);
+            return true;
         }
+        return false;
     }
 
     [LoggerMessage(EventId = 60, Level = LogLevel.Error, Message = "pool {Pool} event buffer overflowed, discarding event {Serial}")]
@@ -132,20 +186,9 @@ public sealed partial class EventListenerPool : IEventSubscriber
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "{Name}: bad result line: '{Line}'")]
     private static partial void LogBadResult(ILogger logger, string name, string line);
 
-    /// <summary>An event in this pool's buffer, with the serials it was accepted with.</summary>
-    private sealed record Buffered(long Serial, long PoolSerial, SupervisorEvent Event);
+    [LoggerMessage(EventId = 63, Level = LogLevel.Debug, Message = "epipe occurred while sending event {Serial} to listener {Name}, listener state unchanged")]
+    private static partial void LogSendFailed(ILogger logger, long serial, string name);
 
-    private sealed class Listener(IListenerProcess process)
-    {
-        public IListenerProcess Process { get; } = process;
-
-        public ListenerState State { get; set; } = ListenerState.Acknowledged;
-
-        /// <summary>Whether the process is RUNNING: Supervisor sends events only to running listeners.</summary>
-        public bool Running { get; set; }
-
-        public List<byte> Pending { get; } = [];
-
-        public Buffered? InFlight { get; set; }
-    }
+    [LoggerMessage(EventId = 64, Level = LogLevel.Error, Message = "internal error in event listener pool {Pool}")]
+    private static partial void LogPoolFault(ILogger logger, string pool, Exception exception);
 }

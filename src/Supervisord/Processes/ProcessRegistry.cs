@@ -81,6 +81,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// <summary>Removes a group whose processes are all stopped; false when it is unknown or something still runs.</summary>
     public async Task<bool> RemoveAsync(ProcessGroup group)
     {
+        EventListenerPool? removed = null;
         lock (_gate)
         {
             if (group.Processes.Any(p => !p.Current.State.IsStopped()))
@@ -88,12 +89,17 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
                 return false;
             }
             _groups = [.. _groups.Where(g => g != group)];
-            if (_pools.Remove(group.Name, out var pool))
+            if (_pools.Remove(group.Name, out var entry))
             {
-                pool.Subscription.Dispose();
+                entry.Subscription.Dispose();
+                removed = entry.Pool;
             }
         }
         Events.Publish(new ProcessGroupRemoved(group.Name));
+        if (removed is not null)
+        {
+            await removed.DisposeAsync().ConfigureAwait(false);
+        }
         foreach (var process in group.Processes)
         {
             await process.DisposeAsync().ConfigureAwait(false);
@@ -152,15 +158,18 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ProcessGroup[] groups;
+        List<(EventListenerPool Pool, IDisposable Subscription)> pools;
         lock (_gate)
         {
             groups = _groups;
             _groups = [];
-            foreach (var (_, subscription) in _pools.Values)
-            {
-                subscription.Dispose();
-            }
+            pools = [.. _pools.Values];
             _pools.Clear();
+        }
+        foreach (var (pool, subscription) in pools)
+        {
+            subscription.Dispose();
+            await pool.DisposeAsync().ConfigureAwait(false);
         }
         foreach (var process in groups.SelectMany(g => g.Processes))
         {

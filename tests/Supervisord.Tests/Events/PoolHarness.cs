@@ -35,7 +35,11 @@ internal sealed class PoolHarness : IDisposable
 
     public void Say(FakeListener listener, string output) => Pool.OnOutput(listener.Name, Encoding.UTF8.GetBytes(output));
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        Pool.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+    }
 
     internal sealed class FakeListener(string name) : IListenerProcess
     {
@@ -45,6 +49,9 @@ internal sealed class PoolHarness : IDisposable
         public string Name { get; } = name;
 
         public bool Accepts { get; set; } = true;
+
+        /// <summary>When set, writes complete only when it does (a listener not reading its stdin).</summary>
+        public Task<bool>? Block { get; set; }
 
         public IReadOnlyList<string> Writes
         {
@@ -57,15 +64,19 @@ internal sealed class PoolHarness : IDisposable
             }
         }
 
-        public Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        public async Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
+            if (Block is { } block)
+            {
+                await block;
+            }
             lock (_gate)
             {
                 if (Accepts)
                 {
                     _writes.Add(Encoding.UTF8.GetString(data.Span));
                 }
-                return Task.FromResult(Accepts);
+                return Accepts;
             }
         }
     }
