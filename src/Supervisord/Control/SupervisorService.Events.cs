@@ -1,42 +1,42 @@
-using System.Threading.Channels;
 using Grpc.Core;
 using Supervise.Protocol.V1;
-using Supervise.Supervisord.Processes;
+using Supervise.Supervisord.Events;
 
 namespace Supervise.Supervisord.Control;
 
-/// <summary>Process state changes streamed as they happen (no polling on either side).</summary>
+/// <summary>Process state changes streamed as they happen, read from the one event stream (no polling on either side).</summary>
 public sealed partial class SupervisorService
 {
     public override async Task WatchEvents(Empty request, IServerStreamWriter<ProcessEvent> responseStream, ServerCallContext context)
     {
-        var events = Channel.CreateBounded<ProcessEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        void OnChanged(SupervisedProcess process, StateChanged change) =>
-            events.Writer.TryWrite(new ProcessEvent
-            {
-                Name = process.Name,
-                Group = process.Group,
-                FromState = (Protocol.V1.ProcessState)(int)change.From,
-                ToState = (Protocol.V1.ProcessState)(int)change.To,
-                Pid = change.Pid,
-                TimeUnixMs = operations.Time.GetUtcNow().ToUnixTimeMilliseconds(),
-            });
-
-        operations.Registry.Host.StateChanged += OnChanged;
+        using var feed = operations.Registry.Events.Watch();
         try
         {
-            await foreach (var change in events.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+            await foreach (var published in feed.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                await responseStream.WriteAsync(change, context.CancellationToken).ConfigureAwait(false);
+                if (published.Event is ProcessStateChanged change)
+                {
+                    await responseStream.WriteAsync(ToProto(change, published.At), context.CancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)
         {
             // The watcher went away.
         }
-        finally
-        {
-            operations.Registry.Host.StateChanged -= OnChanged;
-        }
     }
+
+    private static ProcessEvent ToProto(ProcessStateChanged change, DateTimeOffset at) => new()
+    {
+        Name = change.Process,
+        Group = change.Group,
+        FromState = StateOf(change.From),
+        ToState = StateOf(change.To),
+        Pid = change.Pid,
+        TimeUnixMs = at.ToUnixTimeMilliseconds(),
+    };
+
+    /// <summary>The record carries Supervisor's state name; the proto carries its code.</summary>
+    private static Protocol.V1.ProcessState StateOf(string name) =>
+        (Protocol.V1.ProcessState)(int)Enum.Parse<Processes.ProcessState>(name, ignoreCase: true);
 }

@@ -1,6 +1,5 @@
-using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Supervise.Supervisord.Processes;
 
 namespace Supervise.Supervisord.Events;
 
@@ -10,139 +9,136 @@ namespace Supervise.Supervisord.Events;
 /// "ver:3.0 server:… serial:… pool:… poolserial:… eventname:… len:N\n" and the payload; it answers "RESULT N\n"
 /// and N bytes; "OK" consumes the event, anything else puts it back at the head. An event in flight when its
 /// listener exits is put back too. Output that breaks the protocol makes the listener UNKNOWN until it restarts.
+/// The pool reads the event stream as a subscriber: the events its <c>events=</c> line matches are buffered, and
+/// its own listeners' PROCESS_STATE events tell it when a listener runs, restarts or dies.
+/// Concurrency: events (publishers' threads) and listener output (the output reactor's thread, which writes every
+/// child's log) are only queued; the pool's own loop parses, dispatches and awaits each write to a listener's stdin,
+/// so a slow listener never holds the reactor, and writes to one listener go out in order. Only the loop touches
+/// the buffer and the listeners' protocol state.
 /// </summary>
-public sealed partial class EventListenerPool
+public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposable
 {
-    // Guards the buffer, the pool serial and every listener's protocol state: output arrives on pump threads,
-    // events on actor threads.
-    private readonly Lock _gate = new();
-    private readonly LinkedList<SupervisorEvent> _buffer = [];
-    private readonly Dictionary<SupervisedProcess, Listener> _listeners = [];
+    private readonly Channel<Input> _inbox = Channel.CreateUnbounded<Input>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly LinkedList<Buffered> _buffer = [];
+    private readonly Dictionary<string, Listener> _listeners;
     private readonly int _bufferSize;
     private readonly string _identifier;
     private readonly ILogger _logger;
+    private readonly Task _loop;
     private long _poolSerial;
 
-    public EventListenerPool(ProcessGroup group, IReadOnlyList<string> subscriptions, int bufferSize, string identifier, ILogger logger)
+    public EventListenerPool(string name, IEnumerable<IListenerProcess> listeners, EventSubscription subscription, int bufferSize, string identifier, ILogger logger)
     {
-        Name = group.Name;
-        Subscriptions = subscriptions.Select(s => s.Trim().ToUpperInvariant()).ToList();
+        Name = name;
+        Subscription = subscription;
+        _listeners = listeners.ToDictionary(l => l.Name, l => new Listener(l));
         _bufferSize = Math.Max(1, bufferSize);
         _identifier = identifier;
         _logger = logger;
-        foreach (var process in group.Processes)
-        {
-            var listener = new Listener(process);
-            _listeners[process] = listener;
-            process.Stdout.Tap = data => OnOutput(listener, data);
-        }
+        _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>The pool's name: its group's.</summary>
     public string Name { get; }
 
-    public IReadOnlyList<string> Subscriptions { get; }
+    public EventSubscription Subscription { get; }
 
-    public void Enqueue(SupervisorEvent published)
+    public void Deliver(PublishedEvent published)
     {
-        lock (_gate)
+        // _listeners' keys never change, so this check is safe off the loop; everything else happens on it.
+        var ownState = published.Event is ProcessStateChanged change && change.Group == Name && _listeners.ContainsKey(change.Process);
+        if (ownState || Subscription.Matches(published.Event))
         {
-            if (_buffer.Count >= _bufferSize)
-            {
-                var dropped = _buffer.First!.Value;
-                _buffer.RemoveFirst();
-                LogOverflow(_logger, Name, dropped.Serial);
-            }
-            _buffer.AddLast(published);
-            Dispatch();
+            _inbox.Writer.TryWrite(new Delivered(published));
         }
     }
 
-    /// <summary>Called on every state change of one of this pool's listeners.</summary>
-    public void OnStateChanged(SupervisedProcess process, StateChanged change)
+    /// <summary>A chunk of a listener's stdout, which carries its side of the protocol; parsed on the pool's loop.</summary>
+    public void OnOutput(string listenerName, byte[] data) => _inbox.Writer.TryWrite(new Output(listenerName, data));
+
+    /// <summary>Completes once everything queued before the call has been handled and dispatched.</summary>
+    internal Task IdleAsync()
     {
-        lock (_gate)
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_inbox.Writer.TryWrite(new Idle(idle)))
         {
-            if (!_listeners.TryGetValue(process, out var listener))
+            idle.TrySetResult();
+        }
+        return idle.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _inbox.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var input in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
             {
-                return;
+                Handle(input);
+                await DispatchAsync().ConfigureAwait(false);
             }
-            if (change.To == ProcessState.Starting || !change.To.IsSignallable())
+            catch (Exception exception)
             {
-                // A new (or dead) process starts the protocol over; an event it held goes back to the head.
-                Rebuffer(listener);
-                listener.State = ListenerState.Acknowledged;
-                listener.Pending.Clear();
+                // A fault in one input must not stop the pool: its listeners would never get an event again.
+                LogPoolFault(_logger, Name, exception);
             }
-            Dispatch();
+            if (input is Idle idle)
+            {
+                idle.Done.TrySetResult();
+            }
         }
     }
 
-    private void OnOutput(Listener listener, byte[] data)
+    private void Handle(Input input)
     {
-        lock (_gate)
+        switch (input)
         {
-            listener.Pending.AddRange(data);
-            while (Step(listener))
-            {
-            }
-            Dispatch();
+            case Delivered { Published: var published }:
+                if (published.Event is ProcessStateChanged change && change.Group == Name && _listeners.TryGetValue(change.Process, out var own))
+                {
+                    OnListenerState(own, change.To);
+                }
+                if (Subscription.Matches(published.Event))
+                {
+                    Accept(published);
+                }
+                break;
+            case Output output when _listeners.TryGetValue(output.Listener, out var listener):
+                listener.Pending.AddRange(output.Data);
+                while (Step(listener))
+                {
+                }
+                break;
         }
     }
 
-    /// <summary>Consumes one protocol element from the listener's pending output; false when more is needed.</summary>
-    private bool Step(Listener listener)
+    private void Accept(PublishedEvent published)
     {
-        var pending = listener.Pending;
-        switch (listener.State)
+        if (_buffer.Count >= _bufferSize)
         {
-            case ListenerState.Acknowledged when pending.Count >= 6:
-                if (Encoding.ASCII.GetString(pending.GetRange(0, 6).ToArray()) == "READY\n")
-                {
-                    pending.RemoveRange(0, 6);
-                    listener.State = ListenerState.Ready;
-                    return true;
-                }
-                return ProtocolError(listener);
-            case ListenerState.Ready when pending.Count > 0:
-                return ProtocolError(listener);
-            case ListenerState.Busy:
-                var newline = pending.IndexOf((byte)'\n');
-                if (newline < 0)
-                {
-                    return false;
-                }
-                var line = Encoding.ASCII.GetString(pending.GetRange(0, newline).ToArray());
-                if (!line.StartsWith("RESULT ", StringComparison.Ordinal) || !int.TryParse(line[7..], out var length) || length < 0)
-                {
-                    LogBadResult(_logger, listener.Process.Name, line);
-                    return ProtocolError(listener);
-                }
-                if (pending.Count < newline + 1 + length)
-                {
-                    return false;
-                }
-                var result = Encoding.UTF8.GetString(pending.GetRange(newline + 1, length).ToArray());
-                pending.RemoveRange(0, newline + 1 + length);
-                if (result != "OK")
-                {
-                    Rebuffer(listener);
-                }
-                listener.InFlight = null;
-                listener.State = ListenerState.Acknowledged;
-                return true;
-            default:
-                pending.Clear();
-                return false;
+            var dropped = _buffer.First!.Value;
+            _buffer.RemoveFirst();
+            LogOverflow(_logger, Name, dropped.Serial);
         }
+        // Supervisor numbers an event for a pool when the pool accepts it, so a rebuffered event keeps its number.
+        _buffer.AddLast(new Buffered(published.Serial, _poolSerial++, published.Event));
     }
 
-    private bool ProtocolError(Listener listener)
+    private void OnListenerState(Listener listener, string to)
     {
-        Rebuffer(listener);
-        listener.State = ListenerState.Unknown;
-        listener.Pending.Clear();
-        LogUnknown(_logger, listener.Process.Name);
-        return false;
+        listener.Running = to == "RUNNING";
+        if (to is "STARTING" or "STOPPED" or "EXITED" or "FATAL" or "BACKOFF" or "UNKNOWN")
+        {
+            // A new (or dead) process starts the protocol over; an event it held goes back to the head.
+            Rebuffer(listener);
+            listener.State = ListenerState.Acknowledged;
+            listener.Pending.Clear();
+        }
     }
 
     private void Rebuffer(Listener listener)
@@ -154,23 +150,31 @@ public sealed partial class EventListenerPool
         }
     }
 
-    private void Dispatch()
+    /// <summary>Sends buffered events, oldest first, each to the first RUNNING and READY listener (Supervisor's order).</summary>
+    private async Task DispatchAsync()
     {
-        while (_buffer.First is { } next)
+        while (_buffer.First is { } next && await SendAsync(next.Value).ConfigureAwait(false))
         {
-            var listener = _listeners.Values.FirstOrDefault(l => l.State == ListenerState.Ready && l.Process.Current.State == ProcessState.Running);
-            if (listener is null)
-            {
-                return;
-            }
             _buffer.RemoveFirst();
-            var published = next.Value;
-            var payload = Encoding.UTF8.GetBytes(published.Payload);
-            var header = $"ver:3.0 server:{_identifier} serial:{published.Serial} pool:{Name} poolserial:{_poolSerial++} eventname:{published.Name} len:{payload.Length}\n";
-            listener.State = ListenerState.Busy;
-            listener.InFlight = published;
-            _ = listener.Process.WriteStdinAsync(Encoding.UTF8.GetBytes(header).Concat(payload).ToArray(), CancellationToken.None);
         }
+    }
+
+    private async Task<bool> SendAsync(Buffered buffered)
+    {
+        foreach (var listener in _listeners.Values.Where(l => l.State == ListenerState.Ready && l.Running))
+        {
+            var envelope = EventText.Envelope(_identifier, buffered.Serial, Name, buffered.PoolSerial, buffered.Event);
+            if (!await listener.Process.WriteStdinAsync(envelope, CancellationToken.None).ConfigureAwait(false))
+            {
+                // Supervisor's EPIPE case: the listener keeps its state, the event goes to the next one.
+                LogSendFailed(_logger, buffered.Serial, listener.Process.Name);
+                continue;
+            }
+            listener.State = ListenerState.Busy;
+            listener.InFlight = buffered;
+            return true;
+        }
+        return false;
     }
 
     [LoggerMessage(EventId = 60, Level = LogLevel.Error, Message = "pool {Pool} event buffer overflowed, discarding event {Serial}")]
@@ -182,14 +186,9 @@ public sealed partial class EventListenerPool
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "{Name}: bad result line: '{Line}'")]
     private static partial void LogBadResult(ILogger logger, string name, string line);
 
-    private sealed class Listener(SupervisedProcess process)
-    {
-        public SupervisedProcess Process { get; } = process;
+    [LoggerMessage(EventId = 63, Level = LogLevel.Debug, Message = "epipe occurred while sending event {Serial} to listener {Name}, listener state unchanged")]
+    private static partial void LogSendFailed(ILogger logger, long serial, string name);
 
-        public ListenerState State { get; set; } = ListenerState.Acknowledged;
-
-        public List<byte> Pending { get; } = [];
-
-        public SupervisorEvent? InFlight { get; set; }
-    }
+    [LoggerMessage(EventId = 64, Level = LogLevel.Error, Message = "internal error in event listener pool {Pool}")]
+    private static partial void LogPoolFault(ILogger logger, string pool, Exception exception);
 }

@@ -1,3 +1,4 @@
+using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
 
@@ -106,6 +107,6 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     public void SendRemoteCommEvent(string type, string data)
     {
         EnsureRunning();
-        Registry.Host.Events.Publish("REMOTE_COMMUNICATION", $"type:{type}\n{data}");
+        Registry.Events.Publish(new RemoteCommunication(type, data));
     }
 }

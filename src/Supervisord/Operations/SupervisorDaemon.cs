@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Processes;
 
 namespace Supervise.Supervisord.Operations;
@@ -35,7 +36,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         {
             Registry.Add(group);
         }
-        Registry.Host.Events.Publish("SUPERVISOR_STATE_CHANGE_RUNNING", "");
+        Registry.Events.Publish(new SupervisorStateChanged(SupervisorPhase.Running));
         await ProcessRegistry.AutostartAsync(Registry.Groups).ConfigureAwait(false);
     }
 
@@ -85,7 +86,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
             return false;
         }
         Mood = reason == DaemonExit.Reload ? SupervisorMood.Restarting : SupervisorMood.Shutdown;
-        Registry.Host.Events.Publish("SUPERVISOR_STATE_CHANGE_STOPPING", "");
+        Registry.Events.Publish(new SupervisorStateChanged(SupervisorPhase.Stopping));
         _ = Task.Run(async () =>
         {
             try

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Spawning;
 
@@ -6,10 +7,10 @@ namespace Supervise.Supervisord.Processes;
 
 /// <summary>
 /// What every process actor shares: the spawner, the reaper, the output reactor, the clock, the main log, the environment children
-/// inherit, and the registry's hooks (state changes for events, pids for the survivor record, whether restarts are
-/// allowed at the moment).
+/// inherit, the event stream state changes are published to, and the registry's hooks (pids for the survivor record,
+/// whether restarts are allowed at the moment).
 /// </summary>
-public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, OutputReactor output, TimeProvider time, ILogger logger, ChildEnvironment environment)
+public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, OutputReactor output, TimeProvider time, ILogger logger, ChildEnvironment environment, EventHub? events = null)
 {
     public ProcessSpawner Spawner { get; } = spawner;
 
@@ -27,8 +28,8 @@ public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, OutputRea
     /// <summary>kill(2); specs replace it to make a kill fail.</summary>
     public ISignalSender Signals { get; init; } = KillSignalSender.Instance;
 
-    /// <summary>Supervisor's events, delivered to [eventlistener:x] pools.</summary>
-    public Events.EventBus Events { get; } = new();
+    /// <summary>The one event stream; the registry exposes it to everything else.</summary>
+    internal EventHub Events { get; } = events ?? new EventHub(time);
 
     /// <summary>[supervisord] strip_ansi: remove ANSI escapes from child output before logging.</summary>
     public bool StripAnsi { get; init; }
@@ -36,15 +37,15 @@ public sealed class ProcessHost(ProcessSpawner spawner, Reaper reaper, OutputRea
     /// <summary>False while the daemon shuts down or reloads: exits then never lead to restarts.</summary>
     public volatile bool MayRestart = true;
 
-    public event Action<SupervisedProcess, StateChanged>? StateChanged;
-
     public event Action<SupervisedProcess, int>? Spawned;
 
     public event Action<SupervisedProcess, int>? Reaped;
 
     public SpawnRequest CreateSpawnRequest(SupervisedProcess process) => Environment.CreateRequest(process.Config, process.Group);
 
-    internal void OnStateChanged(SupervisedProcess process, StateChanged change) => StateChanged?.Invoke(process, change);
+    /// <summary>Called by the actor for each transition: publishes it as a typed event.</summary>
+    internal void OnStateChanged(SupervisedProcess process, StateChanged change) =>
+        Events.Publish(new ProcessStateChanged(process.Name, process.Group, change.From.Name(), change.To.Name(), change.Pid, change.Tries, change.Expected));
 
     internal void OnSpawned(SupervisedProcess process, int pid) => Spawned?.Invoke(process, pid);
 

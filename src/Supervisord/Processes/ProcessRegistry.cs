@@ -10,17 +10,12 @@ namespace Supervise.Supervisord.Processes;
 /// </summary>
 public sealed partial class ProcessRegistry : IAsyncDisposable
 {
-    private readonly Dictionary<string, EventListenerPool> _pools = [];
+    private readonly Dictionary<string, (EventListenerPool Pool, IDisposable Subscription)> _pools = [];
 
     public ProcessRegistry(ProcessHost host, DaemonSettings daemon)
     {
         Host = host;
         Daemon = daemon;
-        host.StateChanged += (process, change) =>
-        {
-            PoolOf(process.Group)?.OnStateChanged(process, change);
-            host.Events.Publish(EventNames.ProcessState(change.To), EventNames.ProcessStatePayload(process.Name, process.Group, change));
-        };
     }
 
     // Guards writers of _groups (add/remove); readers take the current array without locking.
@@ -30,6 +25,9 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     public ProcessHost Host { get; }
 
     public DaemonSettings Daemon { get; }
+
+    /// <summary>The one event stream: listener pools, WatchEvents and metrics read it.</summary>
+    public EventHub Events => Host.Events;
 
     /// <summary>Groups sorted by (priority, name): start order; stop order is the reverse.</summary>
     public IReadOnlyList<ProcessGroup> Groups => _groups;
@@ -58,14 +56,6 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     [Microsoft.Extensions.Logging.LoggerMessage(EventId = ProcessLogEvents.FcgiSocketFailed, Level = Microsoft.Extensions.Logging.LogLevel.Critical, Message = "Could not create FastCGI socket {Socket}: {Reason}")]
     private static partial void LogSocketFailed(Microsoft.Extensions.Logging.ILogger logger, string socket, string reason);
 
-    private EventListenerPool? PoolOf(string group)
-    {
-        lock (_gate)
-        {
-            return _pools.GetValueOrDefault(group);
-        }
-    }
-
     /// <summary>Creates the group's actors (and AUTO log files); null when a group of that name is already active.</summary>
     public ProcessGroup? Add(ProcessGroupConfig config)
     {
@@ -80,12 +70,10 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
             var group = new ProcessGroup(config, processes, socket);
             if (config.EventListener is { } listener)
             {
-                var pool = new EventListenerPool(group, listener.Events, listener.BufferSize, Daemon.Identifier, Host.Logger);
-                _pools[config.Name] = pool;
-                Host.Events.Add(pool);
+                _pools[config.Name] = Subscribe(group, listener);
             }
             _groups = [.. _groups.Append(group).OrderBy(g => g.Config.Priority).ThenBy(g => g.Name, StringComparer.Ordinal)];
-            Host.Events.Publish("PROCESS_GROUP_ADDED", $"groupname:{config.Name}\n");
+            Events.Publish(new ProcessGroupAdded(config.Name));
             return group;
         }
     }
@@ -93,6 +81,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// <summary>Removes a group whose processes are all stopped; false when it is unknown or something still runs.</summary>
     public async Task<bool> RemoveAsync(ProcessGroup group)
     {
+        EventListenerPool? removed = null;
         lock (_gate)
         {
             if (group.Processes.Any(p => !p.Current.State.IsStopped()))
@@ -100,12 +89,17 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
                 return false;
             }
             _groups = [.. _groups.Where(g => g != group)];
-            if (_pools.Remove(group.Name, out var pool))
+            if (_pools.Remove(group.Name, out var entry))
             {
-                Host.Events.Remove(pool);
+                entry.Subscription.Dispose();
+                removed = entry.Pool;
             }
         }
-        Host.Events.Publish("PROCESS_GROUP_REMOVED", $"groupname:{group.Name}\n");
+        Events.Publish(new ProcessGroupRemoved(group.Name));
+        if (removed is not null)
+        {
+            await removed.DisposeAsync().ConfigureAwait(false);
+        }
         foreach (var process in group.Processes)
         {
             await process.DisposeAsync().ConfigureAwait(false);
@@ -163,10 +157,18 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ProcessGroup[] groups;
+        List<(EventListenerPool Pool, IDisposable Subscription)> pools;
         lock (_gate)
         {
             groups = _groups;
             _groups = [];
+            pools = [.. _pools.Values];
+            _pools.Clear();
+        }
+        foreach (var (pool, subscription) in pools)
+        {
+            subscription.Dispose();
+            await pool.DisposeAsync().ConfigureAwait(false);
         }
         foreach (var process in groups.SelectMany(g => g.Processes))
         {
@@ -176,6 +178,18 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         {
             group.Socket?.Dispose();
         }
+    }
+
+    /// <summary>A listener group's pool, reading the event stream and its listeners' stdout.</summary>
+    private (EventListenerPool, IDisposable) Subscribe(ProcessGroup group, EventListenerSettings settings)
+    {
+        var pool = new EventListenerPool(group.Name, group.Processes.Select(p => new ListenerProcess(p)), new EventSubscription(settings.Events), settings.BufferSize, Daemon.Identifier, Host.Logger);
+        foreach (var process in group.Processes)
+        {
+            var name = process.Name;
+            process.Stdout.Tap = data => pool.OnOutput(name, data);
+        }
+        return (pool, Events.Subscribe(pool));
     }
 
     private SupervisedProcess Create(ProcessConfig config, string group, int stdinFd)

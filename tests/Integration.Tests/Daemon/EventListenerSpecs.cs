@@ -1,3 +1,5 @@
+using CliWrap;
+using CliWrap.Buffered;
 using Supervise.Integration.Tests.Infrastructure;
 
 namespace Supervise.Integration.Tests.Daemon;
@@ -52,5 +54,65 @@ public sealed class EventListenerSpecs
 
         (await daemon.WaitForExitAsync()).Should().Be(0);
         File.Exists(daemon.SocketPath).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_tick_5_listener_gets_ticks_on_five_second_boundaries()
+    {
+        await using var daemon = await Infrastructure.Daemon.WithConfig("""
+            [eventlistener:ticks]
+            command=/bin/bash -c 'printf "READY\n";while read -r header;do len=${header##*len:};payload=$(head -c "$len");echo "$payload" >> {W}/ticks.txt;printf "RESULT 2\nOKREADY\n";done'
+            events=TICK_5
+            """).StartAsync();
+
+        var ticks = Path.Combine(daemon.Directory, "ticks.txt");
+        await Wait.UntilAsync(() => File.Exists(ticks) && File.ReadAllLines(ticks).Length >= 2, TimeSpan.FromSeconds(15), "two ticks arrived");
+
+        var whens = File.ReadAllLines(ticks).Take(2).Select(l => long.Parse(l["when:".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        whens.Should().AllSatisfy(w => (w % 5).Should().Be(0));
+        (whens[1] - whens[0]).Should().Be(5);
+    }
+
+    [PythonCtlFact]
+    public async Task Pythons_childutils_listener_reads_a_non_ascii_payload_without_losing_sync()
+    {
+        var daemon = Infrastructure.Daemon.WithConfig("""
+            [eventlistener:py]
+            command=/usr/bin/python3 {W}/listener.py {W}/seen.txt
+            events=REMOTE_COMMUNICATION
+            """);
+        await using var _ = daemon;
+        File.WriteAllText(Path.Combine(daemon.Directory, "listener.py"), """
+            import sys
+            from supervisor import childutils
+            while True:
+                headers, payload = childutils.listener.wait(sys.stdin, sys.stdout)
+                with open(sys.argv[1], 'a', encoding='utf-8') as seen:
+                    seen.write(headers['len'] + '|' + payload.replace('\n', '\\n') + '\n')
+                childutils.listener.ok(sys.stdout)
+            """);
+        await daemon.StartAsync();
+        await daemon.WaitForStateAsync("py", "RUNNING");
+
+        await SendRemoteCommAsync(daemon, "greeting", "grüße € 😀");
+        await SendRemoteCommAsync(daemon, "next", "after");
+
+        var seen = Path.Combine(daemon.Directory, "seen.txt");
+        await Wait.UntilAsync(() => File.Exists(seen) && File.ReadAllLines(seen).Length >= 2, TimeSpan.FromSeconds(10), "the listener acknowledged both events");
+        File.ReadAllLines(seen).Should().Equal("23|type:greeting\\ngrüße € 😀", "15|type:next\\nafter");
+    }
+
+    /// <summary>supervisor.sendRemoteCommEvent over XML-RPC on the Unix socket, with Python's own transport.</summary>
+    private static async Task SendRemoteCommAsync(Infrastructure.Daemon daemon, string type, string data)
+    {
+        var script = $"""
+            import sys, xmlrpc.client
+            from supervisor.xmlrpc import SupervisorTransport
+            proxy = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=SupervisorTransport(None, None, 'unix://{daemon.SocketPath}'))
+            proxy.supervisor.sendRemoteCommEvent(sys.argv[1], sys.argv[2])
+            """;
+        var result = await Cli.Wrap("/usr/bin/python3").WithArguments(["-c", script, type, data])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        result.ExitCode.Should().Be(0, result.StandardError);
     }
 }
