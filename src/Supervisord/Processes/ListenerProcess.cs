@@ -7,6 +7,6 @@ internal sealed class ListenerProcess(SupervisedProcess process) : IListenerProc
 {
     public string Name => process.Name;
 
-    public Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-        process.WriteStdinAsync(data, cancellationToken);
+    public async Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        (await process.WriteStdinAsync(data, cancellationToken).ConfigureAwait(false)).Accepted;
 }

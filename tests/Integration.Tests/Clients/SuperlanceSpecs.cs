@@ -6,13 +6,11 @@ namespace Supervise.Integration.Tests.Clients;
 /// <summary>
 /// superlance 2.0.0's memmon and httpok as [eventlistener:x] with events=TICK_5, in a venv over Debian's supervisor
 /// package: on each TICK they call getAllProcessInfo through childutils (SUPERVISOR_SERVER_URL) and restart with
-/// stopProcess + startProcess. SuperlanceReplaySpecs replays those calls without TICK events.
+/// stopProcess + startProcess. SuperlanceReplaySpecs replays the same calls from a plain program.
 /// </summary>
 public sealed class SuperlanceSpecs
 {
-    private const string NeedsTicks = "needs TICK_5 events (typed-events branch)";
-
-    [ClientFact(Client.Superlance, Skip = NeedsTicks)]
+    [ClientFact(Client.Superlance)]
     public async Task Memmon_restarts_a_program_over_its_memory_limit()
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig($$"""
@@ -34,7 +32,7 @@ public sealed class SuperlanceSpecs
         await daemon.WaitForStateAsync("hog", "RUNNING");
     }
 
-    [ClientFact(Client.Superlance, Skip = NeedsTicks)]
+    [ClientFact(Client.Superlance)]
     public async Task Httpok_restarts_a_program_whose_http_endpoint_stops_answering()
     {
         var port = ClientTools.FreePort();

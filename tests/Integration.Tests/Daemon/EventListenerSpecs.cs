@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Daemon;
 
@@ -66,14 +67,14 @@ public sealed class EventListenerSpecs
             """).StartAsync();
 
         var ticks = Path.Combine(daemon.Directory, "ticks.txt");
-        await Wait.UntilAsync(() => File.Exists(ticks) && File.ReadAllLines(ticks).Length >= 2, TimeSpan.FromSeconds(15), "two ticks arrived");
+        await Eventually.UntilAsync(() => File.Exists(ticks) && File.ReadAllLines(ticks).Length >= 2, "two ticks arrived", TimeSpan.FromSeconds(15));
 
         var whens = File.ReadAllLines(ticks).Take(2).Select(l => long.Parse(l["when:".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         whens.Should().AllSatisfy(w => (w % 5).Should().Be(0));
         (whens[1] - whens[0]).Should().Be(5);
     }
 
-    [PythonCtlFact]
+    [ToolFact(PythonCtl.Path)]
     public async Task Pythons_childutils_listener_reads_a_non_ascii_payload_without_losing_sync()
     {
         var daemon = Infrastructure.Daemon.WithConfig("""
@@ -98,7 +99,7 @@ public sealed class EventListenerSpecs
         await SendRemoteCommAsync(daemon, "next", "after");
 
         var seen = Path.Combine(daemon.Directory, "seen.txt");
-        await Wait.UntilAsync(() => File.Exists(seen) && File.ReadAllLines(seen).Length >= 2, TimeSpan.FromSeconds(10), "the listener acknowledged both events");
+        await Eventually.UntilAsync(() => File.Exists(seen) && File.ReadAllLines(seen).Length >= 2, "the listener acknowledged both events", TimeSpan.FromSeconds(10));
         File.ReadAllLines(seen).Should().Equal("23|type:greeting\\ngrüße € 😀", "15|type:next\\nafter");
     }
 

@@ -38,6 +38,20 @@ public sealed class EngineFixture : IAsyncDisposable
     public ProcessGroup Add(params ProcessConfig[] processes) =>
         Registry.Add(new ProcessGroupConfig(processes[0].Name, 999, GroupKind.Program, new ValueList<ProcessConfig>(processes)))!;
 
+    /// <summary>The process state changes the feed holds so far, in order (the hub delivers as the actor publishes).</summary>
+    public static List<Supervisord.Events.ProcessStateChanged> StateChanges(Supervisord.Events.EventFeed feed)
+    {
+        var changes = new List<Supervisord.Events.ProcessStateChanged>();
+        while (feed.Reader.TryRead(out var published))
+        {
+            if (published.Event is Supervisord.Events.ProcessStateChanged change)
+            {
+                changes.Add(change);
+            }
+        }
+        return changes;
+    }
+
     public static Task<ProcessSnapshot> WaitFor(SupervisedProcess process, ProcessState state, int seconds = 10) =>
         process.WaitForAsync(s => s.State == state, new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token);
 

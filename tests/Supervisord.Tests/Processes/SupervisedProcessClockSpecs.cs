@@ -37,8 +37,7 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
     [Fact]
     public async Task Backoff_waits_one_then_two_seconds_and_gives_up_after_startretries()
     {
-        var changes = new List<StateChanged>();
-        _engine.Host.StateChanged += (_, change) => changes.Add(change);
+        using var feed = _engine.Host.Events.Watch();
         var process = _engine.Add(TestConfigs.Program("crasher", "/bin/sh -c 'exit 1'") with { StartRetries = 2 }).Processes[0];
 
         await process.StartAsync();
@@ -51,7 +50,7 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
         }
 
         await EngineFixture.WaitFor(process, ProcessState.Fatal);
-        changes.Where(c => c.To == ProcessState.Backoff).Select(c => c.Tries).Should().Equal(1, 2, 3);
+        EngineFixture.StateChanges(feed).Where(c => c.To == "BACKOFF").Select(c => c.Tries).Should().Equal(1, 2, 3);
         _log.Lines.Count(l => l.Message.StartsWith("spawned: 'crasher' with pid ", StringComparison.Ordinal)).Should().Be(3);
         _log.Lines.Should().Contain(l => l.Message == "gave up: crasher entered FATAL state, too many start retries too quickly");
         _time.ArmedTimers.Should().Be(0);

@@ -26,13 +26,12 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
         var process = _engine.Add(TestConfigs.Program("sleeper", "/bin/sleep 30") with { StartSecs = 0, StopWaitSecs = 10 }).Processes[0];
         await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
-        var changes = new List<StateChanged>();
-        _engine.Host.StateChanged += (_, change) => changes.Add(change);
+        using var feed = _engine.Host.Events.Watch();
 
         var reply = await process.StopAsync();
 
         reply.Should().Be(new CommandReply(CommandOutcome.Failed, ProcessState.Running, "EPERM"));
-        changes.Select(c => (c.From, c.To)).Should().Equal((ProcessState.Running, ProcessState.Stopping), (ProcessState.Stopping, ProcessState.Unknown));
+        EngineFixture.StateChanges(feed).Select(c => (c.From, c.To)).Should().Equal(("RUNNING", "STOPPING"), ("STOPPING", "UNKNOWN"));
         process.Current.State.Should().Be(ProcessState.Unknown);
         _time.ArmedTimers.Should().Be(0);
         _time.Advance(TimeSpan.FromSeconds(30));
