@@ -109,6 +109,27 @@ public sealed class RecordedRepliesSpecs(OurRecording recording) : IClassFixture
         }
     }
 
+    [PythonTheory]
+    [InlineData("supervisor.readProcessStdoutLog.ansi")]
+    [InlineData("supervisor.readProcessStdoutLog.invalid_utf8")]
+    [InlineData("supervisor.tailProcessStdoutLog.ansi")]
+    [InlineData("supervisor.tailProcessStdoutLog.invalid_utf8")]
+    public async Task Pythons_xmlrpc_client_parses_our_reply_over_ansi_and_invalid_utf8_log_text_where_supervisors_does_not_parse(string name)
+    {
+        const string Loads = "import sys, xmlrpc.client\n" +
+            "for path in sys.argv[1:]:\n" +
+            "    body = open(path, 'rb').read().split(b'\\r\\n\\r\\n', 1)[1]\n" +
+            "    try:\n        xmlrpc.client.loads(body); print('parsed')\n" +
+            "    except Exception as e:\n        print(type(e).__name__)\n";
+
+        var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(CliWrap.Cli.Wrap(OurRecording.Python!)
+            .WithArguments(["-c", Loads, Path.Combine(OurRecording.SupervisorDirectory, name + ".response"), Path.Combine(recording.Directory, name + ".response")])
+            .WithValidation(CliWrap.CommandResultValidation.None));
+
+        result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            ["ExpatError", "parsed"], result.StandardError);
+    }
+
     [Fact]
     public void Every_known_difference_names_a_recorded_case() =>
         Differences.Keys.Should().BeSubsetOf(RecordedNames());
