@@ -104,7 +104,8 @@ public sealed partial class ControlOperations
     {
         if (path is null || !File.Exists(path))
         {
-            throw new SupervisorFault(FaultCode.NoFile, path ?? "");
+            // RPCError(NO_FILE, logfile): a log of NONE (None) gives the bare "NO_FILE".
+            throw new SupervisorFault(FaultCode.NoFile, path);
         }
         try
         {

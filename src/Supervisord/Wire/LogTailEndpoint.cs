@@ -64,7 +64,9 @@ public sealed class LogTailEndpoint(ControlOperations operations)
         var first = true;
         try
         {
+            // StartAsync only buffers the headers; a client of an empty log would wait for them until the first write.
             await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             await foreach (var chunk in subscription.Reader.ReadAllAsync(context.RequestAborted).ConfigureAwait(false))
             {
                 var bytes = first ? chunk.AsSpan(Utf8Boundary.LeadingContinuations(chunk)) : chunk;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Supervise.Supervisord.Configuration;
+using Supervise.Supervisord.Configuration.Binding;
 using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Wire.XmlRpc;
 
@@ -93,12 +95,25 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
         {
             return;
         }
-        var shown = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200));
-        LogInvalid(logger, shown, body.Length, reason, suppressed);
+        // Supervisor's line, `XML-RPC request data %r is invalid: …`: the repr keeps it one line whatever was sent, and
+        // PyRepr cuts it at 200 characters with the length given.
+        var shown = PyRepr.Of(System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4 * Echo.MaxChars)));
+        var oneLine = reason.ReplaceLineEndings(" ");
+        if (suppressed == 0)
+        {
+            LogInvalid(logger, shown, oneLine);
+        }
+        else
+        {
+            LogInvalidAfterSuppressed(logger, shown, oneLine, suppressed);
+        }
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "XML-RPC request data '{Data}' ({Length} bytes) is invalid: {Reason} ({Suppressed} more suppressed)")]
-    private static partial void LogInvalid(ILogger logger, string data, int length, string reason, int suppressed);
+    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "XML-RPC request data {Data} is invalid: {Reason}")]
+    private static partial void LogInvalid(ILogger logger, string data, string reason);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "XML-RPC request data {Data} is invalid: {Reason} ({Suppressed} similar lines suppressed before this one)")]
+    private static partial void LogInvalidAfterSuppressed(ILogger logger, string data, string reason, int suppressed);
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Critical, Message = "Handling XML-RPC request {Method} raised an unexpected exception")]
     private static partial void LogCallFailed(ILogger logger, string method, Exception exception);

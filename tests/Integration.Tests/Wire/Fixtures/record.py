@@ -6,7 +6,12 @@ inet_http_server on 127.0.0.1 with a username and password), sends each request 
 HTTP/1.1 (the headers Python's supervisorctl sends), and writes, per case, 4.2.5/<name>.request.xml (the body as
 sent; for the HTTP-envelope cases the whole request) and 4.2.5/<name>.response (status line, headers and body, as
 received). Nothing is normalised. Run: python3 record.py  (about 30 s). Every supervisord started is killed at exit.
+
+The same sequence runs against any daemon that takes `-n -c FILE` (Supervise's bin/supervisord, for the byte
+comparison in RecordedRepliesSpecs):  python3 record.py --supervisord PATH --out DIR  (DIR is deleted and rewritten;
+--keep leaves the scratch dir, with the daemon's main log and its stdout/stderr in daemon.out, for a post-mortem).
 """
+import argparse
 import base64
 import os
 import shutil
@@ -19,8 +24,8 @@ import time
 import xmlrpc.client as xc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "4.2.5")
-SUPERVISORD = "/usr/bin/supervisord"
+OUT = os.path.join(HERE, "4.2.5")  # rebound by main() from --out
+SUPERVISORD = "/usr/bin/supervisord"  # rebound by main() from --supervisord
 USER, PASSWORD = "user", "secret"
 
 CONFIG = """\
@@ -78,7 +83,8 @@ stopwaitsecs=2
 
 
 class Daemon:
-    def __init__(self):
+    def __init__(self, keep=False):
+        self.keep = keep
         self.tmp = tempfile.mkdtemp(prefix="record425-")
         self.sock = os.path.join(self.tmp, "supervisor.sock")
         self.port = free_port()
@@ -91,8 +97,10 @@ class Daemon:
             f.write(CONFIG.format(tmp=self.tmp, port=self.port, user=USER, password=PASSWORD, extra=extra))
 
     def start(self):
-        self.proc = subprocess.Popen([SUPERVISORD, "-c", self.conf], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        # -n is redundant with nodaemon=true for Supervisor, and how Supervise's daemon is run in the foreground.
+        with open(os.path.join(self.tmp, "daemon.out"), "wb") as out:
+            self.proc = subprocess.Popen([SUPERVISORD, "-n", "-c", self.conf], stdout=out, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL, start_new_session=True)
         wait_until(lambda: self.running_count() == 4, 20, "supervisord and its autostart programs to run")
 
     def running_count(self):
@@ -109,7 +117,15 @@ class Daemon:
             except ProcessLookupError:
                 pass
             self.proc.wait(10)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.proc is not None:
+            try:  # the children of a daemon that died or was killed: the whole session, as a safety net
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if self.keep:
+            print("kept " + self.tmp, file=sys.stderr)
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def free_port():
@@ -174,6 +190,29 @@ def read_response(s, stream_seconds=None):
                 break
             body += chunk
     return head + b"\r\n\r\n" + body
+
+
+def read_pipelined(s, count):
+    """Reads count responses that each carry Content-Length from one connection."""
+    data, responses = b"", []
+    while len(responses) < count:
+        end = data.find(b"\r\n\r\n")
+        if end >= 0:
+            length = 0
+            for line in data[:end].split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value.strip())
+            if len(data) >= end + 4 + length:
+                responses.append(data[:end + 4 + length])
+                data = data[end + 4 + length:]
+                continue
+        chunk = s.recv(65536)
+        if not chunk:
+            responses.extend([data] if data else [])
+            break
+        data += chunk
+    return responses + [b""] * (count - len(responses))
 
 
 def rpc_request(body, host="localhost", auth=None, version="HTTP/1.1", method="POST", path="/RPC2"):
@@ -382,18 +421,30 @@ def record(d):
     d.write_config("")
     call(d, "supervisor.restart", "supervisor.restart")
     wait_until(lambda: d.running_count() == 4, 30, "supervisord to come back after restart")
-    call(d, "supervisor.shutdown", "supervisor.shutdown")
-    call_after_shutdown = post(d, xc.dumps((), "supervisor.getState"))
-    save("fault.SHUTDOWN_STATE", *call_after_shutdown)
+    # getState pipelined behind shutdown on one connection, so that it reaches the daemon while it shuts down
+    # however fast its children stop (a fresh connection after the reply may find the socket gone).
+    shutdown, after = rpc_request(xc.dumps((), "supervisor.shutdown")), rpc_request(xc.dumps((), "supervisor.getState"))
+    with connect(d) as s:
+        s.sendall(shutdown + after)
+        first, second = read_pipelined(s, 2)
+    save("supervisor.shutdown", shutdown, first)
+    save("fault.SHUTDOWN_STATE", after, second)
     d.proc.wait(30)
 
 
 def main():
+    global SUPERVISORD, OUT
+    parser = argparse.ArgumentParser(description="Records a supervisord's raw XML-RPC and /logtail replies.")
+    parser.add_argument("--supervisord", default=SUPERVISORD, help="the daemon binary, run as PATH -n -c FILE")
+    parser.add_argument("--out", default=OUT, help="the folder to (re)write; default: 4.2.5/ next to this script")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch dir (config, logs, daemon.out)")
+    args = parser.parse_args()
+    SUPERVISORD, OUT = args.supervisord, os.path.abspath(args.out)
     if not os.path.exists(SUPERVISORD):
-        sys.exit(SUPERVISORD + " is missing: apt-get install supervisor")
+        sys.exit(SUPERVISORD + " is missing" + (": apt-get install supervisor" if SUPERVISORD == "/usr/bin/supervisord" else ""))
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT)
-    daemon = Daemon()
+    daemon = Daemon(args.keep)
     try:
         daemon.start()
         record(daemon)
