@@ -1,3 +1,5 @@
+using Supervise.Python;
+
 namespace Supervise.Ini;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal static class IniReader
     private static void ReadLine(ReaderState state, string line, int lineNumber)
     {
         var commentStart = CommentStart(line);
-        var value = PythonText.Strip(commentStart is { } cut ? line[..cut] : line);
+        var value = PyText.Strip(commentStart is { } cut ? line[..cut] : line);
         if (value.Length == 0)
         {
             // A blank line may belong to a multi-line value; a comment line never does.
@@ -36,7 +38,7 @@ internal static class IniReader
             return;
         }
 
-        var indent = PythonText.IndentOf(line);
+        var indent = PyText.IndentOf(line);
         if (state.ValueLines is not null && indent > state.IndentLevel)
         {
             state.ValueLines.Add(value);
@@ -58,7 +60,7 @@ internal static class IniReader
         }
 
         var separator = value.IndexOfAny(['=', ':']);
-        var key = separator < 0 ? "" : PythonText.StripEnd(value[..separator]);
+        var key = separator < 0 ? "" : PyText.StripEnd(value[..separator]);
         if (key.Length == 0)
         {
             if (separator >= 0)
@@ -71,20 +73,20 @@ internal static class IniReader
         }
 
         state.FlushOption();
-        state.StartOption(key.ToLowerInvariant(), lineNumber, PythonText.Strip(value[(separator + 1)..]));
+        state.StartOption(key.ToLowerInvariant(), lineNumber, PyText.Strip(value[(separator + 1)..]));
     }
 
     /// <summary>Where the comment starts: a full-line comment, or ';'/'#' after whitespace; null when there is none.</summary>
     private static int? CommentStart(string line)
     {
-        var stripped = PythonText.Strip(line);
+        var stripped = PyText.Strip(line);
         if (stripped.StartsWith(';') || stripped.StartsWith('#'))
         {
             return 0;
         }
         for (var i = 1; i < line.Length; i++)
         {
-            if ((line[i] == ';' || line[i] == '#') && PythonText.IsSpace(line[i - 1]))
+            if ((line[i] == ';' || line[i] == '#') && PyText.IsSpace(line[i - 1]))
             {
                 return i;
             }

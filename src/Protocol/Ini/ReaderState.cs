@@ -1,3 +1,5 @@
+using Supervise.Python;
+
 namespace Supervise.Ini;
 
 /// <summary>The section and option <see cref="IniReader"/> is building, so that continuation lines can extend it.</summary>
@@ -39,7 +41,7 @@ internal sealed class ReaderState
         if (_key is not null && _entries is not null && ValueLines is not null)
         {
             // Python joins the lines with '\n' and strips trailing whitespace, which drops trailing blank lines.
-            _entries.Add(new IniEntry(_key, PythonText.StripEnd(string.Join('\n', ValueLines)), _keyLine));
+            _entries.Add(new IniEntry(_key, PyText.StripEnd(string.Join('\n', ValueLines)), _keyLine));
         }
         _key = null;
         ValueLines = null;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Supervise.Python;
 
 namespace Supervise.Supervisorctl.CommandLine;
 
@@ -47,11 +48,11 @@ internal sealed class CtlCommandLine
             }
             if (name == "--serverurl" && !ServerUrl.LooksLikeUrl(value!))
             {
-                throw new UsageException($"invalid value for {option} {Output.PythonText.Repr(value!)}: value {Output.PythonText.Repr(value!)} is not a URL");
+                throw new UsageException($"invalid value for {option} {PyRepr.Of(value!)}: value {PyRepr.Of(value!)} is not a URL");
             }
             if (!seen.Add(name))
             {
-                throw new UsageException($"conflicting command line option {Output.PythonText.Repr(option)}");
+                throw new UsageException($"conflicting command line option {PyRepr.Of(option)}");
             }
             canonical.Add(name);
             if (value is not null)

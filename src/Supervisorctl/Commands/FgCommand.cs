@@ -2,6 +2,7 @@ using System.Text;
 using Grpc.Core;
 using Supervise.Protocol;
 using Supervise.Protocol.V1;
+using Supervise.Python;
 
 namespace Supervise.Supervisorctl.Commands;
 
@@ -136,5 +137,5 @@ internal sealed class FgCommand : CtlCommand
 
     /// <summary>str(xmlrpclib.Fault): "&lt;Fault 30: 'FAILED: reason'&gt;".</summary>
     private static string FaultText(RpcException exception) =>
-        $"<Fault {(int)FaultException.FaultOf(exception)!}: {Output.PythonText.Repr(exception.Status.Detail)}>";
+        $"<Fault {(int)FaultException.FaultOf(exception)!}: {PyRepr.Of(exception.Status.Detail)}>";
 }

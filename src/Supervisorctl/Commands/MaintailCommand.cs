@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Supervise.Protocol.V1;
+using Supervise.Python;
 
 namespace Supervise.Supervisorctl.Commands;
 
@@ -35,7 +36,7 @@ internal sealed class MaintailCommand : CtlCommand
                 await LogOutput.FollowAsync(ctl, "", LogChannel.Stdout, cancellationToken).ConfigureAwait(false);
                 return false;
             }
-            if (!args[0].StartsWith('-') || !PythonInt.TryParse(args[0][1..], out bytes))
+            if (!args[0].StartsWith('-') || !PyInt.TryParse(args[0].AsSpan(1), out bytes))
             {
                 ctl.Output($"Error: bad argument {args[0]}");
                 ctl.ExitStatus = ExitCodes.Generic;

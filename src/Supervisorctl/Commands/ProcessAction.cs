@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Supervise.Naming;
 using Supervise.Protocol;
 using Supervise.Protocol.V1;
 using Supervise.Supervisorctl.Output;
@@ -32,7 +33,7 @@ internal sealed class ProcessAction
         }
         foreach (var name in names)
         {
-            var (group, process) = NameSpec.Split(name);
+            var (group, process) = ProcessName.Split(name);
             if (process is null && UnknownGroupExit is { } groupExit)
             {
                 await RunGroupAsync(ctl, name, group, groupExit, json, cancellationToken).ConfigureAwait(false);
@@ -59,7 +60,7 @@ internal sealed class ProcessAction
 
     private async Task RunOneAsync(Controller ctl, string name, JsonResults? json, CancellationToken cancellationToken)
     {
-        var namespec = NameSpec.OfRequest(name);
+        var namespec = ProcessName.OfRequest(name);
         IReadOnlyList<ProcessResult> results;
         try
         {
@@ -84,7 +85,7 @@ internal sealed class ProcessAction
     {
         foreach (var result in results)
         {
-            Outcome(ctl, json, NameSpec.Make(result.Group, result.Name), result.Fault, FaultText(result));
+            Outcome(ctl, json, ProcessName.Make(result.Group, result.Name), result.Fault, FaultText(result));
         }
     }
 

@@ -1,3 +1,4 @@
+using Supervise.Naming;
 using Supervise.Protocol.V1;
 using Supervise.Supervisorctl.Output;
 
@@ -65,7 +66,7 @@ internal sealed class StatusCommand : CtlCommand
         var matching = new List<ProcessInfo>();
         foreach (var name in names)
         {
-            var (group, process) = NameSpec.Split(name);
+            var (group, process) = ProcessName.Split(name);
             var found = all.Where(info => info.Group == group && (process is null || info.Name == process)).ToList();
             if (found.Count == 0)
             {

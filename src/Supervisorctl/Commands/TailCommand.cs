@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Supervise.Protocol.V1;
+using Supervise.Python;
 
 namespace Supervise.Supervisorctl.Commands;
 
@@ -52,7 +53,7 @@ internal sealed class TailCommand : CtlCommand
             channel = args[^1].ToLowerInvariant();
             if (channel is not ("stderr" or "stdout"))
             {
-                ctl.Output($"Error: bad channel {Output.PythonText.Repr(channel)}");
+                ctl.Output($"Error: bad channel {PyRepr.Of(channel)}");
                 ctl.ExitStatus = ExitCodes.Generic;
                 return false;
             }
@@ -67,7 +68,7 @@ internal sealed class TailCommand : CtlCommand
         long bytes = 1600;
         if (modifier is not null && modifier != "-f")
         {
-            if (!PythonInt.TryParse(modifier[1..], out bytes))
+            if (!PyInt.TryParse(modifier.AsSpan(1), out bytes))
             {
                 ctl.Output($"Error: bad argument {modifier}");
                 ctl.ExitStatus = ExitCodes.Generic;

@@ -1,6 +1,6 @@
 using System.Text;
+using Supervise.Python;
 using Supervise.Supervisorctl.CommandLine;
-using Supervise.Supervisorctl.Output;
 
 namespace Supervise.Supervisorctl.Configuration;
 
@@ -42,19 +42,19 @@ internal static class PercentExpander
             {
                 var available = string.Join(", ", expansions.Keys.Order(StringComparer.Ordinal));
                 throw new UsageException(
-                    $"Format string {PythonText.Repr(value)} for {PythonText.Repr(where)} contains names ({PythonText.Repr(name)}) " +
+                    $"Format string {PyRepr.Of(value)} for {PyRepr.Of(where)} contains names ({PyRepr.Of(name)}) " +
                     $"which cannot be expanded. Available names: {available}");
             }
             if (value[close + 1] is not ('s' or 'r'))
             {
-                throw BadlyFormatted(value, where, $"unsupported format character {PythonText.Repr(value[close + 1].ToString())}");
+                throw BadlyFormatted(value, where, $"unsupported format character {PyRepr.Of(value[close + 1].ToString())}");
             }
-            builder.Append(value[close + 1] == 'r' ? PythonText.Repr(replacement) : replacement);
+            builder.Append(value[close + 1] == 'r' ? PyRepr.Of(replacement) : replacement);
             i = close + 1;
         }
         return builder.ToString();
     }
 
     private static UsageException BadlyFormatted(string value, string where, string reason) =>
-        new($"Format string {PythonText.Repr(value)} for {PythonText.Repr(where)} is badly formatted: {reason}");
+        new($"Format string {PyRepr.Of(value)} for {PyRepr.Of(where)} is badly formatted: {reason}");
 }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Supervise.Protocol;
+using Supervise.Python;
 using Supervise.Supervisorctl.Client;
 
 namespace Supervise.Supervisorctl.Output;
@@ -25,7 +26,7 @@ internal static class ErrorLine
         }
         if (exception is RpcException rpc && FaultException.FaultOf(rpc) is { } fault)
         {
-            return Format("xmlrpc.client.Fault", $"<Fault {(int)fault}: {PythonText.Repr(rpc.Status.Detail)}>", PythonXmlRpcClient, 668);
+            return Format("xmlrpc.client.Fault", $"<Fault {(int)fault}: {PyRepr.Of(rpc.Status.Detail)}>", PythonXmlRpcClient, 668);
         }
         return TransportFailure.Classify(exception) switch
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Supervise.Naming;
 using Supervise.Protocol.V1;
 
 namespace Supervise.Supervisorctl.Output;
@@ -21,7 +22,7 @@ internal static class JsonOutput
         foreach (var info in infos)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", NameSpec.Make(info.Group, info.Name));
+            writer.WriteString("name", ProcessName.Make(info.Group, info.Name));
             writer.WriteString("group", info.Group);
             writer.WriteString("process", info.Name);
             writer.WriteString("state", StatusFormatter.StateName(info));

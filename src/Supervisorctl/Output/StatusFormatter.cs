@@ -1,3 +1,4 @@
+using Supervise.Naming;
 using Supervise.Protocol.V1;
 
 namespace Supervise.Supervisorctl.Output;
@@ -10,7 +11,7 @@ internal static class StatusFormatter
 {
     public static IEnumerable<string> Lines(IReadOnlyList<ProcessInfo> infos, TimeZoneInfo localZone)
     {
-        var namespecs = infos.Select(info => NameSpec.Make(info.Group, info.Name)).ToList();
+        var namespecs = infos.Select(info => ProcessName.Make(info.Group, info.Name)).ToList();
         var width = Math.Max(30, namespecs.Count == 0 ? 0 : namespecs.Max(n => n.Length)) + 3;
         for (var i = 0; i < infos.Count; i++)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Supervise.Naming;
 using Supervise.Supervisord.Configuration.Model;
 
 namespace Supervise.Supervisord.Configuration;
@@ -58,7 +59,7 @@ public static class CheckReport
 
     private static void AppendProcess(StringBuilder text, ProcessGroupConfig group, ProcessConfig process, string childlogdir)
     {
-        var namespec = group.Name == process.Name ? process.Name : $"{group.Name}:{process.Name}";
+        var namespec = ProcessName.Make(group.Name, process.Name);
         var argv = CommandLine.Split(process.Command, out var splitError);
         text.Append('\n').Append(Echo.Escape(Echo.Text(namespec, MaxShownChars))).Append('\n');
         var shownArgv = argv is null ? $"(cannot be split: {splitError})" : string.Join(' ', argv.Select(Quote));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Supervise.Python;
 
 namespace Supervise.Supervisord.Configuration;
 
@@ -18,6 +19,10 @@ internal static class Echo
     /// </summary>
     public static string Text(string value, int maxChars = MaxChars) =>
         value.Length > maxChars ? $"{value[..maxChars]}… ({Length(value)})" : value;
+
+    /// <summary>Python's repr of the value (<c>'maybe'</c>), cut the same way: <c>'aaaa…' (1048576 characters)</c>.</summary>
+    public static string Repr(string value) =>
+        value.Length > MaxChars ? $"{PyRepr.Of(value[..MaxChars] + "…")} ({Length(value)})" : PyRepr.Of(value);
 
     public static string Length(string value) => string.Create(CultureInfo.InvariantCulture, $"{value.Length} characters");
 

@@ -1,3 +1,4 @@
+using Supervise.Naming;
 using Supervise.Supervisord.Processes;
 
 namespace Supervise.Supervisord.Operations;
@@ -15,11 +16,9 @@ public static class TargetResolver
         {
             return (registry.Groups.SelectMany(g => g.Processes).ToList(), false);
         }
-        var colon = target.IndexOf(':');
-        var groupName = colon < 0 ? target : target[..colon];
-        var processName = colon < 0 ? target : target[(colon + 1)..];
+        var (groupName, processName) = ProcessName.Split(target);
         var group = registry.FindGroup(groupName) ?? throw new SupervisorFault(FaultCode.BadName, target);
-        if (processName is "" or "*")
+        if (processName is null)
         {
             return (group.Processes, false);
         }

@@ -45,31 +45,11 @@ public sealed class OutputFormattingSpecs
             "g:r                              RUNNING   pid 3, uptime 0:00:05");
     }
 
-    [Theory]
-    [InlineData("foo", "'foo'")]
-    [InlineData("it's", "\"it's\"")]
-    [InlineData("a'b\"c", "'a\\'b\"c'")]
-    [InlineData("tab\there\n", "'tab\\there\\n'")]
-    public void Python_repr_quotes_as_python_does(string value, string expected)
-    {
-        PythonText.Repr(value).Should().Be(expected);
-    }
-
     [Fact]
     public void Columns_fill_downwards_within_the_width()
     {
         Columns.Layout(["a", "bb", "ccc", "d"], 7).Should().Equal("a   ccc", "bb  d  ");
         Columns.Layout(["only"], 79).Should().Equal("only");
         Columns.Layout([], 79).Should().Equal("<empty>");
-    }
-
-    [Theory]
-    [InlineData("name", "name", "name")]
-    [InlineData("g:name", "g", "name")]
-    [InlineData("g:*", "g", null)]
-    [InlineData("g:", "g", null)]
-    public void Namespecs_split_as_supervisors(string namespec, string group, string? process)
-    {
-        NameSpec.Split(namespec).Should().Be((group, process));
     }
 }

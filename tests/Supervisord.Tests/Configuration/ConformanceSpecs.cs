@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Supervise.Naming;
 using Supervise.Supervisord.Configuration;
 
 namespace Supervise.Supervisord.Tests.Configuration;
@@ -34,7 +35,7 @@ public sealed class ConformanceSpecs
     }
 
     private static List<string> Namespecs(ConfigLoadResult result) =>
-        [.. result.Config!.Groups.SelectMany(g => g.Processes.Select(p => g.Name == p.Name ? p.Name : $"{g.Name}:{p.Name}")).Order(StringComparer.Ordinal)];
+        [.. result.Config!.Groups.SelectMany(g => g.Processes.Select(p => ProcessName.Make(g.Name, p.Name))).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(ConformNames))]

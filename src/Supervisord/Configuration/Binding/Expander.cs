@@ -51,7 +51,7 @@ internal static class Expander
             }
             if (!names.TryGetValue(spec.Key, out var value))
             {
-                error = $"Format string {PyRepr.Of(format)} for {PyRepr.Of(label)} contains names ({PyRepr.Of(spec.Key)}) " +
+                error = $"Format string {Echo.Repr(format)} for {Echo.Repr(label)} contains names ({Echo.Repr(spec.Key)}) " +
                     $"which cannot be expanded. Available names: {Echo.Text(string.Join(", ", names.Keys.Order(StringComparer.Ordinal)))}";
                 return null;
             }
@@ -67,5 +67,5 @@ internal static class Expander
     }
 
     private static string BadlyFormatted(string format, string label, string problem) =>
-        $"Format string {PyRepr.Of(format)} for {PyRepr.Of(label)} is badly formatted: {problem}";
+        $"Format string {Echo.Repr(format)} for {Echo.Repr(label)} is badly formatted: {problem}";
 }

@@ -64,7 +64,7 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
             var path = socket[7..];
             if (!path.StartsWith('/'))
             {
-                return Parsed<FcgiSocketSettings>.Fail($"('Unix socket path %s is not an absolute path', {PyRepr.Of(path)})");
+                return Parsed<FcgiSocketSettings>.Fail($"('Unix socket path %s is not an absolute path', {Echo.Repr(path)})");
             }
             var normalized = context.Paths.Normalize(path);
             return SocketPath.Problem(normalized) is { } problem
@@ -78,7 +78,7 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         var match = TcpSocket().Match(socket);
         if (!match.Success)
         {
-            return Parsed<FcgiSocketSettings>.Fail($"('Bad socket format %s', {PyRepr.Of(socket)})");
+            return Parsed<FcgiSocketSettings>.Fail($"('Bad socket format %s', {Echo.Repr(socket)})");
         }
         var port = ServerBinder.PortNumber(match.Groups[2].Value);
         return port.Ok

@@ -74,12 +74,12 @@ internal sealed class PathValues(string? home)
         var bytes = System.Text.Encoding.UTF8.GetByteCount(path);
         if (bytes > 4095)
         {
-            return $"File name too long: {PyRepr.Of(path)} is {bytes} bytes, and a path can have at most 4095 (PATH_MAX)";
+            return $"File name too long: {Echo.Repr(path)} is {bytes} bytes, and a path can have at most 4095 (PATH_MAX)";
         }
         var component = path.Split('/').MaxBy(System.Text.Encoding.UTF8.GetByteCount) ?? "";
         var componentBytes = System.Text.Encoding.UTF8.GetByteCount(component);
         return componentBytes > 255
-            ? $"File name too long: {PyRepr.Of(component)} is {componentBytes} bytes, and a file name can have at most 255 (NAME_MAX)"
+            ? $"File name too long: {Echo.Repr(component)} is {componentBytes} bytes, and a file name can have at most 255 (NAME_MAX)"
             : null;
     }
 

@@ -11,7 +11,7 @@ internal static class PercentConversion
         var body = spec.Conversion switch
         {
             's' => Truncate(Str(value), spec.Precision),
-            'r' or 'a' => Truncate(value is string s ? PyRepr.Of(s) : Str(value), spec.Precision),
+            'r' or 'a' => Truncate(value is string s ? Echo.Repr(s) : Str(value), spec.Precision),
             'c' => Char(value, out problem),
             'd' or 'i' or 'u' => value is long or int ? Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture), spec, 10)
                 : Fail(out problem, $"%{spec.Conversion} format: a real number is required, not str"),

@@ -63,7 +63,7 @@ internal sealed record PercentSpec(string? Key, string Flags, int? Width, int? P
         var conversion = format[i];
         if (!Conversions.Contains(conversion))
         {
-            problem = $"unsupported format character {PyRepr.Of(conversion.ToString())} (0x{(int)conversion:x}) at index {i}";
+            problem = $"unsupported format character {Echo.Repr(conversion.ToString())} (0x{(int)conversion:x}) at index {i}";
             return null;
         }
         next = i + 1;

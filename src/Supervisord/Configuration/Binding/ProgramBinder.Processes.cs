@@ -1,3 +1,4 @@
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Configuration.Sources;
 
@@ -16,7 +17,7 @@ internal sealed partial class ProgramBinder
         names = Names.WithEnvironment(names, environment);
         // Kept as written, as Supervisor does: a relative directory is resolved by chdir against the daemon's cwd.
         var directory = r.Text("directory", null, names);
-        if (directory is not null && Supervise.Ini.PythonText.Strip(directory).Length == 0)
+        if (directory is not null && PyText.Strip(directory).Length == 0)
         {
             // Supervisor's child fails its chdir('') and exits 127 at every start.
             r.Error(r.Raw("directory"), "directory", "is empty; name a folder, or leave the option out to keep supervisord's");

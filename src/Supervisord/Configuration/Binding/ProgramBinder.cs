@@ -1,3 +1,4 @@
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Configuration.Sources;
 
@@ -72,7 +73,7 @@ internal sealed partial class ProgramBinder(
             StderrCaptureMaxBytes: r.Read("stderr_capture_maxbytes", "0", names, ValueParsers.ByteSize, 0L),
             StderrEventsEnabled: r.Read("stderr_events_enabled", "false", names, ValueParsers.Boolean, false),
             // Empty is AUTO too: Supervisor only uses a serverurl that is truthy.
-            ServerUrl: serverUrl is null || Supervise.Ini.PythonText.Strip(serverUrl).ToUpperInvariant() is "AUTO" or "" ? null : serverUrl,
+            ServerUrl: serverUrl is null || PyText.Strip(serverUrl).ToUpperInvariant() is "AUTO" or "" ? null : serverUrl,
             User: user,
             Uid: uid,
             Umask: umask,

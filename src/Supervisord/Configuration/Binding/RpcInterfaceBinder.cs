@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Configuration.Sources;
 
@@ -28,17 +29,17 @@ internal static partial class RpcInterfaceBinder
                 }
                 continue;
             }
-            if (!EntryPoint().IsMatch(Supervise.Ini.PythonText.Strip(factory)))
+            if (!EntryPoint().IsMatch(PyText.Strip(factory)))
             {
                 // Supervisor parses the factory as a pkg_resources entry point and exits on this text at start.
-                r.Error(r.Raw(FactoryKey), FactoryKey, $"(\"EntryPoint must be in 'name=module:attrs [extras]' format\", {PyRepr.Of("x=" + factory)})");
+                r.Error(r.Raw(FactoryKey), FactoryKey, $"(\"EntryPoint must be in 'name=module:attrs [extras]' format\", {Echo.Repr("x=" + factory)})");
                 continue;
             }
-            if (Supervise.Ini.PythonText.Strip(factory) != MainFactory)
+            if (PyText.Strip(factory) != MainFactory)
             {
                 r.Warning(FactoryKey, $"{Echo.Text(factory)} is a Python plugin, which Supervise cannot load; the interface is ignored");
             }
-            interfaces.Add(new RpcInterfaceConfig(section.Name[(section.Name.IndexOf(':') + 1)..], Supervise.Ini.PythonText.Strip(factory)));
+            interfaces.Add(new RpcInterfaceConfig(section.Name[(section.Name.IndexOf(':') + 1)..], PyText.Strip(factory)));
         }
         return interfaces.ToValueList();
     }

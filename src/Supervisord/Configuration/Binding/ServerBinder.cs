@@ -1,3 +1,4 @@
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Configuration.Sources;
 
@@ -64,7 +65,7 @@ internal static class ServerBinder
                 r.Error(r.Raw("chown"), "chown", $"Invalid sockchown value {Echo.Text(chown)}");
             }
             var chmod = r.Read("chmod", "0700", envNames, text => ValueParsers.Octal(text) is { Ok: true } ok ? ok : Parsed<int>.Fail($"Invalid chmod value {Echo.Text(text)}"), 0x1C0);
-            var path = file is null ? null : SocketFile(r, Supervise.Ini.PythonText.Strip(file), context.Paths);
+            var path = file is null ? null : SocketFile(r, PyText.Strip(file), context.Paths);
             if (!r.Failed && path is not null)
             {
                 first = Keep(first, new UnixHttpServerSettings(path, chmod, chown, username, password), r);
@@ -127,7 +128,7 @@ internal static class ServerBinder
             portText = text[(colon + 1)..];
             if (portText.Length == 0)
             {
-                return Parsed<(string, int)>.Fail($"no port number specified in {PyRepr.Of(portText)}");
+                return Parsed<(string, int)>.Fail($"no port number specified in {Echo.Repr(portText)}");
             }
             port = PortNumber(portText);
         }
@@ -136,7 +137,7 @@ internal static class ServerBinder
             port = PortNumber(text);
             if (!port.Ok)
             {
-                return Parsed<(string, int)>.Fail($"not a valid port number: {PyRepr.Of(text)} ");
+                return Parsed<(string, int)>.Fail($"not a valid port number: {Echo.Repr(text)} ");
             }
         }
         if (!port.Ok)

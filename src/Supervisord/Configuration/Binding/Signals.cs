@@ -1,3 +1,4 @@
+using Supervise.Python;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Configuration.Binding;
@@ -25,16 +26,16 @@ internal static class Signals
         }
         else
         {
-            var name = Supervise.Ini.PythonText.Strip(text).ToUpperInvariant();
+            var name = PyText.Strip(text).ToUpperInvariant();
             if (!name.StartsWith("SIG", StringComparison.Ordinal))
             {
                 name = "SIG" + name;
             }
             if (!SignalTable.TryNumber(name, out number) && !PythonConstants.TryGetValue(name, out number))
             {
-                return Parsed<int>.Fail($"value {PyRepr.Of(text)} is not a valid signal name");
+                return Parsed<int>.Fail($"value {Echo.Repr(text)} is not a valid signal name");
             }
         }
-        return Numbers.Contains(number) ? number : Parsed<int>.Fail($"value {PyRepr.Of(text)} is not a valid signal number");
+        return Numbers.Contains(number) ? number : Parsed<int>.Fail($"value {Echo.Repr(text)} is not a valid signal number");
     }
 }

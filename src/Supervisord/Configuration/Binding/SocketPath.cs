@@ -16,7 +16,7 @@ internal static class SocketPath
     {
         var bytes = Encoding.UTF8.GetByteCount(path);
         return bytes <= MaxBytes ? null
-            : $"AF_UNIX path too long: {PyRepr.Of(path)} is {bytes} bytes, and a socket path can have at most {MaxBytes} " +
+            : $"AF_UNIX path too long: {Echo.Repr(path)} is {bytes} bytes, and a socket path can have at most {MaxBytes} " +
               "(sun_path holds 108 with the closing NUL); choose a shorter path";
     }
 }

@@ -1,3 +1,4 @@
+using Supervise.Python;
 using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Configuration.Binding;

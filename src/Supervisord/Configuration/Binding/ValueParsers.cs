@@ -1,3 +1,5 @@
+using System.Globalization;
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Model;
 
 namespace Supervise.Supervisord.Configuration.Binding;
@@ -13,10 +15,22 @@ internal static class ValueParsers
         var lowered = text.ToLowerInvariant();
         return Truthy.Contains(lowered) ? true
             : Falsy.Contains(lowered) ? false
-            : Parsed<bool>.Fail($"not a valid boolean value: {PyRepr.Of(text)}");
+            : Parsed<bool>.Fail($"not a valid boolean value: {Echo.Repr(text)}");
     }
 
-    public static Parsed<int> Integer(string text) => PyInt.Integer(text);
+    public static Parsed<int> Integer(string text)
+    {
+        if (!PyInt.TryParse(text, out var value))
+        {
+            return Parsed<int>.Fail(InvalidLiteral(text));
+        }
+        return value is < int.MinValue or > int.MaxValue
+            ? Parsed<int>.Fail($"{value.ToString(CultureInfo.InvariantCulture)} is too large")
+            : (int)value;
+    }
+
+    /// <summary>Python's <c>int()</c> error text.</summary>
+    public static string InvalidLiteral(string text) => $"invalid literal for int() with base 10: {Echo.Repr(text)}";
 
     /// <summary>Bytes, or a number with a KB/MB/GB suffix (1024-based, any case).</summary>
     public static Parsed<long> ByteSize(string text)
@@ -28,10 +42,10 @@ internal static class ValueParsers
             if (lowered.EndsWith(suffix, StringComparison.Ordinal))
             {
                 var number = lowered[..^2];
-                return PyInt.TryParse(number, 10, out var n) ? n * factor : Parsed<long>.Fail(PyInt.InvalidLiteral(number));
+                return PyInt.TryParse(number, 10, out var n) ? n * factor : Parsed<long>.Fail(InvalidLiteral(number));
             }
         }
-        return PyInt.TryParse(lowered, 10, out var bytes) ? bytes : Parsed<long>.Fail(PyInt.InvalidLiteral(lowered));
+        return PyInt.TryParse(lowered, 10, out var bytes) ? bytes : Parsed<long>.Fail(InvalidLiteral(lowered));
     }
 
     public static Parsed<int> Octal(string text) =>
@@ -50,7 +64,7 @@ internal static class ValueParsers
         {
             if (!PyInt.TryParse(item, 10, out var code) || code is < 0 or > 255)
             {
-                return Parsed<ValueList<int>>.Fail($"not a valid list of exit codes: {PyRepr.Of(text)}");
+                return Parsed<ValueList<int>>.Fail($"not a valid list of exit codes: {Echo.Repr(text)}");
             }
             codes.Add((int)code);
         }
@@ -59,9 +73,9 @@ internal static class ValueParsers
 
     /// <summary>Python's list_of_strings: split at commas, items stripped; empty text is an empty list.</summary>
     public static List<string> Strings(IReadOnlyList<string>? items, string text) =>
-        items is not null ? [.. items.Select(Supervise.Ini.PythonText.Strip)]
+        items is not null ? [.. items.Select(PyText.Strip)]
         : text.Length == 0 ? []
-        : [.. text.Split(',').Select(Supervise.Ini.PythonText.Strip)];
+        : [.. text.Split(',').Select(PyText.Strip)];
 
     public static Parsed<AutoRestart> AutoRestart(string text)
     {
@@ -69,7 +83,7 @@ internal static class ValueParsers
         return Truthy.Contains(lowered) ? Model.AutoRestart.True
             : Falsy.Contains(lowered) ? Model.AutoRestart.False
             : lowered == "unexpected" ? Model.AutoRestart.Unexpected
-            : Parsed<AutoRestart>.Fail($"invalid 'autorestart' value {PyRepr.Of(lowered)}");
+            : Parsed<AutoRestart>.Fail($"invalid 'autorestart' value {Echo.Repr(lowered)}");
     }
 
     public static Parsed<SupervisorLogLevel> LoggingLevel(string text) => text.ToLowerInvariant() switch
@@ -81,18 +95,18 @@ internal static class ValueParsers
         "debug" => SupervisorLogLevel.Debug,
         "trace" => SupervisorLogLevel.Trace,
         "blather" => SupervisorLogLevel.Blather,
-        _ => Parsed<SupervisorLogLevel>.Fail($"bad logging level name {PyRepr.Of(text)}"),
+        _ => Parsed<SupervisorLogLevel>.Fail($"bad logging level name {Echo.Repr(text)}"),
     };
 
     /// <summary>A process or group name: stripped, and without space, ':' or '/'.</summary>
     public static Parsed<string> Name(string text)
     {
-        var name = Supervise.Ini.PythonText.Strip(text);
+        var name = PyText.Strip(text);
         foreach (var c in " :/")
         {
             if (name.Contains(c))
             {
-                return Parsed<string>.Fail($"Invalid name: {PyRepr.Of(text)} because of character: {PyRepr.Of(c.ToString())}");
+                return Parsed<string>.Fail($"Invalid name: {Echo.Repr(text)} because of character: {Echo.Repr(c.ToString())}");
             }
         }
         return name;

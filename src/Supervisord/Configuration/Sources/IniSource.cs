@@ -14,8 +14,8 @@ internal static class IniSource
         {
             var section = document.Sections.LastOrDefault(s => s.Line < error.Line)?.Name ?? "";
             var message = error.Message == "Source contains parsing errors"
-                ? $"Source contains parsing errors: {PyRepr.Of(error.Text)}"
-                : $"{error.Message} {PyRepr.Of(error.Text)}";
+                ? $"Source contains parsing errors: {Echo.Repr(error.Text)}"
+                : $"{error.Message} {Echo.Repr(error.Text)}";
             bag.Error(new ConfigDiagnostic(file, error.Line, section, "", message));
         }
         foreach (var section in document.Sections)

@@ -20,7 +20,7 @@ internal static class NulGuard
             return text;
         }
         bag.Error(new ConfigDiagnostic(file, line, section, option,
-            $"contains a NUL character (at character {at + 1} of {text.Length}), which no path, name or command can hold: {Binding.PyRepr.Of(text)}"));
+            $"contains a NUL character (at character {at + 1} of {text.Length}), which no path, name or command can hold: {Echo.Repr(text)}"));
         return text.Replace('\0', '\uFFFD');
     }
 

@@ -1,4 +1,4 @@
-using Supervise.Ini;
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Binding;
 
 namespace Supervise.Supervisord.Configuration.Sources;
@@ -117,7 +117,7 @@ internal static class SourceLoader
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var space = i == text.Length || PythonText.IsSpace(text[i]);
+            var space = i == text.Length || PyText.IsSpace(text[i]);
             if (space && start >= 0)
             {
                 words.Add(text[start..i]);

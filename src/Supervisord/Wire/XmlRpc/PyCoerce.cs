@@ -1,4 +1,5 @@
 using System.Text;
+using Supervise.Python;
 
 namespace Supervise.Supervisord.Wire.XmlRpc;
 
@@ -27,7 +28,7 @@ public static class PyCoerce
                 result = (int)Math.Truncate(d.Value);
                 return true;
             case XmlRpcString or XmlRpcBase64:
-                return PyNumber.TryParseInt(Text(value), out result);
+                return PyInt.TryParseInt32(Text(value), out result);
             default:
                 result = 0;
                 return false;

@@ -1,4 +1,5 @@
 using System.Text;
+using Supervise.Python;
 
 namespace Supervise.Supervisord.Wire.XmlRpc;
 
@@ -53,12 +54,12 @@ internal sealed class XmlElementFold(string tag)
     /// <summary>What the element is replaced by when it ends: Supervisor's <c>unmarshallers</c>, and the <c>value</c> rule.</summary>
     public static XmlRpcValue Unmarshal(XmlElementFold element) => element.Tag switch
     {
-        "int" or "i4" => PyNumber.TryParseInt(element.Text, out var i)
+        "int" or "i4" => PyInt.TryParseInt32(element.Text, out var i)
             ? new XmlRpcInt(i)
             : throw new XmlRpcParseException($"<{element.Tag}> is not an int32: '{element.Text}'"),
         "boolean" => element.Text == "1" ? XmlRpcBool.True : XmlRpcBool.False,
         "string" => new XmlRpcString(element.Text ?? ""),
-        "double" => PyNumber.TryParseFloat(element.Text, out var d)
+        "double" => PyFloat.TryParse(element.Text, out var d)
             ? new XmlRpcDouble(d)
             : throw new XmlRpcParseException($"<double> is not a float: '{element.Text}'"),
         "dateTime.iso8601" => XmlRpcDateTimeText.IsValid(element.Text)

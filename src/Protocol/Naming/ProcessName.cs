@@ -1,7 +1,10 @@
-namespace Supervise.Supervisorctl.Output;
+namespace Supervise.Naming;
 
-/// <summary>Supervisor's make_namespec/split_namespec: "name" when group and process share a name, else "group:name".</summary>
-internal static class NameSpec
+/// <summary>
+/// Supervisor's namespecs (make_namespec, split_namespec): a process is named "name" when its group has the same name,
+/// else "group:name"; "group:*" and "group:" name the whole group.
+/// </summary>
+public static class ProcessName
 {
     public static string Make(string group, string name) => group == name ? name : $"{group}:{name}";
 
@@ -14,7 +17,7 @@ internal static class NameSpec
             return (namespec, namespec);
         }
         var process = namespec[(colon + 1)..];
-        return (namespec[..colon], process.Length == 0 || process == "*" ? null : process);
+        return (namespec[..colon], process is "" or "*" ? null : process);
     }
 
     /// <summary>The name Supervisor prints for a single-name call: make_namespec of the split request.</summary>

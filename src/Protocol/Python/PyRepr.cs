@@ -1,19 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Supervise.Supervisord.Configuration.Binding;
+namespace Supervise.Python;
 
 /// <summary>
-/// Python's <c>repr()</c> of a str, which Supervisor's messages print values with (<c>'maybe'</c>). Only ever used to
-/// echo a value in a diagnostic, so a value longer than <see cref="Echo.MaxChars"/> is cut, with its length given:
-/// <c>'aaaa…' (1048576 characters)</c>.
+/// Python's <c>repr()</c> of a str, which Supervisor's messages print values with (<c>'maybe'</c>, "Error: bad channel
+/// 'foo'", Fault texts). Single quotes unless the text holds a single quote and no double one; backslash, the quote,
+/// \n, \r, \t and the other ASCII control characters escaped.
 /// </summary>
-internal static class PyRepr
+public static class PyRepr
 {
-    public static string Of(string value) =>
-        value.Length > Echo.MaxChars ? $"{Full(value[..Echo.MaxChars] + "…")} ({Echo.Length(value)})" : Full(value);
-
-    private static string Full(string value)
+    public static string Of(string value)
     {
         var quote = value.Contains('\'') && !value.Contains('"') ? '"' : '\'';
         var builder = new StringBuilder(value.Length + 2).Append(quote);

@@ -1,10 +1,10 @@
-namespace Supervise.Ini;
+namespace Supervise.Python;
 
 /// <summary>
 /// Python's notion of whitespace (<c>str.isspace</c>, <c>str.strip</c>), which the INI rules are written in. It differs
 /// from <see cref="char.IsWhiteSpace(char)"/> in the separators U+001C..U+001F, which Python counts as space.
 /// </summary>
-public static class PythonText
+public static class PyText
 {
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is >= '\x1c' and <= '\x1f';
 
