@@ -96,8 +96,8 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
             return;
         }
         // Supervisor's line, `XML-RPC request data %r is invalid: …`: the repr keeps it one line whatever was sent, and
-        // PyRepr cuts it at 200 characters with the length given.
-        var shown = PyRepr.Of(System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4 * Echo.MaxChars)));
+        // Echo.Repr cuts it at 200 characters with the length given.
+        var shown = Echo.Repr(System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4 * Echo.MaxChars)));
         var oneLine = reason.ReplaceLineEndings(" ");
         if (suppressed == 0)
         {

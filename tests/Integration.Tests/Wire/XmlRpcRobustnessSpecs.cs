@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Supervise.Integration.Tests.Infrastructure;
+using Supervise.Tests.Support;
 
 namespace Supervise.Integration.Tests.Wire;
 
@@ -45,7 +46,7 @@ public sealed class XmlRpcRobustnessSpecs
 
         reply.Status.Should().Be(400);
         reply.Headers["Content-Type"].Should().Be("text/html");
-        await Wait.UntilAsync(() => RawLines(daemon).Skip(before).Any(l => l.Contains("XML-RPC request data", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the bad request is logged");
+        await Eventually.UntilAsync(() => RawLines(daemon).Skip(before).Any(l => l.Contains("XML-RPC request data", StringComparison.Ordinal)), "the bad request is logged");
         var added = RawLines(daemon).Skip(before).ToList();
         added.Should().ContainSingle(l => l.Contains("XML-RPC request data", StringComparison.Ordinal))
             .Which.Should().Contain(" ERRO XML-RPC request data '<methodCall><methodName>supervisor.getState</methodName>\\n<params>\\x01' is invalid: ")
