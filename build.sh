@@ -83,8 +83,8 @@ publish() {
 
 # --- Packaging: deb, install PREFIX, tarball. One layout (Debian's supervisor package's paths), staged by
 # stage_tree; the version is the daemon's own, read here once.
-VERSION=$(sed -n 's/.*const string Version = "\([^"]*\)".*/\1/p' src/Supervisord/Control/SupervisorService.cs)
-RID=linux-x64 DEB_ARCH=amd64   # publish builds linux-x64 only (arm64 waits for the epoll layout fix)
+VERSION=$(sed -n 's/.*const string Value = "\([^"]*\)".*/\1/p' src/Supervisord/Operations/DaemonVersion.cs)
+RID=linux-x64 DEB_ARCH=amd64   # linux-x64 is what is built and tested here; the epoll layout is right on arm64 too, but nothing builds or tests it
 
 # Packaging reuses dist/ when both binaries are there: run ./build.sh publish first to package new code.
 # Reproducible man pages, changelog and archives: every timestamp is the last commit's.

@@ -2,29 +2,31 @@ using Supervise.Protocol.V1;
 
 namespace Supervise.Protocol;
 
-/// <summary>Supervisor's fault names (xmlrpc.Faults) for the protocol's Fault values.</summary>
+/// <summary>Supervisor's fault names (xmlrpc.Faults) by code: the one table, for the daemon's faults and the ctl's.</summary>
 public static class FaultNames
 {
-    public static string Of(Fault fault) => fault switch
+    public static string Of(Fault fault) => Of((int)fault);
+
+    public static string Of(int code) => code switch
     {
-        Fault.UnknownMethod => "UNKNOWN_METHOD",
-        Fault.IncorrectParameters => "INCORRECT_PARAMETERS",
-        Fault.BadArguments => "BAD_ARGUMENTS",
-        Fault.SignatureUnsupported => "SIGNATURE_UNSUPPORTED",
-        Fault.ShutdownState => "SHUTDOWN_STATE",
-        Fault.BadName => "BAD_NAME",
-        Fault.BadSignal => "BAD_SIGNAL",
-        Fault.NoFile => "NO_FILE",
-        Fault.NotExecutable => "NOT_EXECUTABLE",
-        Fault.Failed => "FAILED",
-        Fault.AbnormalTermination => "ABNORMAL_TERMINATION",
-        Fault.SpawnError => "SPAWN_ERROR",
-        Fault.AlreadyStarted => "ALREADY_STARTED",
-        Fault.NotRunning => "NOT_RUNNING",
-        Fault.Success => "SUCCESS",
-        Fault.AlreadyAdded => "ALREADY_ADDED",
-        Fault.StillRunning => "STILL_RUNNING",
-        Fault.CantReread => "CANT_REREAD",
+        1 => "UNKNOWN_METHOD",
+        2 => "INCORRECT_PARAMETERS",
+        3 => "BAD_ARGUMENTS",
+        4 => "SIGNATURE_UNSUPPORTED",
+        6 => "SHUTDOWN_STATE",
+        10 => "BAD_NAME",
+        11 => "BAD_SIGNAL",
+        20 => "NO_FILE",
+        21 => "NOT_EXECUTABLE",
+        30 => "FAILED",
+        40 => "ABNORMAL_TERMINATION",
+        50 => "SPAWN_ERROR",
+        60 => "ALREADY_STARTED",
+        70 => "NOT_RUNNING",
+        80 => "SUCCESS",
+        90 => "ALREADY_ADDED",
+        91 => "STILL_RUNNING",
+        92 => "CANT_REREAD",
         _ => "UNKNOWN",
     };
 }

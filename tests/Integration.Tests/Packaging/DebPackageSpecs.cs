@@ -82,9 +82,9 @@ public sealed partial class DebPackageSpecs(ITestOutputHelper output)
     }
 
     private static string DaemonVersion() =>
-        VersionConstant().Match(File.ReadAllText(Path.Combine(Binaries.RepositoryRoot, "src/Supervisord/Control/SupervisorService.cs"))).Groups[1].Value;
+        VersionConstant().Match(File.ReadAllText(Path.Combine(Binaries.RepositoryRoot, "src/Supervisord/Operations/DaemonVersion.cs"))).Groups[1].Value;
 
-    [GeneratedRegex("""const string Version = "([^"]+)";""")]
+    [GeneratedRegex("""const string Value = "([^"]+)";""")]
     private static partial Regex VersionConstant();
 
     private sealed record FileSnapshot(bool Exists, string Hash, string Head);

@@ -2,6 +2,8 @@ using Microsoft.Win32.SafeHandles;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Platform;
 
+using Supervise.Supervisord.Tests.Processes;
+
 namespace Supervise.Supervisord.Tests.Logging;
 
 /// <summary>A child's log file that fails is said once in the main log, and so is its recovery.</summary>
@@ -9,7 +11,7 @@ public sealed class OutputReactorLogHealthSpecs : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly string _directory = Directory.CreateTempSubdirectory("supervise-health-").FullName;
-    private readonly RecordingLogger _log = new();
+    private readonly CapturingLogger _log = new();
     private readonly OutputReactor _reactor = new();
 
     public OutputReactorLogHealthSpecs()
@@ -28,14 +30,14 @@ public sealed class OutputReactorLogHealthSpecs : IDisposable
         await Pump(channel, "one\n", "two\n", "three\n");
 
         _log.Lines.Where(l => l.EventId == LogEventIds.LogFileFailing).Should().ContainSingle()
-            .Which.Text.Should().StartWith($"could not write to log file {path}: ");
+            .Which.Message.Should().StartWith($"could not write to log file {path}: ");
         channel.BytesDropped.Should().Be(14);
 
         Directory.CreateDirectory(folder);
         await Pump(channel, "back\n");
 
         _log.Lines.Where(l => l.EventId == LogEventIds.LogFileRecovered).Should().ContainSingle()
-            .Which.Text.Should().Be($"log file {path} is written again; 14 bytes were dropped so far");
+            .Which.Message.Should().Be($"log file {path} is written again; 14 bytes were dropped so far");
         File.ReadAllText(path).Should().Be("back\n");
     }
 

@@ -6,13 +6,16 @@ using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
 using Supervise.Supervisord.Tests.Logging;
 
+using Supervise.Supervisord.Tests.Processes;
+using Supervise.Tests.Support;
+
 namespace Supervise.Supervisord.Tests.Spawning;
 
 /// <summary>The reaper on real children: statuses, statuses it cannot collect, and handlers that fail.</summary>
 public sealed class ReaperSpecs : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly RecordingLogger _log = new();
+    private readonly CapturingLogger _log = new();
     private readonly Reaper _reaper = new();
     private readonly ProcessSpawner _spawner = new();
     private readonly List<SpawnedChild> _children = [];
@@ -58,7 +61,7 @@ public sealed class ReaperSpecs : IDisposable
         status.IsUnknown.Should().BeTrue();
         status.Describe().Should().Be("exit status unknown");
         status.IsExpected([0]).Should().BeFalse();
-        _log.Lines.Should().Contain(l => l.EventId == LogEventIds.ExitStatusLost && l.Text.Contains($"pid {grandchild}"));
+        _log.Lines.Should().Contain(l => l.EventId == LogEventIds.ExitStatusLost && l.Message.Contains($"pid {grandchild}"));
     }
 
     [Fact]
@@ -74,13 +77,9 @@ public sealed class ReaperSpecs : IDisposable
         });
         await called.Task.WaitAsync(Patience);
 
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (!_log.Lines.Any(l => l.EventId == LogEventIds.ExitHandlerFailed) && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.UntilAsync(() => _log.Lines.Any(l => l.EventId == LogEventIds.ExitHandlerFailed), "the failure is logged", Patience);
         _log.Lines.Should().ContainSingle(l => l.EventId == LogEventIds.ExitHandlerFailed).Which.Should()
-            .Be((LogLevel.Error, LogEventIds.ExitHandlerFailed, $"reaper: exit handler for pid {child.Pid} failed: handler broke"));
+            .Be(new LoggedLine(LogLevel.Error, LogEventIds.ExitHandlerFailed, $"reaper: exit handler for pid {child.Pid} failed: handler broke"));
     }
 
     public void Dispose()
