@@ -38,7 +38,7 @@ public sealed partial class SupervisorService
             {
                 reply.Entries.Add(new AvailEntry
                 {
-                    Namespec = group.Name == process.Name ? process.Name : $"{group.Name}:{process.Name}",
+                    Namespec = Supervise.Naming.ProcessName.Make(group.Name, process.Name),
                     InUse = inUse,
                     Autostart = process.Autostart,
                     GroupPriority = group.Priority,

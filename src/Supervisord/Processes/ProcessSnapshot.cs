@@ -13,7 +13,7 @@ public sealed record ProcessSnapshot(
     bool EverStarted)
 {
     /// <summary>"group:name", or just "name" when the group has the process's name (Supervisor's make_namespec).</summary>
-    public string Namespec => Group == Name ? Name : $"{Group}:{Name}";
+    public string Namespec => Supervise.Naming.ProcessName.Make(Group, Name);
 
     /// <summary>Supervisor's status description (rpcinterface._interpretProcessInfo).</summary>
     public string Describe(DateTimeOffset now)
