@@ -11,6 +11,6 @@ internal sealed class KillSignalSender : ISignalSender
     public string? Send(int pid, int signal, bool toGroup)
     {
         var (outcome, errno) = Signals.Send(pid, signal, toGroup);
-        return outcome == Signals.Outcome.Failed ? ErrnoNames.Name(errno) : null;
+        return outcome == Signals.Outcome.Failed ? Platform.Errno.Name(errno) : null;
     }
 }

@@ -131,7 +131,7 @@ internal static class ProcessStateMachine
             return Move(core with { TimerToken = core.TimerToken + 1 }, ProcessState.Stopped, effects);
         }
         // RUNNING/STARTING -> STOPPING: send stopsignal, and SIGKILL after stopwaitsecs.
-        effects.Add(new KillingLine(config.Name, core.Pid, SignalNames.Name(config.StopSignal)));
+        effects.Add(new KillingLine(config.Name, core.Pid, Platform.SignalTable.Name(config.StopSignal)));
         effects.Add(new SendSignal(config.StopSignal, config.StopAsGroup));
         var token = core.TimerToken + 1;
         effects.Add(new StartTimer(TimerKind.StopDeadline, TimeSpan.FromSeconds(config.StopWaitSecs), token));

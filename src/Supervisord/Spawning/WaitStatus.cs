@@ -32,7 +32,7 @@ public readonly record struct WaitStatus(int Raw)
     /// <summary>Supervisor's wording: "exit status 1" or "terminated by SIGTERM" (with " (core dumped)"), else "exit status unknown".</summary>
     public string Describe() =>
         Exited ? $"exit status {ExitCode}"
-        : Signaled ? $"terminated by {SignalNames.Name(TermSignal)}" + (CoreDumped ? " (core dumped)" : "")
+        : Signaled ? $"terminated by {Platform.SignalTable.Name(TermSignal)}" + (CoreDumped ? " (core dumped)" : "")
         : "exit status unknown";
 
     public static WaitStatus FromExitCode(int code) => new((code & 0xff) << 8);

@@ -20,10 +20,6 @@ public sealed class ErrnoSpecs
     public void An_errno_without_a_symbol_here_prints_as_its_number(int errno) =>
         Errno.Name(errno).Should().Be($"errno {errno}");
 
-    [Fact]
-    public void The_old_spawning_name_forwards_to_the_table() =>
-        Supervise.Supervisord.Spawning.ErrnoNames.Name(Errno.ENOENT).Should().Be("ENOENT");
-
     [PythonFact]
     public void Every_symbol_here_has_the_number_pythons_errno_module_gives_it()
     {
