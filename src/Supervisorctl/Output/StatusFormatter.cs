@@ -19,17 +19,7 @@ internal static class StatusFormatter
         }
     }
 
-    public static string StateName(ProcessInfo info) => info.Statename.Length > 0 ? info.Statename : info.State switch
-    {
-        ProcessState.Stopped => "STOPPED",
-        ProcessState.Starting => "STARTING",
-        ProcessState.Running => "RUNNING",
-        ProcessState.Backoff => "BACKOFF",
-        ProcessState.Stopping => "STOPPING",
-        ProcessState.Exited => "EXITED",
-        ProcessState.Fatal => "FATAL",
-        _ => "UNKNOWN",
-    };
+    public static string StateName(ProcessInfo info) => info.Statename.Length > 0 ? info.Statename : Protocol.StateNames.Of((int)info.State);
 
     /// <summary>The daemon's description; Supervisor's own wording when the daemon sent none.</summary>
     public static string Description(ProcessInfo info, TimeZoneInfo localZone) =>

@@ -27,17 +27,6 @@ public static class ProcessStates
     public static bool IsSignallable(this ProcessState state) =>
         state is ProcessState.Running or ProcessState.Starting or ProcessState.Stopping;
 
-    /// <summary>Supervisor's state name; a constant per state (Enum.ToString is slow under NativeAOT and allocates).</summary>
-    public static string Name(this ProcessState state) => state switch
-    {
-        ProcessState.Stopped => "STOPPED",
-        ProcessState.Starting => "STARTING",
-        ProcessState.Running => "RUNNING",
-        ProcessState.Backoff => "BACKOFF",
-        ProcessState.Stopping => "STOPPING",
-        ProcessState.Exited => "EXITED",
-        ProcessState.Fatal => "FATAL",
-        ProcessState.Unknown => "UNKNOWN",
-        _ => ((int)state).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    /// <summary>Supervisor's state name (a constant per state: Enum.ToString is slow under NativeAOT and allocates).</summary>
+    public static string Name(this ProcessState state) => Protocol.StateNames.Of((int)state);
 }
