@@ -11,9 +11,6 @@ namespace Supervise.Supervisord.Operations;
 /// </summary>
 public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvider time, MainLog mainLog)
 {
-    /// <summary>The daemon's own version (Supervisor's getSupervisorVersion answers Supervisor's, see the wire adapters).</summary>
-    public const string Version = DaemonVersion.Value;
-
     public SupervisorDaemon Daemon => daemon;
 
     public ProcessRegistry Registry => daemon.Registry;
@@ -39,35 +36,38 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     }
 
     /// <summary>startProcess / startProcessGroup / startAllProcesses: a group or "all" starts what is not running.</summary>
-    public async Task<TargetOutcome> StartAsync(string target, bool wait, CancellationToken cancellationToken)
+    public Task<TargetOutcome> StartAsync(string target, bool wait, CancellationToken cancellationToken)
     {
         EnsureRunning();
-        var (processes, single) = TargetResolver.Resolve(Registry, target);
-        var selected = single ? processes : processes.Where(p => !p.Current.State.IsRunning()).ToList();
-        var results = await Task.WhenAll(selected.Select(p => ProcessCommands.StartAsync(p, wait, cancellationToken))).ConfigureAwait(false);
-        return new TargetOutcome(results, single);
+        return ApplyAsync(TargetResolver.Resolve(Registry, target), s => !s.IsRunning(), p => ProcessCommands.StartAsync(p, wait, cancellationToken));
     }
 
     /// <summary>stopProcess / stopProcessGroup / stopAllProcesses: a group or "all" stops what runs.</summary>
-    public async Task<TargetOutcome> StopAsync(string target, bool wait, CancellationToken cancellationToken)
+    public Task<TargetOutcome> StopAsync(string target, bool wait, CancellationToken cancellationToken)
     {
         EnsureRunning();
-        var (processes, single) = TargetResolver.Resolve(Registry, target);
-        var selected = single ? processes : processes.Where(p => p.Current.State.IsRunning()).ToList();
-        var results = await Task.WhenAll(selected.Select(p => ProcessCommands.StopAsync(p, wait, cancellationToken))).ConfigureAwait(false);
-        return new TargetOutcome(results, single);
+        return ApplyAsync(TargetResolver.Resolve(Registry, target), s => s.IsRunning(), p => ProcessCommands.StopAsync(p, wait, cancellationToken));
     }
 
     /// <summary>signalProcess / signalProcessGroup / signalAllProcesses; the signal is a name or a number, as in the config.</summary>
-    public async Task<TargetOutcome> SignalAsync(string target, string signal, CancellationToken cancellationToken)
+    public Task<TargetOutcome> SignalAsync(string target, string signal, CancellationToken cancellationToken)
     {
         EnsureRunning();
-        var (processes, single) = TargetResolver.Resolve(Registry, target);
+        var resolved = TargetResolver.Resolve(Registry, target); // BAD_NAME before BAD_SIGNAL, as Supervisor checks
         var parsed = Configuration.Binding.Signals.Parse(signal);
         var number = parsed.Ok ? parsed.Value : throw new SupervisorFault(FaultCode.BadSignal, signal);
-        var selected = single ? processes : processes.Where(p => p.Current.State.IsSignallable()).ToList();
-        var results = await Task.WhenAll(selected.Select(p => ProcessCommands.SignalAsync(p, number, cancellationToken))).ConfigureAwait(false);
-        return new TargetOutcome(results, single);
+        return ApplyAsync(resolved, s => s.IsSignallable(), p => ProcessCommands.SignalAsync(p, number, cancellationToken));
+    }
+
+    /// <summary>
+    /// One command on a resolved target: a single process gets it whatever its state (and answers with its fault), a
+    /// group or "all" only those in a state it <paramref name="selects"/> (Supervisor's make_allfunc predicates).
+    /// </summary>
+    private static async Task<TargetOutcome> ApplyAsync(
+        (IReadOnlyList<SupervisedProcess> Processes, bool Single) target, Func<ProcessState, bool> selects, Func<SupervisedProcess, Task<ProcessOutcome>> command)
+    {
+        var selected = target.Single ? target.Processes : target.Processes.Where(p => selects(p.Current.State)).ToList();
+        return new TargetOutcome(await Task.WhenAll(selected.Select(command)).ConfigureAwait(false), target.Single);
     }
 
     /// <summary>sendProcessStdin: NOT_RUNNING without a live child, NO_FILE when its stdin is closed.</summary>
