@@ -74,10 +74,11 @@ public sealed partial class DaemonRunner
             host.Spawned += (process, pid) => survivors.Spawned(pid, process.Config.StopSignal, process.Config.StopAsGroup || process.Config.KillAsGroup, process.Name);
             host.Reaped += (_, pid) => survivors.Reaped(pid);
             // Bursts of spawns and control calls allocate far more than stays alive: the trim decides, here only.
-            host.Spawned += (_, _) => MemoryTrim.Nudge();
+            using var trim = new MemoryTrim(_time);
+            host.Spawned += (_, _) => trim.Nudge();
             await using var registry = new ProcessRegistry(host, config.Daemon);
             var daemon = new SupervisorDaemon(_configPath, config, registry, logger);
-            await using var app = ControlServer.Build(config, daemon, mainLog, _time, MemoryTrim.Nudge);
+            await using var app = ControlServer.Build(config, daemon, mainLog, _time, trim.Nudge);
             try
             {
                 await app.StartAsync().ConfigureAwait(false);
@@ -94,7 +95,7 @@ public sealed partial class DaemonRunner
             using var signals = DaemonSignals.Register(daemon, mainLog, logger, TryPrepareReload);
             await daemon.StartAsync().ConfigureAwait(false);
             // Start-up allocates far more than stays alive (configs, spawn requests); give it back before idling.
-            MemoryTrim.Trim();
+            trim.Trim();
             var exit = await daemon.Exit.ConfigureAwait(false);
             await app.StopAsync().ConfigureAwait(false);
 

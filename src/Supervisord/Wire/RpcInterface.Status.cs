@@ -51,6 +51,14 @@ public sealed partial class RpcInterface
 
     private static XmlRpcArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (XmlRpcValue)v)]);
 
-    internal static XmlRpcStruct Struct(params (string Key, XmlRpcValue Value)[] members) =>
-        new([.. members.Select(m => KeyValuePair.Create(m.Key, m.Value))]);
+    internal static XmlRpcStruct Struct(params ReadOnlySpan<(string Key, XmlRpcValue Value)> members)
+    {
+        // getAllProcessInfo builds one per process: an array of the members' own size, and nothing else.
+        var array = new KeyValuePair<string, XmlRpcValue>[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            array[i] = KeyValuePair.Create(members[i].Key, members[i].Value);
+        }
+        return new XmlRpcStruct(array);
+    }
 }

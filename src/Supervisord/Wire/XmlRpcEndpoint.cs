@@ -42,15 +42,15 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
             await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
             return;
         }
-        byte[] reply;
+        PooledBytes reply;
         try
         {
             var value = await rpc.CallAsync(call.MethodName, call.Params, context.RequestAborted).ConfigureAwait(false);
-            reply = XmlRpcResponseWriter.Response(value);
+            reply = XmlRpcResponseWriter.PooledResponse(value);
         }
         catch (SupervisorFault fault)
         {
-            reply = XmlRpcResponseWriter.Fault((int)fault.Code, fault.Message);
+            reply = XmlRpcResponseWriter.PooledFault((int)fault.Code, fault.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -62,28 +62,46 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
             await ErrorPage.WriteAsync(context, StatusCodes.Status500InternalServerError, context.RequestAborted).ConfigureAwait(false);
             return;
         }
-        context.Response.ContentType = "text/xml";
-        context.Response.ContentLength = reply.Length;
-        await context.Response.Body.WriteAsync(reply, context.RequestAborted).ConfigureAwait(false);
+        using (reply)
+        {
+            context.Response.ContentType = "text/xml";
+            context.Response.ContentLength = reply.Length;
+            await context.Response.Body.WriteAsync(reply.Memory, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <returns>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</returns>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var declared = context.Request.ContentLength;
+        if (declared > MaxBodyBytes)
         {
             return null;
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        // A call is a few hundred bytes: read it into an array of its declared size, with no buffer of our own.
+        if (declared is { } exact)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var body = new byte[exact];
+            await context.Request.Body.ReadExactlyAsync(body, context.RequestAborted).ConfigureAwait(false);
+            return body;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
             {
-                return null;
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return buffer.ToArray();
     }

@@ -1,85 +1,95 @@
-using System.Reflection;
+using Microsoft.Extensions.Time.Testing;
 using Supervise.Supervisord.Hosting;
 
 namespace Supervise.Supervisord.Tests.Hosting;
 
-/// <summary>
-/// MemoryTrim is process-wide static state that spawns and control calls nudge too, so these specs run alone (no
-/// other spec in parallel) and check that their own nudge is the one that scheduled the trim they then observe.
-/// </summary>
-[Collection(nameof(MemoryTrimSpecs))]
-public sealed class MemoryTrimSpecs
+/// <summary>The trim on a fake clock, with a fake allocation count and a collection that only counts.</summary>
+public sealed class MemoryTrimSpecs : IDisposable
 {
-    private static byte[]? _sink;
+    private readonly FakeTimeProvider _time = new();
+    private readonly MemoryTrim _trim;
+    private long _allocated;
+    private int _collections;
+
+    public MemoryTrimSpecs() => _trim = new MemoryTrim(_time, () => _allocated, () => _collections++);
+
+    public void Dispose() => _trim.Dispose();
 
     [Fact]
-    public async Task A_nudge_after_a_large_burst_of_allocation_schedules_one_trim_that_then_runs()
+    public void A_nudge_after_a_large_burst_of_allocation_trims_once_the_burst_has_been_quiet()
     {
-        var before = await TrimmedAsync();
-        Allocate(16 << 20);
+        _allocated = 16 << 20;
 
-        MemoryTrim.Nudge();
+        _trim.Nudge();
+        _time.Advance(MemoryTrim.Quiet - TimeSpan.FromMilliseconds(1));
 
-        (TrimPending() || MemoryTrim.Trims > before)
-            .Should()
-            .BeTrue("this nudge followed 16 MB of allocation, over the 8 MB threshold");
-        await Eventually.UntilAsync(() => !TrimPending(), "the scheduled trim ran");
-        MemoryTrim.Trims.Should().Be(before + 1, "exactly the trim this nudge scheduled ran");
-    }
-
-    [Fact]
-    public async Task A_nudge_without_enough_allocation_since_the_last_trim_schedules_nothing()
-    {
-        var before = await TrimmedAsync();
-
-        MemoryTrim.Nudge();
-
-        TrimPending().Should().BeFalse("almost nothing was allocated since the trim");
-        MemoryTrim.Trims.Should().Be(before);
+        _trim.Pending.Should().BeTrue();
+        _collections.Should().Be(0, "the burst has not been quiet for long enough yet");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        _collections.Should().Be(1);
+        _trim.Trims.Should().Be(1);
+        _trim.Pending.Should().BeFalse();
     }
 
     [Fact]
-    public async Task Nudges_while_a_trim_is_pending_schedule_no_second_one()
+    public void A_nudge_without_enough_allocation_since_the_last_trim_schedules_nothing()
     {
-        var before = await TrimmedAsync();
-        Allocate(16 << 20);
+        _allocated = MemoryTrim.Threshold - 1;
 
-        MemoryTrim.Nudge();
-        MemoryTrim.Nudge();
-        MemoryTrim.Nudge();
+        _trim.Nudge();
+        _time.Advance(MemoryTrim.MaxWait);
 
-        await Eventually.UntilAsync(() => !TrimPending(), "the scheduled trim ran");
-        MemoryTrim.Trims.Should().Be(before + 1, "three nudges in one burst make one trim");
+        _trim.Pending.Should().BeFalse();
+        _collections.Should().Be(0);
     }
 
-    /// <summary>Lets a trim that an earlier spec's spawn scheduled run first, then trims: the count to compare with.</summary>
-    private static async Task<int> TrimmedAsync()
+    [Fact]
+    public void Nudges_during_a_burst_put_the_trim_off_until_the_burst_ends()
     {
-        await Eventually.UntilAsync(() => !TrimPending(), "a trim scheduled before this spec ran");
-        MemoryTrim.Trim();
-        return MemoryTrim.Trims;
-    }
+        _allocated = 16 << 20;
+        _trim.Nudge();
 
-    private static void Allocate(int bytes)
-    {
-        var start = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < bytes / (64 * 1024); i++)
+        for (var i = 0; i < 5; i++)
         {
-            // Stored, so that the JIT cannot keep the arrays on the stack.
-            _sink = new byte[64 * 1024];
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            _trim.Nudge();
         }
-        GC.GetTotalAllocatedBytes(precise: true).Should().BeGreaterThanOrEqualTo(start + bytes);
+        _collections.Should().Be(0, "a nudge came every 100 ms, less than the quiet time apart");
+        _time.Advance(MemoryTrim.Quiet);
+
+        _collections.Should().Be(1, "many nudges in one burst make one trim");
     }
 
-    /// <summary>
-    /// Whether a trim is scheduled and has not run yet. MemoryTrim exposes only a count of trims, which cannot tell
-    /// whose nudge caused one, so this reads its private flag.
-    /// </summary>
-    private static bool TrimPending()
+    [Fact]
+    public void Under_steady_load_the_trim_runs_at_the_latest_max_wait_after_the_first_nudge()
     {
-        var field =
-            typeof(MemoryTrim).GetField("_pending", BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new InvalidOperationException("MemoryTrim has no _pending field any more: update this spec");
-        return (int)field.GetValue(null)! == 1;
+        _allocated = 16 << 20;
+        _trim.Nudge();
+
+        var elapsed = TimeSpan.Zero;
+        while (_collections == 0 && elapsed < MemoryTrim.MaxWait * 2)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(50));
+            elapsed += TimeSpan.FromMilliseconds(50);
+            _trim.Nudge();
+        }
+
+        _collections.Should().Be(1);
+        elapsed.Should().Be(MemoryTrim.MaxWait);
+    }
+
+    [Fact]
+    public void After_a_trim_only_new_allocation_past_the_threshold_schedules_the_next()
+    {
+        _allocated = 16 << 20;
+        _trim.Trim();
+
+        _allocated += MemoryTrim.Threshold - 1;
+        _trim.Nudge();
+        _trim.Pending.Should().BeFalse();
+        _allocated += 1;
+        _trim.Nudge();
+
+        _trim.Pending.Should().BeTrue();
     }
 }

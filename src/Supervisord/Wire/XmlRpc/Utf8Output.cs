@@ -5,8 +5,7 @@ namespace Supervise.Supervisord.Wire.XmlRpc;
 
 /// <summary>
 /// A growable UTF-8 buffer rented from the shared pool, for <see cref="XmlRpcResponseWriter"/>: a reply is built in
-/// one buffer and copied once into the array the endpoint sends, so <c>getAllProcessInfo</c> for a thousand processes
-/// costs one allocation of its own size.
+/// one buffer and sent from it (<see cref="Detach"/>), so a reply of any size allocates no array of its own.
 /// </summary>
 internal ref struct Utf8Output
 {
@@ -41,11 +40,20 @@ internal ref struct Utf8Output
         _length += Encoding.UTF8.GetBytes(text, Reserve(Encoding.UTF8.GetMaxByteCount(text.Length)));
     }
 
-    public readonly byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+    /// <summary>Hands the buffer and what was written over to the caller; <see cref="Dispose"/> then does nothing.</summary>
+    public PooledBytes Detach()
+    {
+        var bytes = new PooledBytes(_buffer, _length);
+        _buffer = [];
+        return bytes;
+    }
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
         _buffer = [];
     }
 

@@ -17,13 +17,27 @@ public static class XmlRpcResponseWriter
     /// <summary>A methodResponse carrying <paramref name="value"/>; <see cref="XmlRpcNil"/> anywhere throws, as allow_none=False does.</summary>
     public static byte[] Response(XmlRpcValue value)
     {
-        var output = new Utf8Output(1024);
+        using var reply = PooledResponse(value);
+        return reply.Memory.ToArray();
+    }
+
+    /// <summary>A fault: the struct <c>faultCode</c> (int), <c>faultString</c> (string), in that order.</summary>
+    public static byte[] Fault(int code, string faultString)
+    {
+        using var reply = PooledFault(code, faultString);
+        return reply.Memory.ToArray();
+    }
+
+    /// <summary><see cref="Response"/> in a pooled buffer, for the endpoint to send and give back.</summary>
+    public static PooledBytes PooledResponse(XmlRpcValue value)
+    {
+        var output = new Utf8Output(4096);
         try
         {
             output.Ascii("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n"u8);
             Value(ref output, value, 0);
             output.Ascii("</param>\n</params>\n</methodResponse>\n"u8);
-            return output.ToArray();
+            return output.Detach();
         }
         finally
         {
@@ -31,8 +45,8 @@ public static class XmlRpcResponseWriter
         }
     }
 
-    /// <summary>A fault: the struct <c>faultCode</c> (int), <c>faultString</c> (string), in that order.</summary>
-    public static byte[] Fault(int code, string faultString)
+    /// <summary><see cref="Fault"/> in a pooled buffer.</summary>
+    public static PooledBytes PooledFault(int code, string faultString)
     {
         var output = new Utf8Output(256);
         try
@@ -43,7 +57,7 @@ public static class XmlRpcResponseWriter
             output.Ascii("</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>"u8);
             Text(ref output, faultString);
             output.Ascii("</string></value>\n</member>\n</struct></value>\n</fault>\n</methodResponse>\n"u8);
-            return output.ToArray();
+            return output.Detach();
         }
         finally
         {
