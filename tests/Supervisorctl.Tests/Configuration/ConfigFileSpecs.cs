@@ -124,7 +124,9 @@ public sealed class ConfigFileSpecs : IDisposable
 
     [Theory]
     [InlineData("50%", "Format string '50%' for 's.k' is badly formatted: incomplete format")]
-    [InlineData("%(here)d", "Format string '%(here)d' for 's.k' is badly formatted: unsupported format character 'd'")]
+    // Python's own TypeError text (Supervisor's ctl lets it escape as a traceback); the daemon reports the same.
+    [InlineData("%(here)d", "Format string '%(here)d' for 's.k' is badly formatted: %d format: a real number is required, not str")]
+    [InlineData("%(here)z", "Format string '%(here)z' for 's.k' is badly formatted: unsupported format character 'z' (0x7a) at index 7")]
     public void Malformed_percent_formats_are_reported(string value, string message)
     {
         var act = () => PercentExpander.Expand(value, new Dictionary<string, string> { ["here"] = "/h" }, "s.k");

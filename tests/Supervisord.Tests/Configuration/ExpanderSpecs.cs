@@ -1,3 +1,4 @@
+using Supervise.Python;
 using Supervise.Supervisord.Configuration.Binding;
 
 namespace Supervise.Supervisord.Tests.Configuration;
@@ -26,7 +27,7 @@ public sealed class ExpanderSpecs
     [InlineData("no percent", "no percent")]
     public void Expansion_formats_like_python(string format, string expected)
     {
-        Expander.Expand(format, Names, "sec.opt", out var error).Should().Be(expected);
+        PyPercent.Expand(format, Names, "sec.opt", out var error).Should().Be(expected);
         error.Should().BeNull();
     }
 
@@ -39,14 +40,14 @@ public sealed class ExpanderSpecs
     [InlineData("%(a)c", "Format string '%(a)c' for 'sec.opt' is badly formatted: %c requires int or char")]
     public void Expansion_errors_use_supervisors_texts(string format, string message)
     {
-        Expander.Expand(format, Names, "sec.opt", out var error).Should().BeNull();
+        PyPercent.Expand(format, Names, "sec.opt", out var error).Should().BeNull();
         error.Should().Be(message);
     }
 
     [Fact]
     public void Unnamed_conversion_is_refused_instead_of_printing_the_expansion_table()
     {
-        Expander.Expand("date +%s", Names, "sec.opt", out var error).Should().BeNull();
+        PyPercent.Expand("date +%s", Names, "sec.opt", out var error).Should().BeNull();
         error.Should().StartWith("Format string 'date +%s' for 'sec.opt' is badly formatted");
     }
 
@@ -55,7 +56,7 @@ public sealed class ExpanderSpecs
     {
         var names = new Dictionary<string, object> { ["here"] = "/x", ["ENV_B"] = "b", ["ENV_A"] = "a", ["program_name"] = "p" };
 
-        Expander.Expand("%(nope)s", names, "program:p.command", out var error);
+        PyPercent.Expand("%(nope)s", names, "program:p.command", out var error);
 
         error.Should().EndWith("Available names: ENV_A, ENV_B, here, program_name");
     }

@@ -31,7 +31,7 @@ internal sealed class OptionReader(RawConfig config, RawSection section, Diagnos
     /// <summary>Expands <paramref name="text"/> (from <paramref name="raw"/>) with the names plus its own here.</summary>
     public string? Expand(RawValue raw, string text, string option, IReadOnlyDictionary<string, object> names, string label)
     {
-        var result = Expander.Expand(text, WithHere(names, raw.Here), label, out var error);
+        var result = PyPercent.Expand(text, WithHere(names, raw.Here), label, out var error);
         if (result is null)
         {
             Error(raw, option, error!);

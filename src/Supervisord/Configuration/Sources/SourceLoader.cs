@@ -58,7 +58,7 @@ internal static class SourceLoader
         }
         else
         {
-            var expanded = Expander.Expand(files.Text, names, "include.files", out var error);
+            var expanded = PyPercent.Expand(files.Text, names, "include.files", out var error);
             if (expanded is null)
             {
                 bag.Error(files, "include", "files", error!);
@@ -70,7 +70,7 @@ internal static class SourceLoader
         var origin = new ConfigDiagnostic(files.File, files.Line, "include", "files", "");
         foreach (var pattern in patterns)
         {
-            var expandedPattern = files.Items is null ? pattern : Expander.Expand(pattern, names, "include.files", out _) ?? pattern;
+            var expandedPattern = files.Items is null ? pattern : PyPercent.Expand(pattern, names, "include.files", out _) ?? pattern;
             var joined = expandedPattern.StartsWith('/') ? expandedPattern : baseDir.TrimEnd('/') + "/" + expandedPattern;
             var matches = Glob.Match(joined);
             if (matches.Count == 0)

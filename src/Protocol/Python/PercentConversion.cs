@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Supervise.Supervisord.Configuration.Binding;
+namespace Supervise.Python;
 
 /// <summary>Applies one <see cref="PercentSpec"/> to a string or integer value the way Python's % operator does.</summary>
-internal static class PercentConversion
+public static class PercentConversion
 {
     public static string? Apply(PercentSpec spec, object value, out string? problem)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Supervise.Supervisord.Configuration.Binding;
+namespace Supervise.Python;
 
 /// <summary>
 /// Supervisor's <c>%(name)s</c> expansion, which is Python's <c>str % mapping</c>: named conversions with flags, width
@@ -8,7 +8,7 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// deliberate difference: an unnamed conversion such as <c>%s</c>, for which Python would insert the repr of the whole
 /// expansion dictionary, is reported as badly formatted instead.
 /// </summary>
-internal static class Expander
+public static class PyPercent
 {
     /// <param name="names">Values are strings or ints.</param>
     /// <param name="label">What Supervisor names the value in messages, such as <c>program:x.command</c>.</param>

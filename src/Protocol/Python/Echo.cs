@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text;
-using Supervise.Python;
 
-namespace Supervise.Supervisord.Configuration;
+namespace Supervise.Python;
 
 /// <summary>
 /// How a value from the file is shown in a diagnostic: cut to <see cref="MaxChars"/> characters with its full length
 /// given (<c>aaaa… (1048576 characters)</c>); and a diagnostic's line with its control characters escaped. So a 1 MB
 /// value or a NUL byte cannot make a report unbounded or break it over several lines.
 /// </summary>
-internal static class Echo
+public static class Echo
 {
     public const int MaxChars = 200;
 

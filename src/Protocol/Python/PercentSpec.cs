@@ -1,7 +1,7 @@
-namespace Supervise.Supervisord.Configuration.Binding;
+namespace Supervise.Python;
 
 /// <summary>One parsed Python conversion specifier: <c>%(key)flags width .precision conversion</c>.</summary>
-internal sealed record PercentSpec(string? Key, string Flags, int? Width, int? Precision, char Conversion, int Index)
+public sealed record PercentSpec(string? Key, string Flags, int? Width, int? Precision, char Conversion, int Index)
 {
     private const string Conversions = "diouxXeEfFgGcrsa%";
 
