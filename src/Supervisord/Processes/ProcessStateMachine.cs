@@ -32,7 +32,7 @@ internal static partial class ProcessStateMachine
             // RUNNING/STARTING -> STOPPING, BACKOFF -> STOPPED; Supervisor's RUNNING_STATES.
             StopRequested when state.IsRunning() => OnStop(core, config, effects),
             // The current timer, in the state that armed it; any other timer is stale.
-            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state) => OnTimer(core, timer, config, now, effects),
+            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state, config) => OnTimer(core, timer, config, now, effects),
             // BACKOFF -> FATAL: shutdown stops retrying.
             GiveUp when state == ProcessState.Backoff => Move(core with { Backoff = 0 }, ProcessState.Fatal, effects),
             // any signallable state -> UNKNOWN: kill() failed for a reason other than "no such process".
@@ -46,8 +46,9 @@ internal static partial class ProcessStateMachine
         return next is null ? new Decision(core, [], new Rejection(trigger, state)) : new Decision(next, effects);
     }
 
-    private static bool IsArmedIn(TimerKind kind, ProcessState state) => (kind, state) is
-        (TimerKind.StartSecs or TimerKind.ReadyDeadline, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping);
+    private static bool IsArmedIn(TimerKind kind, ProcessState state, ProcessConfig config) => (kind, state) is
+        (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping)
+        || (kind == TimerKind.ReadyDeadline && state == ProcessState.Starting && config.Readiness.Probe.Kind != ReadyKind.Running);
 
     private static ProcessCore Emit(ProcessCore core, Effect effect, List<Effect> effects)
     {
