@@ -44,7 +44,7 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
         return PlannedAsync(resolved, s => !s.IsRunning(), async selected =>
         {
             var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SupervisedProcess, Task<ProcessOutcome>>();
-            await new PlanRunner(Registry.Groups).StartAsync(selected, async (p, waitingFor) =>
+            await new PlanRunner(Registry.Groups, Registry.DependencyStops).StartAsync(selected, async (p, waitingFor) =>
                 outcomes[p] = await ProcessCommands.BeginStartAsync(p, wait, waitingFor, cancellationToken).ConfigureAwait(false), manual: true).ConfigureAwait(false);
             return selected.Select(p => outcomes[p]);
         });
@@ -58,7 +58,7 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
         return PlannedAsync(resolved, s => s.IsRunning(), async selected =>
         {
             var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SupervisedProcess, Task<ProcessOutcome>>();
-            await new PlanRunner(Registry.Groups).StopAsync(selected, async p =>
+            await new PlanRunner(Registry.Groups, Registry.DependencyStops).StopAsync(selected, async p =>
             {
                 outcomes[p] = ProcessCommands.StopAsync(p, wait, cancellationToken);
                 await outcomes[p].ConfigureAwait(false);

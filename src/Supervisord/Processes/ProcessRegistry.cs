@@ -24,6 +24,9 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
 
     public ProcessHost Host { get; }
 
+    /// <summary>Dependents stopped with their dependency, started again with it (see <see cref="Planning.DependencyStops"/>).</summary>
+    public Planning.DependencyStops DependencyStops { get; } = new();
+
     public DaemonSettings Daemon { get; }
 
     /// <summary>The one event stream: listener pools, WatchEvents and metrics read it.</summary>
@@ -118,7 +121,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     public Task AutostartAsync(IEnumerable<ProcessGroup> groups)
     {
         var wanted = groups.SelectMany(g => g.Processes).Where(p => p.Config.Autostart && !p.Current.EverStarted).ToList();
-        return new Planning.PlanRunner(_groups).StartAsync(
+        return new Planning.PlanRunner(_groups, DependencyStops).StartAsync(
             wanted, (process, waitingFor) => waitingFor is null ? process.AutostartAsync() : process.HoldAsync(waitingFor, manual: false), manual: false);
     }
 

@@ -55,7 +55,7 @@ public sealed class DependencySpecs
     }
 
     [ToolFact("python3")]
-    public async Task Stopping_db_stops_the_web_that_depends_on_it_first()
+    public async Task Stopping_db_stops_the_web_that_depends_on_it_first_and_restarting_db_brings_web_back()
     {
         var port = FreePort();
         await using var daemon = Infrastructure.Daemon.WithConfig(Db(port) + """
@@ -78,6 +78,9 @@ public sealed class DependencySpecs
 
         (await daemon.CtlAsync("start", "web")).Output.Should().Be("web: started\n");
         (await daemon.StateOfAsync("db")).Should().Be("RUNNING", "starting web started its dependency first");
+
+        (await daemon.CtlAsync("restart", "db")).Output.Should().Be("db: stopped\ndb: started\n");
+        await daemon.WaitForStateAsync("web", "RUNNING");
     }
 
     [ToolFact("systemd-notify")]

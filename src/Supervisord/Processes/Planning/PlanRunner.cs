@@ -9,7 +9,8 @@ namespace Supervise.Supervisord.Processes.Planning;
 /// released by a task that waits on their snapshots, so a dependency may come at any level. Stops go dependents
 /// first: each process's stop is sent once everything that depends on it has stopped.
 /// </summary>
-public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups)
+/// <param name="stops">The registry's record of dependents stopped with their dependency; null keeps none.</param>
+public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencyStops? stops = null)
 {
     private readonly DependencyGraph _graph = new(groups);
 
@@ -20,7 +21,18 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups)
     public async Task StartAsync(IEnumerable<SupervisedProcess> requested, Func<SupervisedProcess, string?, Task> begin, bool manual)
     {
         var asked = requested.Select(p => p.Current.Namespec).ToHashSet(StringComparer.Ordinal);
-        var plan = StartPlanner.Start(_graph.Nodes, asked);
+        var wanted = new HashSet<string>(asked, StringComparer.Ordinal);
+        if (stops is not null && _graph.HasDependencies)
+        {
+            foreach (var process in requested)
+            {
+                stops.Remove(process);
+            }
+            // Dependents that were stopped with one of these come back with it.
+            var dependents = StartPlanner.Stop(_graph.Nodes, asked).Select(step => _graph[step.Id]);
+            wanted.UnionWith(stops.Take(dependents).Where(p => p.Current.State.IsStopped()).Select(p => p.Current.Namespec));
+        }
+        var plan = StartPlanner.Start(_graph.Nodes, wanted);
         var nodes = _graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var levels = plan.GroupBy(step => (nodes[step.Id].GroupPriority, nodes[step.Id].Priority)).OrderBy(level => level.Key);
         var held = new List<(SupervisedProcess Process, IReadOnlyList<SupervisedProcess> Dependencies)>();
@@ -80,16 +92,18 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups)
     }
 
     /// <param name="awaited">Something else stops after this process: then the step lasts until it has stopped.</param>
-    private static async Task StopStepAsync(
+    private async Task StopStepAsync(
         SupervisedProcess process, bool asked, bool awaited, List<Task> dependents, Func<SupervisedProcess, Task> begin, CancellationToken cancellationToken)
     {
         await Task.WhenAll(dependents).ConfigureAwait(false);
         if (asked)
         {
+            stops?.Remove(process);
             await begin(process).ConfigureAwait(false);
         }
         else if (process.Current.State.IsRunning())
         {
+            stops?.Add(process);
             await process.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         else
