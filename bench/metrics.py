@@ -114,3 +114,7 @@ def xmlrpc_all_info(n):
 
 def python_ctl_status(n):
     return Metric(f"xmlrpc.python_ctl_status.{n}", f"Python supervisorctl status at {n} programs, median", "ms", digits=1)
+
+
+# scen_deps: the Supervisor column is a shell script that starts each program and waits on its port in turn.
+DEPS_CHAIN = Metric("deps.chain_ready.20", "20-program dependency chain to ready (ready=tcp; beside it: a shell script)", "s", digits=2)

@@ -34,6 +34,14 @@ internal static class JsonOutput
             writer.WriteNumber("exitstatus", info.Exitstatus);
             writer.WriteString("spawnerr", info.Spawnerr);
             writer.WriteString("description", StatusFormatter.Description(info, localZone));
+            writer.WriteBoolean("ready", info.Ready);
+            writer.WriteString("ready_probe", info.ReadyProbe);
+            writer.WriteStartArray("depends_on");
+            foreach (var dependency in info.DependsOn)
+            {
+                writer.WriteStringValue(dependency);
+            }
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

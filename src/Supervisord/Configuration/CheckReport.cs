@@ -70,6 +70,18 @@ public static class CheckReport
         text.Append("  autostart: ").Append(process.Autostart ? "true" : "false").Append('\n');
         text.Append("  stdout:    ").Append(Target(process.Stdout, childlogdir)).Append('\n');
         text.Append("  stderr:    ").Append(process.RedirectStderr ? "redirected to stdout" : Target(process.Stderr, childlogdir)).Append('\n');
+        if (process.Readiness != ReadinessConfig.Default)
+        {
+            // Only for configs that use them, so that a Supervisor config's report stays as it was.
+            var readiness = process.Readiness;
+            text.Append("  depends:   ").Append(readiness.DependsOn.Count == 0 ? "(nothing)" : Echo.Escape(Echo.Text(string.Join(", ", readiness.DependsOn), MaxShownChars))).Append('\n');
+            text.Append("  ready:     ").Append(Echo.Escape(Echo.Text(readiness.Probe.Spec, MaxShownChars)));
+            if (readiness.Probe.Kind != ReadyKind.Running)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" (every {readiness.Interval.TotalSeconds}s, timeout {readiness.Timeout.TotalSeconds}s, deadline {readiness.Deadline.TotalSeconds}s)");
+            }
+            text.Append('\n');
+        }
     }
 
     private static string Target(LogChannelConfig channel, string childlogdir)

@@ -56,6 +56,7 @@ public static class ConfigLoader
         var rpcInterfaces = RpcInterfaceBinder.Bind(raw, programNames, context);
         var programs = new ProgramBinder(raw, context, programNames, daemonEnvironment);
         var groups = new GroupBinder(raw, context, programNames, programs).Bind();
+        Validation.DependencyValidator.Validate(groups, programs.DependsOnSources, bag);
         var inet = ServerBinder.BindInet(raw, programNames, context);
         var unix = ServerBinder.BindUnix(raw, programNames, context);
         var ctl = CtlBinder.Bind(raw, envNames, context);

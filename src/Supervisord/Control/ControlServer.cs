@@ -28,7 +28,7 @@ public static class ControlServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new NonOwningProvider(mainLog));
-        builder.Host.UseSystemd();
+        // No UseSystemd(): its READY=1 would come when the socket listens, before the programs are ready (SystemdNotify).
 
         var unix = config.UnixHttpServer;
         var inet = config.InetHttpServer;

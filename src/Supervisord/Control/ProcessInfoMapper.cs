@@ -24,6 +24,9 @@ public static class ProcessInfoMapper
             StderrLogfile = process.Stderr.Path ?? "",
             Pid = snapshot.Pid,
             Description = snapshot.Describe(now),
+            Ready = snapshot.State == ProcessState.Running,
+            ReadyProbe = process.Config.Readiness.Probe.Spec,
+            DependsOn = { process.Config.Readiness.DependsOn },
         };
     }
 }

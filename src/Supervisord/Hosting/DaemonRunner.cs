@@ -28,6 +28,7 @@ public sealed partial class DaemonRunner
         _reaper = new Reaper();
         _output = new OutputReactor();
         _spawner = new ProcessSpawner();
+        SystemdNotify.TakeSocket();
     }
 
     private readonly Reaper _reaper;
@@ -94,6 +95,7 @@ public sealed partial class DaemonRunner
 
             using var signals = DaemonSignals.Register(daemon, mainLog, logger, TryPrepareReload);
             await daemon.StartAsync().ConfigureAwait(false);
+            _ = SystemdNotify.RunAsync(daemon, logger);
             // Start-up allocates far more than stays alive (configs, spawn requests); give it back before idling.
             trim.Trim();
             var exit = await daemon.Exit.ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Processes;
+using Supervise.Supervisord.Processes.Planning;
 
 namespace Supervise.Supervisord.Operations;
 
@@ -39,14 +40,44 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     public Task<TargetOutcome> StartAsync(string target, bool wait, CancellationToken cancellationToken)
     {
         EnsureRunning();
-        return ApplyAsync(TargetResolver.Resolve(Registry, target), s => !s.IsRunning(), p => ProcessCommands.StartAsync(p, wait, cancellationToken));
+        var resolved = TargetResolver.Resolve(Registry, target);
+        return PlannedAsync(resolved, s => !s.IsRunning(), async selected =>
+        {
+            var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SupervisedProcess, Task<ProcessOutcome>>();
+            await new PlanRunner(Registry.Groups, Registry.DependencyStops).StartAsync(selected, async (p, waitingFor) =>
+                outcomes[p] = await ProcessCommands.BeginStartAsync(p, wait, waitingFor, cancellationToken).ConfigureAwait(false), manual: true).ConfigureAwait(false);
+            return selected.Select(p => outcomes[p]);
+        });
     }
 
     /// <summary>stopProcess / stopProcessGroup / stopAllProcesses: a group or "all" stops what runs.</summary>
     public Task<TargetOutcome> StopAsync(string target, bool wait, CancellationToken cancellationToken)
     {
         EnsureRunning();
-        return ApplyAsync(TargetResolver.Resolve(Registry, target), s => s.IsRunning(), p => ProcessCommands.StopAsync(p, wait, cancellationToken));
+        var resolved = TargetResolver.Resolve(Registry, target);
+        return PlannedAsync(resolved, s => s.IsRunning(), async selected =>
+        {
+            var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SupervisedProcess, Task<ProcessOutcome>>();
+            await new PlanRunner(Registry.Groups, Registry.DependencyStops).StopAsync(selected, async p =>
+            {
+                outcomes[p] = ProcessCommands.StopAsync(p, wait, cancellationToken);
+                await outcomes[p].ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            return selected.Select(p => outcomes[p]);
+        });
+    }
+
+    /// <summary>
+    /// Start and stop: the selection as in <see cref="ApplyAsync"/>, the order from the planner (priority levels,
+    /// dependencies first for a start, dependents first for a stop). The outcomes are the selected processes' only.
+    /// </summary>
+    private static async Task<TargetOutcome> PlannedAsync(
+        (IReadOnlyList<SupervisedProcess> Processes, bool Single) target, Func<ProcessState, bool> selects,
+        Func<IReadOnlyList<SupervisedProcess>, Task<IEnumerable<Task<ProcessOutcome>>>> run)
+    {
+        var selected = target.Single ? target.Processes : target.Processes.Where(p => selects(p.Current.State)).ToList();
+        var outcomes = await run(selected).ConfigureAwait(false);
+        return new TargetOutcome(await Task.WhenAll(outcomes).ConfigureAwait(false), target.Single);
     }
 
     /// <summary>signalProcess / signalProcessGroup / signalAllProcesses; the signal is a name or a number, as in the config.</summary>

@@ -10,7 +10,15 @@ namespace Supervise.Supervisord.Operations;
 /// </summary>
 public static class ProcessCommands
 {
-    public static async Task<ProcessOutcome> StartAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> StartAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken) =>
+        await (await BeginStartAsync(process, wait, null, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    /// <summary>
+    /// Sends the start (a hold when <paramref name="waitingFor"/> is set: the process waits for its dependencies) and
+    /// completes once it is answered, with the task of the outcome, so that a plan can send the next level's commands
+    /// while this one still waits for RUNNING.
+    /// </summary>
+    public static async Task<Task<ProcessOutcome>> BeginStartAsync(SupervisedProcess process, bool wait, string? waitingFor, CancellationToken cancellationToken)
     {
         var namespec = process.Current.Namespec;
         // Test the command first: don't bother spawning what is known to fail (Supervisor's startProcess does the same).
@@ -25,29 +33,47 @@ public static class ProcessCommands
                 SpawnErrorKind.NotExecutable => FaultCode.NotExecutable,
                 _ => FaultCode.SpawnError,
             };
-            return Outcome(process, fault, FaultNames.Text(fault, error.Message));
+            return Task.FromResult(Outcome(process, fault, FaultNames.Text(fault, error.Message)));
         }
 
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var replied = process.StartAsync(cancellationToken);
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var replied = waitingFor is null ? process.StartAsync(cancellationToken) : process.HoldAsync(waitingFor, manual: true, cancellationToken);
         // Posted right after the command, so it sees exactly the states that follow the start.
         var settled = wait ? process.WaitForAsync(s => s.SpawnError is not null || s.State != ProcessState.Starting, abandon.Token) : null;
-        var reply = await replied.ConfigureAwait(false);
+        CommandReply reply;
+        try
+        {
+            reply = await replied.ConfigureAwait(false);
+        }
+        catch
+        {
+            abandon.Dispose();
+            throw;
+        }
         if (!reply.Accepted)
         {
             await abandon.CancelAsync().ConfigureAwait(false);
-            return reply.State switch
+            abandon.Dispose();
+            return Task.FromResult(reply.State switch
             {
                 ProcessState.Running or ProcessState.Starting or ProcessState.Backoff => Outcome(process, FaultCode.AlreadyStarted, "ALREADY_STARTED: " + namespec),
                 ProcessState.Unknown => Outcome(process, FaultCode.Failed, $"FAILED: {namespec} is in an unknown process state"),
                 ProcessState.Stopping => Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec),
                 _ => Outcome(process, FaultCode.Failed, $"FAILED: {reply.Error}"),
-            };
+            });
         }
         if (settled is null)
         {
-            return Ok(process);
+            abandon.Dispose();
+            return Task.FromResult(Ok(process));
         }
+        return SettleAsync(process, settled, abandon);
+    }
+
+    private static async Task<ProcessOutcome> SettleAsync(SupervisedProcess process, Task<ProcessSnapshot> settled, CancellationTokenSource abandon)
+    {
+        using var _ = abandon;
+        var namespec = process.Current.Namespec;
         var outcome = await settled.ConfigureAwait(false);
         if (outcome.SpawnError is not null)
         {

@@ -37,7 +37,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
             Registry.Add(group);
         }
         Registry.Events.Publish(new SupervisorStateChanged(SupervisorPhase.Running));
-        await ProcessRegistry.AutostartAsync(Registry.Groups).ConfigureAwait(false);
+        await Registry.AutostartAsync(Registry.Groups).ConfigureAwait(false);
     }
 
     /// <summary>Parses the configuration again without applying it; returns the errors instead when it is invalid.</summary>
@@ -74,7 +74,7 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         {
             return AddOutcome.AlreadyActive;
         }
-        await ProcessRegistry.AutostartAsync([group]).ConfigureAwait(false);
+        await Registry.AutostartAsync([group]).ConfigureAwait(false);
         return AddOutcome.Added;
     }
 

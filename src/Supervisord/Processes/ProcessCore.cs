@@ -18,4 +18,10 @@ public sealed record ProcessCore(
     int TimerToken)
 {
     public static ProcessCore Initial { get; } = new(ProcessState.Stopped, 0, 0, 0, null, false, false, null, null, 0);
+
+    /// <summary>Set while a start waits for its dependencies (STARTING without a child): what it waits for.</summary>
+    public string? WaitingFor { get; init; }
+
+    /// <summary>The ready= deadline passed and the child was killed: its exit is a failed start.</summary>
+    public bool ReadyTimedOut { get; init; }
 }

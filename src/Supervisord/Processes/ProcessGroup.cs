@@ -23,7 +23,7 @@ public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<Superv
     public async Task StopAllAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(Processes.Reverse().Select(p => StopForShutdownAsync(p, cancellationToken))).ConfigureAwait(false);
 
-    private static async Task StopForShutdownAsync(SupervisedProcess process, CancellationToken cancellationToken)
+    internal static async Task StopForShutdownAsync(SupervisedProcess process, CancellationToken cancellationToken)
     {
         // Each actor decides from its own state: GiveUp is legal only in BACKOFF, and a stop only where something runs.
         if (!(await process.GiveUpAsync().ConfigureAwait(false)).Accepted)

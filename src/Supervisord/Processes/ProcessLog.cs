@@ -40,6 +40,9 @@ internal static partial class ProcessLog
             case KillFailedLine l:
                 KillFailed(logger, l.Name, l.Pid, l.Error);
                 break;
+            case ReadyLine or NotReadyLine or DependencyLine:
+                ReadinessLog.Write(logger, line);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(line), line, "no template for this log line");
         }

@@ -14,5 +14,9 @@ internal static class ProcessLogEvents
     public const int Sigkill = 107;
     public const int GaveUp = 108;
     public const int KillFailed = 109;
+    public const int Ready = 120;
+    public const int NotReady = 121;
+    public const int Dependency = 122;
+    public const int ProbeFault = 123;
     public const int ActorFault = 190;
 }

@@ -24,6 +24,9 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
 
     public ProcessHost Host { get; }
 
+    /// <summary>Dependents stopped with their dependency, started again with it (see <see cref="Planning.DependencyStops"/>).</summary>
+    public Planning.DependencyStops DependencyStops { get; } = new();
+
     public DaemonSettings Daemon { get; }
 
     /// <summary>The one event stream: listener pools, WatchEvents and metrics read it.</summary>
@@ -109,40 +112,27 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts every autostart process of these groups that never ran, in (group priority, process priority) order:
-    /// the spawns of one priority level are issued together (posix_spawn waits for the child's exec, so spawning
-    /// them one at a time would leave cores idle), and the next level starts once they are all spawned. Like
-    /// Supervisor, nothing waits for RUNNING.
+    /// Starts every autostart process of these groups that never ran, and what they depend on, in the planner's order
+    /// (<see cref="Planning.PlanRunner"/>): by (group priority, process priority) level, the spawns of one level issued
+    /// together (posix_spawn waits for the child's exec, so spawning them one at a time would leave cores idle), the
+    /// next level once they are all spawned. Like Supervisor, nothing waits for RUNNING, except a process that
+    /// depends on another: it is held in STARTING until its dependencies are ready.
     /// </summary>
-    public static async Task AutostartAsync(IEnumerable<ProcessGroup> groups)
+    public Task AutostartAsync(IEnumerable<ProcessGroup> groups)
     {
-        var levels = groups
-            .SelectMany(g => g.Processes.Select(p => (Group: g, Process: p)))
-            .Where(e => e.Process.Config.Autostart && !e.Process.Current.EverStarted)
-            .GroupBy(e => (e.Group.Config.Priority, e.Process.Config.Priority))
-            .OrderBy(level => level.Key);
-        foreach (var level in levels)
-        {
-            var spawned = new List<Task>();
-            foreach (var (_, process) in level)
-            {
-                spawned.Add(process.AutostartAsync());
-            }
-            await Task.WhenAll(spawned).ConfigureAwait(false);
-        }
+        var wanted = groups.SelectMany(g => g.Processes).Where(p => p.Config.Autostart && !p.Current.EverStarted).ToList();
+        return new Planning.PlanRunner(_groups, DependencyStops).StartAsync(
+            wanted, (process, waitingFor) => waitingFor is null ? process.AutostartAsync() : process.HoldAsync(waitingFor, manual: false), manual: false);
     }
 
     /// <summary>
     /// Supervisor's ordered shutdown: one group at a time, highest priority number first; the next group starts
-    /// stopping as soon as the previous one has fully stopped.
+    /// stopping as soon as the previous one has fully stopped. A process stops only after what depends on it.
     /// </summary>
     public async Task StopAllInOrderAsync(CancellationToken cancellationToken)
     {
         Host.MayRestart = false;
-        foreach (var group in _groups.Reverse())
-        {
-            await group.StopAllAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await new Planning.PlanRunner(_groups).ShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void ReopenLogs()

@@ -15,6 +15,12 @@ public sealed record ProcessSnapshot(
     /// <summary>"group:name", or just "name" when the group has the process's name (Supervisor's make_namespec).</summary>
     public string Namespec => Supervise.Naming.ProcessName.Make(Group, Name);
 
+    /// <summary>Not Supervisor's: what a held start waits for ("waiting for db"), or a notify child's STATUS= text.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>STARTING without a child: the start waits for its dependencies.</summary>
+    public bool Waiting { get; init; }
+
     /// <summary>Supervisor's status description (rpcinterface._interpretProcessInfo).</summary>
     public string Describe(DateTimeOffset now)
     {
@@ -22,7 +28,10 @@ public sealed record ProcessSnapshot(
         {
             case ProcessState.Running:
                 var uptime = LastStart is { } start && now > start ? now - start : TimeSpan.Zero;
-                return $"pid {Pid}, uptime {FormatUptime(uptime)}";
+                var running = $"pid {Pid}, uptime {FormatUptime(uptime)}";
+                return Note is null ? running : $"{running}, {Note}";
+            case ProcessState.Starting when Note is not null:
+                return Note;
             case ProcessState.Backoff or ProcessState.Fatal:
                 return string.IsNullOrEmpty(SpawnError) ? $"unknown error (try \"tail {Name}\")" : SpawnError;
             case ProcessState.Stopped or ProcessState.Exited:

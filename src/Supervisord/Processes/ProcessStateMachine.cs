@@ -9,7 +9,7 @@ namespace Supervise.Supervisord.Processes;
 /// (state, trigger) pair is one commented row of <see cref="Decide"/>; every other pair is a rejection naming the
 /// state. Unlike Supervisor's 1-second loop, timers fire exactly when due.
 /// </summary>
-internal static class ProcessStateMachine
+internal static partial class ProcessStateMachine
 {
     public static Decision Decide(ProcessCore core, Trigger trigger, ProcessConfig config, DateTimeOffset now)
     {
@@ -17,6 +17,8 @@ internal static class ProcessStateMachine
         var state = core.State;
         ProcessCore? next = trigger switch
         {
+            // Not Supervisor's: depends_on holds a start in STARTING without a child, and ready= probes decide RUNNING.
+            Trigger t when DecideReadiness(core, t, config, now, effects) is { } held => held,
             // STOPPED/EXITED/FATAL -> STARTING. BACKOFF counts as running ("already started"): only its timer retries.
             StartRequested start when state is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal =>
                 OnStart(core, start, now, effects),
@@ -30,22 +32,23 @@ internal static class ProcessStateMachine
             // RUNNING/STARTING -> STOPPING, BACKOFF -> STOPPED; Supervisor's RUNNING_STATES.
             StopRequested when state.IsRunning() => OnStop(core, config, effects),
             // The current timer, in the state that armed it; any other timer is stale.
-            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state) => OnTimer(core, timer, config, now, effects),
+            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state, config) => OnTimer(core, timer, config, now, effects),
             // BACKOFF -> FATAL: shutdown stops retrying.
             GiveUp when state == ProcessState.Backoff => Move(core with { Backoff = 0 }, ProcessState.Fatal, effects),
             // any signallable state -> UNKNOWN: kill() failed for a reason other than "no such process".
             SignalFailed failed when state.IsSignallable() => OnSignalFailed(core, failed, config, effects),
             // signallable -> same state: the user's signal goes to the current child.
-            SignalRequested signal when state.IsSignallable() => Emit(core, new DeliverSignal(signal.Signal), effects),
+            SignalRequested signal when state.IsSignallable() && core.WaitingFor is null => Emit(core, new DeliverSignal(signal.Signal), effects),
             // signallable -> same state: bytes for the child's stdin.
-            StdinWriteRequested write when state.IsSignallable() => Emit(core, new WriteStdin(write.Data), effects),
+            StdinWriteRequested write when state.IsSignallable() && core.WaitingFor is null => Emit(core, new WriteStdin(write.Data), effects),
             _ => null,
         };
         return next is null ? new Decision(core, [], new Rejection(trigger, state)) : new Decision(next, effects);
     }
 
-    private static bool IsArmedIn(TimerKind kind, ProcessState state) => (kind, state) is
-        (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping);
+    private static bool IsArmedIn(TimerKind kind, ProcessState state, ProcessConfig config) => (kind, state) is
+        (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping)
+        || (kind == TimerKind.ReadyDeadline && state == ProcessState.Starting && config.Readiness.Probe.Kind != ReadyKind.Running);
 
     private static ProcessCore Emit(ProcessCore core, Effect effect, List<Effect> effects)
     {
@@ -68,6 +71,10 @@ internal static class ProcessStateMachine
     {
         effects.Add(new SpawnedLine(config.Name, spawned.Pid));
         var next = core with { Pid = spawned.Pid };
+        if (config.Readiness.Probe.Kind != ReadyKind.Running)
+        {
+            return OnSpawnedWithProbe(next, config, effects);
+        }
         if (config.StartSecs <= 0)
         {
             // STARTING -> RUNNING at once: startsecs=0 asks for no observation period.
@@ -104,11 +111,12 @@ internal static class ProcessStateMachine
             effects.Add(new StoppedLine(config.Name, status.Describe(), expected));
             return Move(ended with { Killing = false, ExitStatus = exitStatus }, ProcessState.Stopped, effects);
         }
-        if (core.State == ProcessState.Starting && exited.Uptime < TimeSpan.FromSeconds(config.StartSecs))
+        if (core.State == ProcessState.Starting && (exited.Uptime < TimeSpan.FromSeconds(config.StartSecs) || config.Readiness.Probe.Kind != ReadyKind.Running))
         {
-            // STARTING -> BACKOFF: it died before startsecs, even with an expected exit code; at shutdown straight on to FATAL.
+            // STARTING -> BACKOFF: it died before startsecs (or before its ready= probe passed), even with an expected
+            // exit code; at shutdown straight on to FATAL.
             effects.Add(new ExitedLine(config.Name, status.Describe(), Expected: false));
-            var tooQuick = ended with { ExitStatus = 0, SpawnError = "Exited too quickly (process log may have details)" };
+            var tooQuick = ended with { ExitStatus = 0, ReadyTimedOut = false, SpawnError = core.ReadyTimedOut ? NotReadyError(config) : "Exited too quickly (process log may have details)" };
             return exited.MayRestart ? EnterBackoff(tooQuick, config, effects) : GiveUpNow(Move(tooQuick, ProcessState.Backoff, effects), config, effects);
         }
         var running = core.State == ProcessState.Starting ? EnterRunning(ended, config, effects) : ended;
@@ -142,6 +150,8 @@ internal static class ProcessStateMachine
     {
         switch (timer.Kind)
         {
+            case TimerKind.ReadyDeadline:
+                return OnReadyDeadline(core, config, effects);
             case TimerKind.StartSecs:
                 // STARTING -> RUNNING: it stayed up for startsecs.
                 return EnterRunning(core, config, effects);

@@ -44,6 +44,9 @@ public sealed partial class SupervisedProcess
                 DisposeTimer();
                 _timer = _host.Time.CreateTimer(_ => Post(new TimerFired(timer.Kind, timer.Token)), null, timer.Delay, Timeout.InfiniteTimeSpan);
                 break;
+            case StartProbe probe:
+                StartProbing(probe.Pid);
+                break;
             case CancelTimer:
                 DisposeTimer();
                 break;
@@ -60,6 +63,7 @@ public sealed partial class SupervisedProcess
     {
         Stdout.EnsureOpen();
         Stderr.EnsureOpen();
+        PrepareReadiness();
         var (child, error) = await _host.Spawner.SpawnAsync(CreateSpawnRequest()).ConfigureAwait(false);
         if (child is null)
         {

@@ -48,7 +48,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public ProcessSnapshot Current => _snapshot;
 
-    public Spawning.SpawnRequest CreateSpawnRequest() => _host.CreateSpawnRequest(this) with { StdinFd = StdinFd };
+    public Spawning.SpawnRequest CreateSpawnRequest() => WithNotifySocket(_host.CreateSpawnRequest(this) with { StdinFd = StdinFd });
 
     /// <summary>Given to the child as fd 0 instead of a pipe: the [fcgi-program] group's listening socket.</summary>
     public int StdinFd { get; init; } = -1;
@@ -58,6 +58,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         DisposeTimer();
+        DisposeReadiness();
         CloseStdin();
         Stdout.Dispose();
         Stderr.Dispose();
@@ -75,6 +76,9 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
                 {
                     case AddWaiter add:
                         _waiters.Add(add.Waiter);
+                        break;
+                    case NotifyReceived notify:
+                        await OnNotifyAsync(notify.Message).ConfigureAwait(false);
                         break;
                     case Command command:
                         await HandleAsync(command.Trigger, command.Reply).ConfigureAwait(false);
@@ -140,6 +144,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         {
             await PerformAsync(effect).ConfigureAwait(false);
         }
+        EndProbeUnlessStarting();
         return decision;
     }
 
@@ -157,7 +162,11 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     }
 
     private ProcessSnapshot Snapshot(ProcessCore core) =>
-        new(Name, Group, core.State, core.Pid, core.LastStart, core.LastStop, core.ExitStatus, core.SpawnError, core.EverStarted);
+        new(Name, Group, core.State, core.Pid, core.LastStart, core.LastStop, core.ExitStatus, core.SpawnError, core.EverStarted)
+        {
+            Note = Note(core),
+            Waiting = core.WaitingFor is not null,
+        };
 
     [LoggerMessage(EventId = ProcessLogEvents.ActorFault, Level = LogLevel.Error, Message = "internal error handling process {Name}")]
     private static partial void LogActorFault(ILogger logger, string name, Exception exception);

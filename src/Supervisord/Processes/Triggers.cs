@@ -42,4 +42,7 @@ internal enum TimerKind
     StartSecs,
     Backoff,
     StopDeadline,
+
+    /// <summary>ready_deadline: the probe did not pass in time.</summary>
+    ReadyDeadline,
 }

@@ -44,6 +44,9 @@ public sealed class Daemon : IAsyncDisposable
 
     public static string TestChild => Binaries.TestChild;
 
+    /// <summary>Variables added to the daemon's environment when it starts.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     /// <summary>Writes a config: the common head (socket, logs, pidfile in the folder) and then <paramref name="body"/>.</summary>
     public static Daemon WithConfig(string body, string supervisordExtra = "")
     {
@@ -77,6 +80,10 @@ public sealed class Daemon : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Directory,
         };
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
         info.ArgumentList.Add("-n");
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(ConfigPath);

@@ -123,7 +123,10 @@ public sealed class StatusCommandSpecs
                 "uptime_seconds": 0,
                 "exitstatus": 0,
                 "spawnerr": "",
-                "description": "Not started"
+                "description": "Not started",
+                "ready": false,
+                "ready_probe": "",
+                "depends_on": []
               }
             ]
 

@@ -15,6 +15,8 @@ internal static class KnownOptions
         "stdout_logfile", "stdout_logfile_maxbytes", "stdout_logfile_backups", "stdout_capture_maxbytes",
         "stdout_events_enabled", "stdout_syslog", "stderr_logfile", "stderr_logfile_maxbytes", "stderr_logfile_backups",
         "stderr_capture_maxbytes", "stderr_events_enabled", "stderr_syslog", "environment", "directory", "umask", "serverurl",
+        // Not Supervisor's: dependencies and readiness.
+        "depends_on", "ready", "ready_interval", "ready_timeout", "ready_deadline",
     ];
 
     private static readonly Dictionary<string, string[]> ByKind = new(StringComparer.Ordinal)

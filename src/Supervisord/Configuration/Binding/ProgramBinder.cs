@@ -38,7 +38,7 @@ internal sealed partial class ProgramBinder(
             var process = BindProcess(r, settings, Names.With(names, ("process_num", n), ("numprocs", settings.NumProcs)));
             if (process is not null)
             {
-                processes.Add(process);
+                processes.Add(WithReadiness(r, process, Names.With(names, ("process_num", n), ("numprocs", settings.NumProcs))));
             }
         }
         processes.Sort(ConfigOrder.Processes);

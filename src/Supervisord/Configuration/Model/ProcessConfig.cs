@@ -35,7 +35,11 @@ public sealed record ProcessConfig(
     LogChannelConfig Stdout,
     LogChannelConfig Stderr,
     ValueList<EnvironmentVariable> Environment,
-    string? ServerUrl);
+    string? ServerUrl)
+{
+    /// <summary>depends_on= and ready= (not Supervisor's); the default changes nothing.</summary>
+    public ReadinessConfig Readiness { get; init; } = ReadinessConfig.Default;
+}
 
 public enum AutoRestart
 {
