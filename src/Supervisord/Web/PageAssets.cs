@@ -35,6 +35,8 @@ public static class PageAssets
     public const string StatusScript = """
         (function(){
         'use strict';
+        // fetch and EventSource refuse URLs with user:password@, which a page opened that way resolves relative links to.
+        function u(x){var r=new URL(x,location.href);r.username='';r.password='';return r.href;}
         var body=document.body,offset=Number(body.dataset.now)-Date.now(),msg=document.getElementById('message');
         function rows(){return Array.prototype.slice.call(document.querySelectorAll('tr[data-namespec]'));}
         function find(ns){return rows().filter(function(r){return r.dataset.namespec===ns;})[0];}
@@ -47,7 +49,7 @@ public static class PageAssets
         setInterval(tick,1000);
         document.getElementById('page').addEventListener('submit',function(e){
           var b=e.submitter;if(!b||!window.fetch)return;e.preventDefault();b.disabled=true;
-          fetch(b.formAction,{method:'POST',credentials:'same-origin'}).then(function(r){
+          fetch(u(b.formAction),{method:'POST',credentials:'same-origin'}).then(function(r){
             show(new URL(r.url).searchParams.get('message')||(r.ok?'':'HTTP '+r.status));
           }).catch(function(){show('request failed');}).then(function(){b.disabled=false;});});
         var filter=document.getElementById('filter');
@@ -57,7 +59,7 @@ public static class PageAssets
         filter.addEventListener('input',applyFilter);
         document.getElementById('filterform').addEventListener('submit',function(e){e.preventDefault();applyFilter();});
         if(!window.EventSource)return;
-        var live=document.getElementById('live'),es=new EventSource('events');
+        var live=document.getElementById('live'),es=new EventSource(u('events'));
         es.onopen=function(){live.textContent='live';live.className='live on';};
         es.onerror=function(){live.textContent='reconnecting';live.className='live';};
         es.addEventListener('layout',function(){location.reload();});
@@ -73,9 +75,10 @@ public static class PageAssets
     public const string TailScript = """
         (function(){
         'use strict';
+        function u(x){var r=new URL(x,location.href);r.username='';r.password='';return r.href;}
         var src=document.currentScript.dataset.events,live=document.getElementById('live');
         if(!window.EventSource||!src)return;
-        var es=new EventSource(src),max=262144;
+        var es=new EventSource(u(src)),max=262144;
         es.onopen=function(){live.textContent='following';live.className='live on';};
         es.onerror=function(){live.textContent='reconnecting';live.className='live';};
         ['stdout','stderr'].forEach(function(ch){var pre=document.getElementById(ch);
