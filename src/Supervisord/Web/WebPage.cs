@@ -62,7 +62,15 @@ public sealed class WebPage(ControlOperations operations)
                 await ErrorPage.WriteAsync(context, StatusCodes.Status403Forbidden, context.RequestAborted).ConfigureAwait(false);
                 return;
             }
-            var message = await _actions.PerformAsync(form.Get("processname"), action, context.RequestAborted).ConfigureAwait(false);
+            string? message;
+            try
+            {
+                message = await _actions.PerformAsync(form.Get("processname"), action, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return; // The browser went away while the action waited; the action itself was sent to the process.
+            }
             if (message is null)
             {
                 await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
