@@ -42,7 +42,7 @@ public sealed class Browser : IDisposable
     public void Click(IWebElement row, string label) =>
         row.FindElements(By.CssSelector("button")).Single(b => b.Text == label && b.Displayed).Click();
 
-    public object? Script(string script) => Driver.ExecuteScript(script);
+    public object? Script(string script, params object[] arguments) => Driver.ExecuteScript(script, arguments);
 
     public string Screenshot(string name)
     {
