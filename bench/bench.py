@@ -26,6 +26,7 @@ import scen_deps  # noqa: E402
 import scen_fleet  # noqa: E402
 import scen_io  # noqa: E402
 import scen_tail  # noqa: E402
+import scen_web  # noqa: E402
 import scen_wire  # noqa: E402
 from context import Context, Sizes  # noqa: E402
 from daemon import Impl  # noqa: E402
@@ -43,6 +44,7 @@ SCENARIOS = {
     "tail": (scen_tail.tail, False),
     "storm": (scen_io.storm, False),
     "deps": (scen_deps.deps, False),
+    "web": (scen_web.web, False),
 }
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -79,7 +79,7 @@ public static class ControlServer
         return app;
     }
 
-    /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail.</summary>
+    /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail, the web page.</summary>
     private static void MapSupervisorWire(WebApplication app, ControlOperations operations, ILogger logger, TimeProvider time)
     {
         var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, new LogThrottle(time));
@@ -88,6 +88,8 @@ public static class ControlServer
         app.MapWhen(context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true, branch => branch.Run(rpc.HandleAsync));
         app.MapWhen(context => context.Request.Path.StartsWithSegments("/logtail"), branch => branch.Run(tail.ProcessAsync));
         app.MapWhen(context => context.Request.Path.Equals("/mainlogtail"), branch => branch.Run(tail.MainAsync));
+        var web = new Web.WebPage(operations);
+        app.MapWhen(context => Web.WebPage.Handles(context.Request.Path), branch => branch.Run(web.HandleAsync));
     }
 
     /// <summary>Lets the host log through the main log without disposing it when the host stops (reload keeps it).</summary>

@@ -11,8 +11,9 @@ public sealed partial class FolderDependencySpecs
     /// <summary>Each folder and what it may use.</summary>
     private static readonly Dictionary<string, string[]> Layers = new()
     {
-        ["Hosting"] = ["Control", "Wire", "Operations", "Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
-        ["Control"] = ["Wire", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
+        ["Hosting"] = ["Control", "Web", "Wire", "Operations", "Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
+        ["Control"] = ["Web", "Wire", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
+        ["Web"] = ["Wire", "Operations", "Processes", "Events", "Logging", "Configuration"],
         ["Wire"] = ["Operations", "Processes", "Events", "Logging", "Configuration"],
         ["Operations"] = ["Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
         ["Processes"] = ["Events", "Logging", "Spawning", "Platform", "Configuration"],
