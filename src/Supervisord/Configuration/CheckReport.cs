@@ -70,6 +70,7 @@ public static class CheckReport
         text.Append("  autostart: ").Append(process.Autostart ? "true" : "false").Append('\n');
         text.Append("  stdout:    ").Append(Target(process.Stdout, childlogdir)).Append('\n');
         text.Append("  stderr:    ").Append(process.RedirectStderr ? "redirected to stdout" : Target(process.Stderr, childlogdir)).Append('\n');
+        LifecycleReport.Append(text, process, MaxShownChars);
     }
 
     private static string Target(LogChannelConfig channel, string childlogdir)

@@ -18,4 +18,10 @@ public sealed record ProcessCore(
     int TimerToken)
 {
     public static ProcessCore Initial { get; } = new(ProcessState.Stopped, 0, 0, 0, null, false, false, null, null, 0);
+
+    /// <summary>Consecutive runs shorter than <see cref="RestartDelays.QuickRun"/> (the restart throttle's count).</summary>
+    public int QuickExits { get; init; }
+
+    /// <summary>In EXITED: the throttle delays the autorestart by this much; null when no restart is pending.</summary>
+    public TimeSpan? ThrottleDelay { get; init; }
 }

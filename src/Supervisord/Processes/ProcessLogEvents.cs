@@ -14,5 +14,6 @@ internal static class ProcessLogEvents
     public const int Sigkill = 107;
     public const int GaveUp = 108;
     public const int KillFailed = 109;
+    public const int StraysSignalled = 130;
     public const int ActorFault = 190;
 }

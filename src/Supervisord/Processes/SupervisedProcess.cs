@@ -133,7 +133,9 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         {
             CloseStdin();
         }
-        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow());
+        // The jitter sample spreads the retries of programs that crashed together (backoff_jitter).
+        var sample = Config.Restart.Jitter > 0 ? Random.Shared.NextDouble() : 0.5;
+        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow(), sample);
         _core = decision.Core;
         _snapshot = Snapshot(decision.Core);
         foreach (var effect in decision.Effects)
@@ -157,7 +159,10 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     }
 
     private ProcessSnapshot Snapshot(ProcessCore core) =>
-        new(Name, Group, core.State, core.Pid, core.LastStart, core.LastStop, core.ExitStatus, core.SpawnError, core.EverStarted);
+        new(Name, Group, core.State, core.Pid, core.LastStart, core.LastStop, core.ExitStatus, core.SpawnError, core.EverStarted)
+        {
+            ThrottleDelay = core.ThrottleDelay,
+        };
 
     [LoggerMessage(EventId = ProcessLogEvents.ActorFault, Level = LogLevel.Error, Message = "internal error handling process {Name}")]
     private static partial void LogActorFault(ILogger logger, string name, Exception exception);

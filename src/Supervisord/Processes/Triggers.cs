@@ -42,4 +42,7 @@ internal enum TimerKind
     StartSecs,
     Backoff,
     StopDeadline,
+
+    /// <summary>The restart throttle's delay before an autorestart, armed in EXITED.</summary>
+    Throttle,
 }

@@ -39,7 +39,12 @@ internal static class DaemonBinder
         var environment = ReadEnvironment(r, names);
 
         return r.Failed ? null : new DaemonSettings(logfile, maxBytes, backups, level, pidfile, umask, nodaemon, silent,
-            minfds, minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier);
+            minfds, minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier)
+        {
+            EnvFiles = LifecycleBinder.ReadEnvFiles(r, names, paths),
+            DeathSignal = r.Read("pdeathsig", "KILL", names, LifecycleParsers.DeathSignal, 9),
+            Subreaper = r.Read("subreaper", "true", names, ValueParsers.Boolean, true),
+        };
     }
 
     /// <summary>The [supervisord] logfile: "syslog" means syslog and is kept as written; anything else is a path.</summary>

@@ -15,6 +15,7 @@ internal static class KnownOptions
         "stdout_logfile", "stdout_logfile_maxbytes", "stdout_logfile_backups", "stdout_capture_maxbytes",
         "stdout_events_enabled", "stdout_syslog", "stderr_logfile", "stderr_logfile_maxbytes", "stderr_logfile_backups",
         "stderr_capture_maxbytes", "stderr_events_enabled", "stderr_syslog", "environment", "directory", "umask", "serverurl",
+        .. LifecycleBinder.ProgramOptions,
     ];
 
     private static readonly Dictionary<string, string[]> ByKind = new(StringComparer.Ordinal)
@@ -23,6 +24,7 @@ internal static class KnownOptions
         [
             "logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "umask", "nodaemon", "silent", "minfds",
             "minprocs", "nocleanup", "childlogdir", "user", "directory", "strip_ansi", "environment", "identifier", "profile_options",
+            "env_files", "pdeathsig", "subreaper",
         ],
         ["unix_http_server"] = ["file", "chmod", "chown", "username", "password"],
         ["inet_http_server"] = ["port", "username", "password"],

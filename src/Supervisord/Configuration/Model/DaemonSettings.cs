@@ -18,7 +18,17 @@ public sealed record DaemonSettings(
     string? Directory,
     bool StripAnsi,
     ValueList<EnvironmentVariable> Environment,
-    string Identifier);
+    string Identifier)
+{
+    /// <summary>env_files= (beyond Supervisor): read at each spawn, under every program's own env_files=.</summary>
+    public ValueList<EnvFileRef> EnvFiles { get; init; } = ValueList<EnvFileRef>.Empty;
+
+    /// <summary>pdeathsig= (beyond Supervisor): the signal children get when the daemon dies; 0 for none.</summary>
+    public int DeathSignal { get; init; } = 9;
+
+    /// <summary>subreaper= (beyond Supervisor): adopt orphaned descendants, so that stopasgroup can reach them.</summary>
+    public bool Subreaper { get; init; } = true;
+}
 
 /// <summary>Supervisor's log levels, with its numeric values.</summary>
 public enum SupervisorLogLevel
