@@ -131,7 +131,7 @@ internal static class ProcessStateMachine
         // RUNNING -> EXITED, expected or not. With backoff_reset, the retry count survives a run shorter than it.
         effects.Add(new ExitedLine(config.Name, status.Describe(), expected));
         var stayedUp = exited.Uptime >= TimeSpan.FromSeconds(Math.Max(0, config.StartSecs)) + config.Restart.Reset;
-        var quickExits = exited.Uptime < RestartDelays.QuickRun ? core.QuickExits + 1 : 0;
+        var quickExits = RestartDelays.QuickExitsAfter(core.QuickExits, exited.Uptime);
         var exitedCore = Move(running with { Backoff = stayedUp ? 0 : running.Backoff, ExitStatus = exitStatus, QuickExits = quickExits },
             ProcessState.Exited, effects, expected);
 
@@ -141,7 +141,7 @@ internal static class ProcessStateMachine
         {
             return exitedCore;
         }
-        var delay = config.Restart.Throttle ? RestartDelays.Throttle(quickExits) : TimeSpan.Zero;
+        var delay = config.Restart.Throttle && exited.Uptime < RestartDelays.QuickRun ? RestartDelays.Throttle(quickExits) : TimeSpan.Zero;
         if (delay == TimeSpan.Zero)
         {
             return OnStart(exitedCore, new StartRequested(Manual: false), now, effects);

@@ -11,10 +11,13 @@ namespace Supervise.Supervisord.Processes;
 internal static class RestartDelays
 {
     /// <summary>
-    /// A run shorter than this counts as quick. Well under the 0.2 s runs of the restart benchmark, whose restart gap
+    /// A run shorter than this counts as quick and is throttled. Well under the 0.2 s runs of the restart benchmark, whose restart gap
     /// must stay immediate; a program that runs this long restarts at most 10 times a second, about 1% of a core.
     /// </summary>
     public static readonly TimeSpan QuickRun = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A run at least this long resets the count: the program stayed up.</summary>
+    public static readonly TimeSpan StayedUp = TimeSpan.FromSeconds(1);
 
     public static readonly TimeSpan ThrottleStart = TimeSpan.FromMilliseconds(10);
 
@@ -33,6 +36,14 @@ internal static class RestartDelays
         var delay = TimeSpan.FromSeconds(Math.Min(seconds, Longest.TotalSeconds));
         return policy.Max is { } max && delay > max ? max : delay;
     }
+
+    /// <summary>
+    /// The count after a run: one more for a quick run; unchanged for a run between <see cref="QuickRun"/> and
+    /// <see cref="StayedUp"/> (restarted at once, but a slow spawn on a loaded machine does not undo the throttle);
+    /// zero once the program stayed up.
+    /// </summary>
+    public static int QuickExitsAfter(int quickExits, TimeSpan uptime) =>
+        uptime < QuickRun ? Math.Min(quickExits + 1, 1000) : uptime < StayedUp ? quickExits : 0;
 
     /// <param name="quickExits">Consecutive quick runs, this one included.</param>
     /// <returns>Zero for the first quick exit (a crash restarts at once), then 10 ms doubling up to 1 s.</returns>

@@ -145,16 +145,20 @@ public sealed class RestartPolicySpecs
         delays.Should().Equal(0, 10, 20, 40, 80, 160, 320, 640, 1000, 1000);
     }
 
-    [Fact]
-    public void Throttle_resets_once_a_run_lasts_longer_than_a_quick_run()
+    [Theory]
+    [InlineData(0.2, 7)]
+    [InlineData(0.99, 7)]
+    [InlineData(1.0, 0)]
+    [InlineData(30, 0)]
+    public void A_run_longer_than_a_quick_run_restarts_at_once_and_one_that_stayed_up_a_second_resets_the_throttle(double uptime, int count)
     {
         var config = Program(startSecs: 0);
         var core = ProcessCore.Initial with { State = ProcessState.Running, Pid = 42, QuickExits = 7 };
 
-        var (next, effects) = ProcessStateMachine.Decide(core, Exit(0.2, code: 0), config, Now);
+        var (next, effects) = ProcessStateMachine.Decide(core, Exit(uptime, code: 0), config, Now);
 
         next.State.Should().Be(ProcessState.Starting);
-        next.QuickExits.Should().Be(0);
+        next.QuickExits.Should().Be(count);
         effects.OfType<StartTimer>().Should().BeEmpty();
     }
 
