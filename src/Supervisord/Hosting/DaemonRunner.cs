@@ -70,7 +70,7 @@ public sealed partial class DaemonRunner
                 await SurvivorReaper.StopAsync(config.Daemon.Pidfile, logger).ConfigureAwait(false);
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
-            _lifeline.Apply(config.Daemon, logger);
+            _lifeline.Apply(config.Daemon, survivors.Path, logger);
             var host = new ProcessHost(_spawner, _reaper, _output, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
             {
                 StripAnsi = config.Daemon.StripAnsi,

@@ -29,8 +29,8 @@ public sealed class ProcessSpawner : IDisposable
     }
 
     /// <summary>
-    /// [supervisord] pdeathsig: the signal children get when the daemon dies (0 for none). The spawning threads live
-    /// as long as the daemon, so the kernel's "parent thread died" is "the daemon died".
+    /// [supervisord] pdeathsig: the signal children get when the daemon dies (0, the default, for none). The spawning
+    /// threads live as long as the daemon, so the kernel's "parent thread died" is "the daemon died".
     /// </summary>
     public int DeathSignal { get; set; }
 

@@ -42,7 +42,8 @@ internal static class DaemonBinder
             minfds, minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier)
         {
             EnvFiles = LifecycleBinder.ReadEnvFiles(r, names, paths),
-            DeathSignal = r.Read("pdeathsig", "KILL", names, LifecycleParsers.DeathSignal, 9),
+            DeathSignal = r.Read("pdeathsig", "none", names, LifecycleParsers.DeathSignal, 0),
+            Watchdog = r.Read("watchdog", "true", names, ValueParsers.Boolean, true),
             Subreaper = r.Read("subreaper", "true", names, ValueParsers.Boolean, true),
         };
     }

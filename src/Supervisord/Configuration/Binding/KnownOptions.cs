@@ -24,7 +24,7 @@ internal static class KnownOptions
         [
             "logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "umask", "nodaemon", "silent", "minfds",
             "minprocs", "nocleanup", "childlogdir", "user", "directory", "strip_ansi", "environment", "identifier", "profile_options",
-            "env_files", "pdeathsig", "subreaper",
+            "env_files", "pdeathsig", "subreaper", "watchdog",
         ],
         ["unix_http_server"] = ["file", "chmod", "chown", "username", "password"],
         ["inet_http_server"] = ["port", "username", "password"],
