@@ -74,6 +74,19 @@ internal sealed class GrpcSupervisorClient : ISupervisorClient
     public async Task RemoveGroupAsync(string name, CancellationToken cancellationToken) =>
         await _wire.UnaryAsync("RemoveGroup", new GroupRequest { Name = name }, Empty.Parser, cancellationToken).ConfigureAwait(false);
 
+    public async Task<ResizeReply> ResizeGroupAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _wire.UnaryAsync("ResizeGroup", new GroupRequest { Name = name }, ResizeReply.Parser, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Grpc.Core.RpcException exception) when (exception.StatusCode == Grpc.Core.StatusCode.Unimplemented)
+        {
+            // An older daemon: update restarts the group, as Supervisor's does.
+            return new ResizeReply { InPlace = false };
+        }
+    }
+
     public async Task<IReadOnlyList<AvailEntry>> AvailAsync(CancellationToken cancellationToken) =>
         (await _wire.UnaryAsync("Avail", EmptyRequest, AvailReply.Parser, cancellationToken).ConfigureAwait(false)).Entries;
 

@@ -38,6 +38,9 @@ internal interface ISupervisorClient : IDisposable
 
     Task RemoveGroupAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Scaling in place (beyond Supervisor); a server without it answers "restart the group".</summary>
+    Task<ResizeReply> ResizeGroupAsync(string name, CancellationToken cancellationToken) => Task.FromResult(new ResizeReply { InPlace = false });
+
     Task<IReadOnlyList<AvailEntry>> AvailAsync(CancellationToken cancellationToken);
 
     Task ReloadAsync(CancellationToken cancellationToken);

@@ -1,12 +1,15 @@
 using Grpc.Core;
 using Supervise.Protocol;
+using Supervise.Naming;
 using Supervise.Protocol.V1;
 
 namespace Supervise.Supervisorctl.Commands;
 
 /// <summary>
 /// do_update, client side exactly as Supervisor's: reread, then for each removed group stop and remove it, for each
-/// changed group stop, remove and add it, and add each new group. Names limit which groups are touched.
+/// changed group stop, remove and add it, and add each new group. Names limit which groups are touched. Beyond
+/// Supervisor, a changed group whose only change is processes added or removed is resized in place instead: one line
+/// per removed and added process, then Supervisor's "updated process group" line.
 /// </summary>
 internal sealed class UpdateCommand : CtlCommand
 {
@@ -66,6 +69,21 @@ internal sealed class UpdateCommand : CtlCommand
         }
         foreach (var group in reply.Changed.Where(Selected))
         {
+            // Beyond Supervisor: a group whose only change is processes added or removed keeps its running ones.
+            var resized = await client.ResizeGroupAsync(group, cancellationToken).ConfigureAwait(false);
+            if (resized.InPlace)
+            {
+                foreach (var name in resized.Removed)
+                {
+                    ctl.Output($"{ProcessName.Make(group, name)}: removed process");
+                }
+                foreach (var name in resized.Added)
+                {
+                    ctl.Output($"{ProcessName.Make(group, name)}: added process");
+                }
+                ctl.Output($"{group}: updated process group");
+                continue;
+            }
             await client.StopAsync($"{group}:*", cancellationToken).ConfigureAwait(false);
             ctl.Output($"{group}: stopped");
             await client.RemoveGroupAsync(group, cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,7 @@ public static class CheckReport
             }
             text.Append('\n');
         }
+        LifecycleReport.Append(text, process, MaxShownChars);
     }
 
     private static string Target(LogChannelConfig channel, string childlogdir)

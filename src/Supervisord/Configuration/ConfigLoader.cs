@@ -54,7 +54,7 @@ public static class ConfigLoader
         // [supervisord] environment= vars are ENV_X for every section read after it, whatever the file order.
         var programNames = Names.WithEnvironment(envNames, daemonEnvironment);
         var rpcInterfaces = RpcInterfaceBinder.Bind(raw, programNames, context);
-        var programs = new ProgramBinder(raw, context, programNames, daemonEnvironment);
+        var programs = new ProgramBinder(raw, context, programNames, daemonEnvironment, daemon?.EnvFiles);
         var groups = new GroupBinder(raw, context, programNames, programs).Bind();
         Validation.DependencyValidator.Validate(groups, programs.DependsOnSources, bag);
         var inet = ServerBinder.BindInet(raw, programNames, context);

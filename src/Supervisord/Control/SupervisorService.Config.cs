@@ -22,6 +22,18 @@ public sealed partial class SupervisorService
         return new Empty();
     }
 
+    public override async Task<ResizeReply> ResizeGroup(GroupRequest request, ServerCallContext context)
+    {
+        var result = await operations.ResizeGroupAsync(request.Name, context.CancellationToken).ConfigureAwait(false);
+        var reply = new ResizeReply { InPlace = result is not null };
+        if (result is { } r)
+        {
+            reply.Added.AddRange(r.Added);
+            reply.Removed.AddRange(r.Removed);
+        }
+        return reply;
+    }
+
     public override async Task<Empty> RemoveGroup(GroupRequest request, ServerCallContext context)
     {
         await operations.RemoveGroupAsync(request.Name).ConfigureAwait(false);

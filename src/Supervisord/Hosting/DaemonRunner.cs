@@ -29,7 +29,10 @@ public sealed partial class DaemonRunner
         _output = new OutputReactor();
         _spawner = new ProcessSpawner();
         SystemdNotify.TakeSocket();
+        _lifeline = new ChildLifeline(_spawner, _reaper, _time);
     }
+
+    private readonly ChildLifeline _lifeline;
 
     private readonly Reaper _reaper;
     private readonly OutputReactor _output;
@@ -68,6 +71,7 @@ public sealed partial class DaemonRunner
                 await SurvivorReaper.StopAsync(config.Daemon.Pidfile, logger).ConfigureAwait(false);
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
+            _lifeline.Apply(config.Daemon, survivors.Path, logger);
             var host = new ProcessHost(_spawner, _reaper, _output, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
             {
                 StripAnsi = config.Daemon.StripAnsi,

@@ -33,6 +33,13 @@ public sealed partial class ControlOperations
         }
     }
 
+    /// <summary>Scaling in place for update (beyond Supervisor): null when the group must be restarted as a whole.</summary>
+    public Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeGroupAsync(string name, CancellationToken cancellationToken)
+    {
+        EnsureRunning();
+        return daemon.ResizeGroupAsync(name, cancellationToken);
+    }
+
     /// <summary>removeProcessGroup: STILL_RUNNING while any of its processes is not stopped.</summary>
     public async Task RemoveGroupAsync(string name)
     {

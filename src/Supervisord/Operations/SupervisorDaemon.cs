@@ -78,6 +78,13 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         return AddOutcome.Added;
     }
 
+    /// <summary>Scaling in place: applies a changed group of the last parsed configuration without a restart, or null.</summary>
+    public async Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeGroupAsync(string name, CancellationToken cancellationToken)
+    {
+        var config = Parsed.Groups.FirstOrDefault(g => g.Name == name);
+        return Mood != SupervisorMood.Running || config is null ? null : await Registry.ResizeAsync(config, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Begins shutdown (or reload): returns false when one is already under way.</summary>
     public bool RequestStop(DaemonExit reason)
     {

@@ -23,6 +23,13 @@ internal static unsafe partial class Libc
     public const short POSIX_SPAWN_SETSID = 0x80;
     public const int O_RDWR = 2;
 
+    public const int PR_SET_PDEATHSIG = 1;
+    public const int PR_GET_PDEATHSIG = 2;
+    public const int PR_SET_CHILD_SUBREAPER = 36;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int prctl(int option, nint arg2, nint arg3, nint arg4, nint arg5);
+
     [LibraryImport("libc", SetLastError = true)]
     public static partial int posix_spawn(out int pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
 

@@ -7,7 +7,8 @@ namespace Supervise.Supervisord.Processes;
 /// <summary>
 /// The environment a child gets (reference §2.6): the daemon's own, then SUPERVISOR_ENABLED, SUPERVISOR_SERVER_URL,
 /// SUPERVISOR_PROCESS_NAME and SUPERVISOR_GROUP_NAME, then the program's environment= (already merged over
-/// [supervisord] environment= by the loader), so configured values win, as in Supervisor's code.
+/// [supervisord] environment= by the loader), so configured values win, as in Supervisor's code. env_files= (beyond
+/// Supervisor) are read here, at each spawn, and go just under environment=.
 /// </summary>
 public sealed class ChildEnvironment(IReadOnlyList<KeyValuePair<string, string>> daemonEnvironment, string? serverUrl)
 {
@@ -29,7 +30,17 @@ public sealed class ChildEnvironment(IReadOnlyList<KeyValuePair<string, string>>
         }
         environment.Add(new("SUPERVISOR_PROCESS_NAME", config.Name));
         environment.Add(new("SUPERVISOR_GROUP_NAME", group));
+        string? envFileError = null;
+        if (config.EnvFiles.Count > 0)
+        {
+            var (variables, error) = EnvFiles.Read(config.EnvFiles);
+            envFileError = error;
+            environment.AddRange(variables ?? []);
+        }
         environment.AddRange(config.Environment.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)));
-        return new SpawnRequest(config.Command, environment, config.Directory, config.User, config.Uid, config.Umask, config.RedirectStderr);
+        return new SpawnRequest(config.Command, environment, config.Directory, config.User, config.Uid, config.Umask, config.RedirectStderr)
+        {
+            EnvironmentError = envFileError,
+        };
     }
 }

@@ -13,6 +13,9 @@ internal sealed record DeliverSignal(int Signal) : Effect;
 
 internal sealed record WriteStdin(ReadOnlyMemory<byte> Data) : Effect;
 
+/// <summary>stopasgroup/killasgroup: the descendants that left the process group (setsid, double fork) get this signal too.</summary>
+internal sealed record SignalStrays(int Signal) : Effect;
+
 internal sealed record StartTimer(TimerKind Kind, TimeSpan Delay, int Token) : Effect;
 
 internal sealed record CancelTimer : Effect;

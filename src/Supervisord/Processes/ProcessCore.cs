@@ -24,4 +24,9 @@ public sealed record ProcessCore(
 
     /// <summary>The ready= deadline passed and the child was killed: its exit is a failed start.</summary>
     public bool ReadyTimedOut { get; init; }
+    /// <summary>Consecutive runs shorter than <see cref="RestartDelays.QuickRun"/> (the restart throttle's count).</summary>
+    public int QuickExits { get; init; }
+
+    /// <summary>In EXITED: the throttle delays the autorestart by this much; null when no restart is pending.</summary>
+    public TimeSpan? ThrottleDelay { get; init; }
 }

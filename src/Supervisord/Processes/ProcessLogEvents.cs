@@ -18,5 +18,6 @@ internal static class ProcessLogEvents
     public const int NotReady = 121;
     public const int Dependency = 122;
     public const int ProbeFault = 123;
+    public const int StraysSignalled = 130;
     public const int ActorFault = 190;
 }

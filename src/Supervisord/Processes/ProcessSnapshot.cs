@@ -20,6 +20,8 @@ public sealed record ProcessSnapshot(
 
     /// <summary>STARTING without a child: the start waits for its dependencies.</summary>
     public bool Waiting { get; init; }
+    /// <summary>In EXITED: the restart throttle's wait before the autorestart (beyond Supervisor), else null.</summary>
+    public TimeSpan? ThrottleDelay { get; init; }
 
     /// <summary>Supervisor's status description (rpcinterface._interpretProcessInfo).</summary>
     public string Describe(DateTimeOffset now)
@@ -35,9 +37,13 @@ public sealed record ProcessSnapshot(
             case ProcessState.Backoff or ProcessState.Fatal:
                 return string.IsNullOrEmpty(SpawnError) ? $"unknown error (try \"tail {Name}\")" : SpawnError;
             case ProcessState.Stopped or ProcessState.Exited:
-                return EverStarted && LastStop is { } stop
+                var stopped = EverStarted && LastStop is { } stop
                     ? stop.ToLocalTime().ToString("MMM dd hh:mm tt", System.Globalization.CultureInfo.InvariantCulture)
                     : "Not started";
+                // Only a throttled restart adds to Supervisor's text, so that scripts reading it see the wait.
+                return ThrottleDelay is { } delay
+                    ? $"{stopped} (restart throttled: exits at once, next start in {(int)delay.TotalMilliseconds} ms)"
+                    : stopped;
             default:
                 return "";
         }

@@ -31,6 +31,9 @@ public sealed partial class SupervisedProcess
                     _followUps.Enqueue(new SignalFailed(error));
                 }
                 break;
+            case SignalStrays strays:
+                SignalStrayDescendants(strays.Signal);
+                break;
             case DeliverSignal signal:
                 if (_host.Signals.Send(_core.Pid, signal.Signal, toGroup: false) is { } failure)
                 {
@@ -113,6 +116,33 @@ public sealed partial class SupervisedProcess
         }
         reply?.TrySetResult(outcome);
     }
+
+    /// <summary>
+    /// The descendants outside the process group, and the orphans the daemon adopted, get the signal; each one that
+    /// is the daemon's child is handed to the reaper so that it does not stay a zombie.
+    /// </summary>
+    private void SignalStrayDescendants(int signal)
+    {
+        var strays = StrayProcesses.Find(_core.Pid, Name, Group, _host.Reaper.IsProgram);
+        if (strays.Count == 0)
+        {
+            return;
+        }
+        StrayProcesses.Signal(strays, signal);
+        var self = System.Environment.ProcessId;
+        foreach (var pid in strays)
+        {
+            if (Platform.ProcTable.Stat(pid)?.ParentPid == self)
+            {
+                _host.Reaper.Adopt(pid);
+            }
+        }
+        LogStrays(_logger, Name, strays.Count, Platform.SignalTable.Name(signal));
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = ProcessLogEvents.StraysSignalled, Level = Microsoft.Extensions.Logging.LogLevel.Information,
+        Message = "{Name}: {Count} descendant(s) outside its process group sent {Signal}")]
+    private static partial void LogStrays(Microsoft.Extensions.Logging.ILogger logger, string name, int count, string signal);
 
     private void CloseStdin()
     {

@@ -137,7 +137,9 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         {
             CloseStdin();
         }
-        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow());
+        // The jitter sample spreads the retries of programs that crashed together (backoff_jitter).
+        var sample = Config.Restart.Jitter > 0 ? Random.Shared.NextDouble() : 0.5;
+        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow(), sample);
         _core = decision.Core;
         _snapshot = Snapshot(decision.Core);
         foreach (var effect in decision.Effects)
@@ -166,6 +168,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         {
             Note = Note(core),
             Waiting = core.WaitingFor is not null,
+            ThrottleDelay = core.ThrottleDelay,
         };
 
     [LoggerMessage(EventId = ProcessLogEvents.ActorFault, Level = LogLevel.Error, Message = "internal error handling process {Name}")]

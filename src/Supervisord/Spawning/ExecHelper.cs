@@ -45,8 +45,17 @@ public static class ExecHelper
         var (uid, umask, directory, file) = (args[1], args[2], args[3], args[4]);
         var argv = args[5..];
 
+        // setuid clears the parent-death signal that the launcher set (prctl(2)): take it over the change.
+        var deathSignal = ParentDeath.Current();
+        var parent = ParentDeath.ParentPid;
         if (uid != "-" && !DropPrivileges(uint.Parse(uid, System.Globalization.CultureInfo.InvariantCulture)))
         {
+            return 127;
+        }
+        if (deathSignal != 0 && (!ParentDeath.Arm(deathSignal) || ParentDeath.ParentPid != parent))
+        {
+            // The daemon died between setuid and the re-arm: nothing supervises this child any more.
+            Fail("supervisor: the daemon exited before the program started");
             return 127;
         }
         if (directory != "-" && CurrentProcess.ChangeDirectory(directory) is not 0 and var chdirError)

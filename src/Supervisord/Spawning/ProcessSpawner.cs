@@ -28,6 +28,12 @@ public sealed class ProcessSpawner : IDisposable
         return done.Task;
     }
 
+    /// <summary>
+    /// [supervisord] pdeathsig: the signal children get when the daemon dies (0, the default, for none). The spawning
+    /// threads live as long as the daemon, so the kernel's "parent thread died" is "the daemon died".
+    /// </summary>
+    public int DeathSignal { get; set; }
+
     /// <summary>Lets the spawning threads end once the queue is empty.</summary>
     public void Dispose() => _queue.CompleteAdding();
 
@@ -48,6 +54,10 @@ public sealed class ProcessSpawner : IDisposable
 
     public (SpawnedChild? Child, SpawnError? Error) Spawn(SpawnRequest request)
     {
+        if (request.EnvironmentError is { } environmentError)
+        {
+            return (null, new SpawnError(SpawnErrorKind.System, environmentError));
+        }
         var path = request.Environment.LastOrDefault(e => e.Key == "PATH").Value;
         var (file, argv, error) = CommandResolver.Resolve(request.Command, path);
         if (error is not null)
@@ -71,6 +81,7 @@ public sealed class ProcessSpawner : IDisposable
         var (spawnFile, spawnArgv, directory) = UsesHelper(request)
             ? ExecHelper.Wrap(file!, argv, request)
             : (file!, argv, request.Directory);
+        (spawnFile, spawnArgv) = DeathSignalLauncher.Wrap(spawnFile, spawnArgv, DeathSignal);
 
         var stderrWrite = request.RedirectStderr ? stdout.Value.Write : stderr.Value.Write;
         var pid = PosixSpawn.Spawn(spawnFile, spawnArgv, envp, directory, stdin.Value.Read, stdout.Value.Write, stderrWrite);

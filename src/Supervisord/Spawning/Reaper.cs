@@ -17,6 +17,9 @@ public sealed partial class Reaper : IDisposable
     // Guards _watched: registrations arrive from spawner threads, exits are handled on the reaper thread.
     private readonly Lock _gate = new();
     private readonly Dictionary<int, (int PidFd, Action<WaitStatus> OnExit)> _watched = [];
+
+    // Also guarded by _gate: watched pids that are adopted orphans (the daemon is their subreaper), not programs.
+    private readonly HashSet<int> _adopted = [];
     private readonly EpollSet _set = new();
     private volatile bool _disposed;
     private volatile ILogger _logger = NullLogger.Instance;
@@ -43,9 +46,59 @@ public sealed partial class Reaper : IDisposable
             new Thread(() => Deliver(pid, onExit, ChildWait.Block(pid))) { IsBackground = true, Name = $"wait-{pid}" }.Start();
             return;
         }
+        int? replaced = null;
         lock (_gate)
         {
+            // A sweep may have adopted a fresh child in the moment before its spawner watched it: the program wins.
+            if (_adopted.Remove(pid) && _watched.Remove(pid, out var adopted))
+            {
+                replaced = adopted.PidFd;
+            }
             _watched[pid] = (pidFd, onExit);
+        }
+        if (replaced is { } old)
+        {
+            _set.RemoveAndClose(old);
+        }
+        _set.Add(pidFd, (ulong)pid);
+    }
+
+    /// <summary>Whether <paramref name="pid"/> is a program's child that this reaper watches (not an adopted orphan).</summary>
+    public bool IsProgram(int pid)
+    {
+        lock (_gate)
+        {
+            return _watched.ContainsKey(pid) && !_adopted.Contains(pid);
+        }
+    }
+
+    /// <summary>
+    /// Reaps an orphan that was reparented to the daemon (child subreaper) when it exits, so that it never lingers as
+    /// a zombie. Nothing is reported: it is no program. Does nothing for a pid already watched.
+    /// </summary>
+    public void Adopt(int pid)
+    {
+        lock (_gate)
+        {
+            if (_watched.ContainsKey(pid))
+            {
+                return;
+            }
+        }
+        var pidFd = ChildWait.OpenPidFd(pid);
+        if (pidFd < 0)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (_watched.ContainsKey(pid))
+            {
+                Pipes.Close(pidFd);
+                return;
+            }
+            _watched[pid] = (pidFd, _ => { });
+            _adopted.Add(pid);
         }
         _set.Add(pidFd, (ulong)pid);
     }
@@ -75,6 +128,11 @@ public sealed partial class Reaper : IDisposable
         {
             if (!_watched.Remove(pid, out entry))
             {
+                return;
+            }
+            if (_adopted.Remove(pid))
+            {
+                _set.RemoveAndClose(entry.PidFd);
                 return;
             }
         }

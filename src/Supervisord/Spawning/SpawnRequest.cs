@@ -15,6 +15,9 @@ public sealed record SpawnRequest(
 {
     /// <summary>A descriptor to give the child as fd 0 instead of a stdin pipe (the [fcgi-program] socket).</summary>
     public int StdinFd { get; init; } = -1;
+
+    /// <summary>Why the environment could not be built (an env file missing or malformed): the spawn fails with it.</summary>
+    public string? EnvironmentError { get; init; }
 }
 
 /// <summary>A started child and the parent's ends of its pipes (stdin write end, stdout and stderr read ends).</summary>

@@ -18,20 +18,29 @@ public sealed class ProcessStateMachineProperties
         StartRequested => core.State is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal,
         SpawnSucceeded or SpawnFailed => core.State == ProcessState.Starting,
         ChildExited => core.State is ProcessState.Starting or ProcessState.Running or ProcessState.Stopping or ProcessState.Unknown,
-        StopRequested => core.State is ProcessState.Running or ProcessState.Starting or ProcessState.Backoff,
+        StopRequested => core.State is ProcessState.Running or ProcessState.Starting or ProcessState.Backoff || Throttled(core),
         TimerFired timer => timer.Token == core.TimerToken && (timer.Kind, core.State) is
-            (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping),
-        GiveUp => core.State == ProcessState.Backoff,
+            (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping)
+            or (TimerKind.Throttle, ProcessState.Exited),
+        GiveUp => core.State == ProcessState.Backoff || Throttled(core),
         SignalFailed or SignalRequested or StdinWriteRequested => core.State is ProcessState.Running or ProcessState.Starting or ProcessState.Stopping,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "a trigger the table does not know"),
     };
+
+    /// <summary>An EXITED process whose autorestart the restart throttle delays.</summary>
+    private static bool Throttled(ProcessCore core) => core.State == ProcessState.Exited && core.ThrottleDelay is not null;
 
     private static Gen<ProcessCore> Cores() =>
         from state in Gen.Elements(Enum.GetValues<ProcessState>())
         from pid in Gen.Elements(0, 42)
         from backoff in Gen.Choose(0, 4)
         from token in Gen.Choose(0, 5)
-        select ProcessCore.Initial with { State = state, Pid = pid, Backoff = backoff, TimerToken = token, Killing = state == ProcessState.Stopping };
+        from throttled in Gen.Elements(true, false)
+        select ProcessCore.Initial with
+        {
+            State = state, Pid = pid, Backoff = backoff, TimerToken = token, Killing = state == ProcessState.Stopping,
+            ThrottleDelay = throttled && state == ProcessState.Exited ? TimeSpan.FromMilliseconds(40) : null,
+        };
 
     private static Gen<Trigger> Triggers(ProcessCore core) => Gen.OneOf(
         Gen.Elements<Trigger>(

@@ -39,7 +39,13 @@ internal static class DaemonBinder
         var environment = ReadEnvironment(r, names);
 
         return r.Failed ? null : new DaemonSettings(logfile, maxBytes, backups, level, pidfile, umask, nodaemon, silent,
-            minfds, minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier);
+            minfds, minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier)
+        {
+            EnvFiles = LifecycleBinder.ReadEnvFiles(r, names, paths),
+            DeathSignal = r.Read("pdeathsig", "none", names, LifecycleParsers.DeathSignal, 0),
+            Watchdog = r.Read("watchdog", "true", names, ValueParsers.Boolean, true),
+            Subreaper = r.Read("subreaper", "true", names, ValueParsers.Boolean, true),
+        };
     }
 
     /// <summary>The [supervisord] logfile: "syslog" means syslog and is kept as written; anything else is a path.</summary>

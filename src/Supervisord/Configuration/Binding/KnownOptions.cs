@@ -17,6 +17,7 @@ internal static class KnownOptions
         "stderr_capture_maxbytes", "stderr_events_enabled", "stderr_syslog", "environment", "directory", "umask", "serverurl",
         // Not Supervisor's: dependencies and readiness.
         "depends_on", "ready", "ready_interval", "ready_timeout", "ready_deadline",
+        .. LifecycleBinder.ProgramOptions,
     ];
 
     private static readonly Dictionary<string, string[]> ByKind = new(StringComparer.Ordinal)
@@ -25,6 +26,7 @@ internal static class KnownOptions
         [
             "logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "umask", "nodaemon", "silent", "minfds",
             "minprocs", "nocleanup", "childlogdir", "user", "directory", "strip_ansi", "environment", "identifier", "profile_options",
+            "env_files", "pdeathsig", "subreaper", "watchdog",
         ],
         ["unix_http_server"] = ["file", "chmod", "chown", "username", "password"],
         ["inet_http_server"] = ["port", "username", "password"],

@@ -61,7 +61,11 @@ internal sealed partial class ProgramBinder
         return new ProcessConfig(validName.Value, settings.ProgramName, command, directory, settings.Umask, settings.User, settings.Uid,
             settings.Priority, settings.Autostart, settings.StartSecs, settings.StartRetries, settings.AutoRestart, settings.ExitCodes,
             settings.StopSignal, settings.StopWaitSecs, settings.StopAsGroup, settings.KillAsGroup, settings.RedirectStderr,
-            stdout, stderr, EnvironmentParser.Merge(daemonEnvironment, environment), settings.ServerUrl);
+            stdout, stderr, EnvironmentParser.Merge(daemonEnvironment, environment), settings.ServerUrl)
+        {
+            Restart = settings.Restart,
+            EnvFiles = LifecycleBinder.Merge(daemonEnvFiles ?? ValueList<EnvFileRef>.Empty, LifecycleBinder.ReadEnvFiles(r, names, context.Paths)),
+        };
     }
 
     private LogChannelConfig ReadChannel(OptionReader r, string channel, Dictionary<string, object> names, long captureMaxBytes, bool eventsEnabled)

@@ -13,7 +13,8 @@ internal sealed partial class ProgramBinder(
     RawConfig config,
     BindContext context,
     IReadOnlyDictionary<string, object> envNames,
-    ValueList<EnvironmentVariable> daemonEnvironment)
+    ValueList<EnvironmentVariable> daemonEnvironment,
+    ValueList<EnvFileRef>? daemonEnvFiles = null)
 {
     /// <returns>
     /// The processes sorted by (priority, name), or null when the section has errors (all recorded); and the
@@ -59,7 +60,7 @@ internal sealed partial class ProgramBinder(
             Autostart: r.Read("autostart", "true", names, ValueParsers.Boolean, true),
             AutoRestart: r.Read("autorestart", "unexpected", names, ValueParsers.AutoRestart, AutoRestart.Unexpected),
             StartSecs: r.Read("startsecs", "1", names, ValueParsers.Integer, 1),
-            StartRetries: r.Read("startretries", "3", names, ValueParsers.Integer, 3),
+            StartRetries: r.Read("startretries", "3", names, LifecycleParsers.Retries, 3),
             StopSignal: r.Read("stopsignal", "TERM", names, Signals.Parse, 15),
             StopWaitSecs: r.Read("stopwaitsecs", "10", names, ValueParsers.Integer, 10),
             StopAsGroup: stopAsGroup,
@@ -77,7 +78,10 @@ internal sealed partial class ProgramBinder(
             User: user,
             Uid: uid,
             Umask: umask,
-            ProcessNameFormat: r.Raw("process_name")?.Text ?? "%(program_name)s");
+            ProcessNameFormat: r.Raw("process_name")?.Text ?? "%(program_name)s")
+        {
+            Restart = LifecycleBinder.ReadRestart(r, names),
+        };
 
         var validName = ValueParsers.Name(settings.ProcessNameFormat);
         if (!validName.Ok)

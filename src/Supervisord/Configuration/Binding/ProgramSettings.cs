@@ -30,4 +30,7 @@ internal sealed record ProgramSettings(
 {
     /// <summary>False when the program name or process_name was already refused, so expanded names need no check.</summary>
     public bool NamesAreValid { get; init; } = true;
+
+    /// <summary>backoff=, backoff_max=, backoff_jitter=, backoff_reset=, restart_throttle= (beyond Supervisor).</summary>
+    public RestartPolicy Restart { get; init; } = RestartPolicy.Supervisor;
 }

@@ -18,7 +18,20 @@ public sealed record DaemonSettings(
     string? Directory,
     bool StripAnsi,
     ValueList<EnvironmentVariable> Environment,
-    string Identifier);
+    string Identifier)
+{
+    /// <summary>env_files= (beyond Supervisor): read at each spawn, under every program's own env_files=.</summary>
+    public ValueList<EnvFileRef> EnvFiles { get; init; } = ValueList<EnvFileRef>.Empty;
+
+    /// <summary>pdeathsig= (beyond Supervisor): PR_SET_PDEATHSIG for every child, through setpriv; 0 (the default) for none.</summary>
+    public int DeathSignal { get; init; }
+
+    /// <summary>watchdog= (beyond Supervisor): a watchdog process kills the children when the daemon dies.</summary>
+    public bool Watchdog { get; init; } = true;
+
+    /// <summary>subreaper= (beyond Supervisor): adopt orphaned descendants, so that stopasgroup can reach them.</summary>
+    public bool Subreaper { get; init; } = true;
+}
 
 /// <summary>Supervisor's log levels, with its numeric values.</summary>
 public enum SupervisorLogLevel

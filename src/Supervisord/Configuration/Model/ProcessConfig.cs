@@ -39,6 +39,12 @@ public sealed record ProcessConfig(
 {
     /// <summary>depends_on= and ready= (not Supervisor's); the default changes nothing.</summary>
     public ReadinessConfig Readiness { get; init; } = ReadinessConfig.Default;
+    // Beyond Supervisor (lifecycle): retries and restarts, and env files read at each spawn. Init-only, so that
+    // Supervisor's options keep their positions; value equality still covers them for reread.
+    public RestartPolicy Restart { get; init; } = RestartPolicy.Supervisor;
+
+    /// <summary>[supervisord] env_files= then the program's, in order; environment= wins over all of them.</summary>
+    public ValueList<EnvFileRef> EnvFiles { get; init; } = ValueList<EnvFileRef>.Empty;
 }
 
 public enum AutoRestart
