@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import harness  # noqa: E402
 import report  # noqa: E402
+import scen_events  # noqa: E402
 import scen_fleet  # noqa: E402
 import scen_io  # noqa: E402
 import scen_tail  # noqa: E402
@@ -41,6 +42,8 @@ SCENARIOS = {
     "logs": (scen_io.logs, False),
     "tail": (scen_tail.tail, False),
     "storm": (scen_io.storm, False),
+    "events_idle": (scen_events.idle, False),
+    "events_flood": (scen_events.flood, False),
 }
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
