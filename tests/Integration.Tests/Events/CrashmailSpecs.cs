@@ -32,13 +32,14 @@ public sealed class CrashmailSpecs
         await daemon.StartAsync();
         await daemon.WaitForStateAsync("crashmail", "RUNNING");
         (await daemon.CtlAsync("start", "fragile")).Output.Trim().Should().Be("fragile: started");
-        var pid = (await daemon.CtlAsync("pid", "fragile")).Output.Trim();
 
         await daemon.WaitForStateAsync("fragile", "EXITED");
 
         await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, "mail.txt").Contains("exited unexpectedly", StringComparison.Ordinal), "crashmail sent a mail",
             TimeSpan.FromSeconds(20));
         var mail = ClientTools.ReadIfAny(daemon, "mail.txt");
+        var spawned = MainLog.Read(daemon).Single(l => l.Message.StartsWith("spawned: 'fragile' with pid ", StringComparison.Ordinal)).Message;
+        var pid = spawned["spawned: 'fragile' with pid ".Length..];
         mail.Should().StartWith("To: ops@example.com\nSubject:  fragile crashed at ")
             .And.EndWith($"\n\nProcess fragile in group fragile exited unexpectedly (pid {pid}) from state RUNNING");
     }
