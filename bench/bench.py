@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 import report  # noqa: E402
 import scen_deps  # noqa: E402
+import scen_events  # noqa: E402
 import scen_fleet  # noqa: E402
 import scen_io  # noqa: E402
 import scen_tail  # noqa: E402
@@ -45,6 +46,8 @@ SCENARIOS = {
     "storm": (scen_io.storm, False),
     "deps": (scen_deps.deps, False),
     "web": (scen_web.web, False),
+    "events_idle": (scen_events.idle, False),
+    "events_flood": (scen_events.flood, False),
 }
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -65,6 +65,15 @@ internal sealed class GrpcSupervisorClient : ISupervisorClient
         }
     }
 
+    public async IAsyncEnumerable<EventMessage> StreamEventsAsync(IReadOnlyList<string> types, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new EventsRequest { Names = { types } };
+        await foreach (var message in _wire.StreamAsync("StreamEvents", request, EventMessage.Parser, cancellationToken).ConfigureAwait(false))
+        {
+            yield return message;
+        }
+    }
+
     public async Task<RereadReply> RereadAsync(CancellationToken cancellationToken) =>
         await _wire.UnaryAsync("Reread", EmptyRequest, RereadReply.Parser, cancellationToken).ConfigureAwait(false);
 

@@ -32,6 +32,9 @@ internal interface ISupervisorClient : IDisposable
     /// <summary>The last <paramref name="initialBytes"/> of a log, then (when following) bytes as they are written.</summary>
     IAsyncEnumerable<LogChunk> TailLogAsync(string name, LogChannel channel, long initialBytes, bool follow, CancellationToken cancellationToken);
 
+    /// <summary>The daemon's events as they happen, only the given types (Supervisor's names) when any are given.</summary>
+    IAsyncEnumerable<EventMessage> StreamEventsAsync(IReadOnlyList<string> types, CancellationToken cancellationToken);
+
     Task<RereadReply> RereadAsync(CancellationToken cancellationToken);
 
     Task AddGroupAsync(string name, CancellationToken cancellationToken);

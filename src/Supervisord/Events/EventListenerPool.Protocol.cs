@@ -54,6 +54,8 @@ public sealed partial class EventListenerPool
         pending.RemoveRange(0, newline + 1 + length);
         if (result != "OK")
         {
+            // Supervisor's default_handler: anything but OK is a rejection, and the event goes back to the head.
+            LogRejected(_logger, listener.Process.Name);
             Rebuffer(listener);
         }
         listener.InFlight = null;

@@ -7,6 +7,12 @@ public sealed partial class EventListenerPool
 
     private sealed record Delivered(PublishedEvent Published) : Input;
 
+    /// <summary>Subscribed events wait in the incoming queue.</summary>
+    private sealed record Arrived : Input
+    {
+        public static readonly Arrived Instance = new();
+    }
+
     private sealed record Output(string Listener, byte[] Data) : Input;
 
     private sealed record Idle(TaskCompletionSource Done) : Input;

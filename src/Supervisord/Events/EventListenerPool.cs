@@ -20,6 +20,10 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
 {
     private readonly Channel<Input> _inbox = Channel.CreateUnbounded<Input>(new UnboundedChannelOptions { SingleReader = true });
     private readonly LinkedList<Buffered> _buffer = [];
+
+    // Guards _incoming: the hub delivers on publishers' threads (the output reactor's for PROCESS_LOG), the loop takes.
+    private readonly Lock _gate = new();
+    private readonly Queue<PublishedEvent> _incoming = new();
     private readonly Dictionary<string, Listener> _listeners;
     private readonly int _bufferSize;
     private readonly string _identifier;
@@ -47,9 +51,41 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
     {
         // _listeners' keys never change, so this check is safe off the loop; everything else happens on it.
         var ownState = published.Event is ProcessStateChanged change && change.Group == Name && _listeners.ContainsKey(change.Process);
-        if (ownState || Subscription.Matches(published.Event))
+        if (ownState)
         {
             _inbox.Writer.TryWrite(new Delivered(published));
+        }
+        if (Subscription.Matches(published.Event))
+        {
+            Arrive(published);
+        }
+    }
+
+    /// <summary>
+    /// Queues a subscribed event for the loop. The queue holds at most buffer_size events and drops its oldest, as the
+    /// buffer would once the loop gets to them: a PROCESS_LOG flood read faster than the loop writes to a listener
+    /// then costs buffer_size events of memory, not the whole flood. The loop is woken once per empty-to-non-empty.
+    /// </summary>
+    private void Arrive(PublishedEvent published)
+    {
+        PublishedEvent? dropped = null;
+        bool wake;
+        lock (_gate)
+        {
+            wake = _incoming.Count == 0;
+            _incoming.Enqueue(published);
+            if (_incoming.Count > _bufferSize)
+            {
+                dropped = _incoming.Dequeue();
+            }
+        }
+        if (dropped is not null)
+        {
+            LogOverflow(_logger, Name, dropped.Serial);
+        }
+        if (wake)
+        {
+            _inbox.Writer.TryWrite(Arrived.Instance);
         }
     }
 
@@ -103,9 +139,11 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
                 {
                     OnListenerState(own, change.To);
                 }
-                if (Subscription.Matches(published.Event))
+                break;
+            case Arrived:
+                foreach (var arrived in TakeIncoming())
                 {
-                    Accept(published);
+                    Accept(arrived);
                 }
                 break;
             case Output output when _listeners.TryGetValue(output.Listener, out var listener):
@@ -114,6 +152,16 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
                 {
                 }
                 break;
+        }
+    }
+
+    private PublishedEvent[] TakeIncoming()
+    {
+        lock (_gate)
+        {
+            var taken = _incoming.ToArray();
+            _incoming.Clear();
+            return taken;
         }
     }
 
@@ -188,6 +236,9 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
 
     [LoggerMessage(EventId = 63, Level = LogLevel.Debug, Message = "epipe occurred while sending event {Serial} to listener {Name}, listener state unchanged")]
     private static partial void LogSendFailed(ILogger logger, long serial, string name);
+
+    [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "{Name}: event was rejected")]
+    private static partial void LogRejected(ILogger logger, string name);
 
     [LoggerMessage(EventId = 64, Level = LogLevel.Error, Message = "internal error in event listener pool {Pool}")]
     private static partial void LogPoolFault(ILogger logger, string pool, Exception exception);

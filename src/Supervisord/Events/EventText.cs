@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Supervise.Supervisord.Events;
 
@@ -35,10 +36,7 @@ public static class EventText
         SupervisorStateChanged => "",
         Tick tick => string.Create(CultureInfo.InvariantCulture, $"when:{tick.When}"),
         RemoteCommunication remote => $"type:{remote.Type}\n{remote.Data}",
-        ProcessLog log => string.Create(CultureInfo.InvariantCulture,
-            $"processname:{log.Process} groupname:{log.Group} pid:{log.Pid} channel:{ChannelName(log.Channel)}\n{Decode(log.Data.Span)}"),
-        ProcessCommunication comm => string.Create(CultureInfo.InvariantCulture,
-            $"processname:{comm.Process} groupname:{comm.Group} pid:{comm.Pid}\n{Decode(comm.Data.Span)}"),
+        ProcessLog or ProcessCommunication => OutputOf(published) is var (head, data) ? head + Decode(data.Span) : "",
         _ => throw new UnreachableException(published.GetType().Name),
     };
 
@@ -49,11 +47,46 @@ public static class EventText
     /// </summary>
     public static byte[] Envelope(string identifier, long serial, string pool, long poolSerial, SupervisorEvent published)
     {
+        if (OutputOf(published) is ({ } head, var data) && Utf8.IsValid(data.Span))
+        {
+            return OutputEnvelope(identifier, serial, pool, poolSerial, published, head, data.Span);
+        }
         var payload = Payload(published);
         var header = string.Create(CultureInfo.InvariantCulture,
             $"ver:3.0 server:{identifier} serial:{serial} pool:{pool} poolserial:{poolSerial} eventname:{TypeName(published)} len:{CodePoints(payload)}\n");
         return Encoding.UTF8.GetBytes(header + payload);
     }
+
+    /// <summary>
+    /// PROCESS_LOG and PROCESS_COMMUNICATION with UTF-8 output (nearly always): the payload's bytes are its first line
+    /// and the output as read, so the envelope is copied together from bytes, and len counts the output's code points
+    /// in its UTF-8 (every byte that is not a continuation byte), instead of decoding up to a megabyte to a string
+    /// and encoding it back. Byte for byte what <see cref="Payload"/> gives.
+    /// </summary>
+    private static byte[] OutputEnvelope(string identifier, long serial, string pool, long poolSerial, SupervisorEvent published, string head, ReadOnlySpan<byte> data)
+    {
+        var length = CodePoints(head);
+        foreach (var b in data)
+        {
+            length += (b & 0xC0) != 0x80 ? 1 : 0;
+        }
+        var header = string.Create(CultureInfo.InvariantCulture,
+            $"ver:3.0 server:{identifier} serial:{serial} pool:{pool} poolserial:{poolSerial} eventname:{TypeName(published)} len:{length}\n") + head;
+        var envelope = new byte[Encoding.UTF8.GetByteCount(header) + data.Length];
+        var written = Encoding.UTF8.GetBytes(header, envelope);
+        data.CopyTo(envelope.AsSpan(written));
+        return envelope;
+    }
+
+    /// <summary>An output event's first payload line and its output bytes; (null, empty) for every other type.</summary>
+    private static (string? Head, ReadOnlyMemory<byte> Data) OutputOf(SupervisorEvent published) => published switch
+    {
+        ProcessLog log => (string.Create(CultureInfo.InvariantCulture,
+            $"processname:{log.Process} groupname:{log.Group} pid:{log.Pid} channel:{ChannelName(log.Channel)}\n"), log.Data),
+        ProcessCommunication comm => (string.Create(CultureInfo.InvariantCulture,
+            $"processname:{comm.Process} groupname:{comm.Group} pid:{comm.Pid}\n"), comm.Data),
+        _ => (null, ReadOnlyMemory<byte>.Empty),
+    };
 
     /// <summary>Python's len(str): Unicode code points (a surrogate pair is one, unlike <see cref="string.Length"/>).</summary>
     public static int CodePoints(string text)

@@ -46,6 +46,12 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     /// <summary>Sees every chunk written (an event listener's stdout carries its protocol).</summary>
     public Action<byte[]>? Tap { get; set; }
 
+    /// <summary>
+    /// Sees every chunk written, for PROCESS_LOG events (*_events_enabled); set at each spawn, so that it knows the pid.
+    /// Null when events are off: the write path then costs one null check and floods may still be spliced.
+    /// </summary>
+    public Action<byte[]>? Logged { get; set; }
+
     /// <summary>An AUTO log: it reads as empty before the first spawn creates it (Supervisor creates it at group add).</summary>
     public bool IsAuto { get; } = auto;
 
@@ -66,7 +72,13 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
             return;
         }
         WriteLogged(data);
-        Tap?.Invoke(data.ToArray());
+        if (Tap is null && Logged is null)
+        {
+            return;
+        }
+        var copy = data.ToArray();
+        Tap?.Invoke(copy);
+        Logged?.Invoke(copy);
     }
 
     private void WriteLogged(ReadOnlySpan<byte> data)
@@ -91,12 +103,15 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
         }
     }
 
-    /// <summary>Splices waiting pipe bytes into the file while nobody tails live; -1 when the caller must read instead.</summary>
+    /// <summary>
+    /// Splices waiting pipe bytes into the file while nobody needs to see them (no live tail, no listener protocol, no
+    /// PROCESS_LOG events); -1 when the caller must read instead.
+    /// </summary>
     public long TrySplice(int pipeFd)
     {
         lock (_gate)
         {
-            return _subscribers.Count > 0 || _file is null ? -1 : _file.SpliceFrom(pipeFd);
+            return _subscribers.Count > 0 || _file is null || Tap is not null || Logged is not null ? -1 : _file.SpliceFrom(pipeFd);
         }
     }
 

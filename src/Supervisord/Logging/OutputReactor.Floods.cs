@@ -44,7 +44,7 @@ public sealed partial class OutputReactor
     {
         atEnd = false;
         long drained = 0;
-        while (source.Stripper is null)
+        while (source.CanSplice)
         {
             var moved = source.Log.TrySplice(source.Fd);
             if (moved < 0)

@@ -62,10 +62,12 @@ public sealed partial class OutputReactor : IDisposable
     /// writer has closed it; the task completes then, after the fd is closed.
     /// </summary>
     /// <param name="stripAnsi">Remove ANSI escape sequences before logging (strip_ansi).</param>
-    public Task Attach(int fd, ChannelLog log, bool stripAnsi = false)
+    /// <param name="captureMaxBytes">Capture mode's block bound (*_capture_maxbytes); 0 for no capture mode.</param>
+    /// <param name="captured">Called on the reactor thread with each finished capture block.</param>
+    public Task Attach(int fd, ChannelLog log, bool stripAnsi = false, long captureMaxBytes = 0, Action<byte[]>? captured = null)
     {
         Pipes.SetNonBlocking(fd);
-        var source = new Source(fd, log, stripAnsi ? new AnsiStripper(log) : null);
+        var source = new Source(fd, log, stripAnsi, captureMaxBytes, captured);
         lock (_gate)
         {
             source.Id = ++_lastId;
@@ -157,7 +159,14 @@ public sealed partial class OutputReactor : IDisposable
             _sources.Remove(source.Id);
         }
         _set.RemoveAndClose(source.Fd);
-        source.Stripper?.Flush();
+        try
+        {
+            source.Flush();
+        }
+        catch (Exception exception)
+        {
+            LogDeliveryFailed(_logger, exception.Message);
+        }
         source.Done.TrySetResult();
     }
 

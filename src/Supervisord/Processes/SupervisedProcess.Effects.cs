@@ -1,5 +1,6 @@
 using System.IO.Pipes;
 using Microsoft.Win32.SafeHandles;
+using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord.Processes;
@@ -77,10 +78,10 @@ public sealed partial class SupervisedProcess
         var spawnedAt = _host.Time.GetTimestamp();
         CloseStdin();
         _stdin = child.StdinFd >= 0 ? new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true)) : null;
-        _ = _host.Output.Attach(child.StdoutFd, Stdout, _host.StripAnsi);
+        AttachOutput(child.StdoutFd, Stdout, Config.Stdout, OutputChannel.Stdout, child.Pid);
         if (child.StderrFd >= 0)
         {
-            _ = _host.Output.Attach(child.StderrFd, Stderr, _host.StripAnsi);
+            AttachOutput(child.StderrFd, Stderr, Config.Stderr, OutputChannel.Stderr, child.Pid);
         }
         _host.OnSpawned(this, child.Pid);
         _followUps.Enqueue(new SpawnSucceeded(child.Pid));

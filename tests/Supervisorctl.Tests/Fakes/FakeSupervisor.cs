@@ -82,6 +82,19 @@ internal sealed class FakeSupervisor : ISupervisorClient
     public Task<LogChunk> ReadLogAsync(string name, LogChannel channel, long offset, long length, CancellationToken cancellationToken) =>
         Answer($"ReadLog {name} {channel} {offset} {length}", () => new LogChunk { Data = ByteString.CopyFromUtf8(OnReadLog(name, channel, offset)) });
 
+    /// <summary>What StreamEvents yields; the stream then stays open until cancellation, as the daemon's does.</summary>
+    public List<EventMessage> Events { get; } = [];
+
+    public async IAsyncEnumerable<EventMessage> StreamEventsAsync(IReadOnlyList<string> types, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var events = await Answer($"StreamEvents {string.Join(',', types)}", () => Events.ToList());
+        foreach (var message in events)
+        {
+            yield return message;
+        }
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
     public async IAsyncEnumerable<LogChunk> TailLogAsync(
         string name, LogChannel channel, long initialBytes, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -60,6 +60,7 @@ public sealed class GroupSpecs
     [InlineData("events=TICK_5\nbuffer_size=0", "buffer_size", "[eventlistener:e] section sets invalid buffer_size (0)")]
     [InlineData("events=TICK_5\nredirect_stderr=true", "redirect_stderr", "[eventlistener:e] section sets redirect_stderr=true but this is not allowed because it will interfere with the eventlistener protocol")]
     [InlineData("events=TICK_5\nresult_handler=no.such:thing", "result_handler", "no.such:thing cannot be resolved within [eventlistener:e]")]
+    [InlineData("events=TICK_5\nresult_handler=supervisor.dispatchers:json_rpc_handler", "result_handler", "supervisor.dispatchers:json_rpc_handler cannot be resolved within [eventlistener:e]")]
     public void Event_listener_errors_match_supervisor(string lines, string option, string message)
     {
         using var temp = new TempConfig();

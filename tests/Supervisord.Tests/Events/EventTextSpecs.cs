@@ -28,6 +28,20 @@ public sealed class EventTextSpecs
     }
 
     [Theory]
+    [InlineData("plain ascii\n")]
+    [InlineData("grüße € 😀\n")]
+    [InlineData("")]
+    public void An_output_envelope_copied_from_bytes_equals_the_one_rendered_from_the_payload_text(string output)
+    {
+        var log = new ProcessLog(OutputChannel.Stdout, "web", "site", 42, Encoding.UTF8.GetBytes(output));
+        var payload = EventText.Payload(log);
+
+        var envelope = Encoding.UTF8.GetString(EventText.Envelope("sv", 1, "p", 2, log));
+
+        envelope.Should().Be($"ver:3.0 server:sv serial:1 pool:p poolserial:2 eventname:PROCESS_LOG_STDOUT len:{EventText.CodePoints(payload)}\n{payload}");
+    }
+
+    [Theory]
     [InlineData("abc", 3)]
     [InlineData("grüße", 5)]
     [InlineData("€", 1)]

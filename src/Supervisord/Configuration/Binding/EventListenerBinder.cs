@@ -20,7 +20,8 @@ internal sealed class EventListenerBinder(RawConfig config, BindContext context,
         "SUPERVISOR_STATE_CHANGE_STOPPING", "TICK", "TICK_3600", "TICK_5", "TICK_60",
     ];
 
-    public static readonly string[] ResultHandlers = ["supervisor.dispatchers:default_handler", "supervisor.dispatchers:json_rpc_handler"];
+    // The one handler 4.2.5's dispatchers module defines; any other value is a Python import path we cannot run.
+    public static readonly string[] ResultHandlers = ["supervisor.dispatchers:default_handler"];
 
     public void Bind(RawSection section, Dictionary<string, object> names, List<ProcessGroupConfig> groups)
     {
