@@ -12,8 +12,9 @@ public sealed partial class FolderDependencySpecs
     private static readonly Dictionary<string, string[]> Layers = new()
     {
         ["Hosting"] = ["Control", "Wire", "Operations", "Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
-        ["Control"] = ["Wire", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
-        ["Wire"] = ["Operations", "Processes", "Events", "Logging", "Configuration"],
+        ["Control"] = ["Wire", "Metrics", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
+        ["Wire"] = ["Metrics", "Operations", "Processes", "Events", "Logging", "Configuration"],
+        ["Metrics"] = ["Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
         ["Operations"] = ["Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
         ["Processes"] = ["Events", "Logging", "Spawning", "Platform", "Configuration"],
         ["Events"] = ["Logging", "Platform", "Configuration"],
