@@ -24,6 +24,6 @@ internal sealed class CommandTable
         new PidCommand(), new TailCommand(), new MaintailCommand(), new FgCommand(), new ClearCommand(),
         new AvailCommand(), new RereadCommand(), new UpdateCommand(), new AddCommand(), new RemoveCommand(),
         new ReloadCommand(), new ShutdownCommand(), new VersionCommand(), new OpenCommand(), new HelpCommand(),
-        new QuitCommand("quit"), new QuitCommand("exit"), new EofCommand(), new CompletionCommand(),
+        new QuitCommand("quit"), new QuitCommand("exit"), new EofCommand(), new CompletionCommand(), new TopCommand(),
     ]);
 }

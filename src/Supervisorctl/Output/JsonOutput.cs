@@ -34,6 +34,9 @@ internal static class JsonOutput
             writer.WriteNumber("exitstatus", info.Exitstatus);
             writer.WriteString("spawnerr", info.Spawnerr);
             writer.WriteString("description", StatusFormatter.Description(info, localZone));
+            writer.WriteNumber("cpu_seconds", info.CpuSeconds);
+            writer.WriteNumber("rss_bytes", info.RssBytes);
+            writer.WriteNumber("spawns", info.Spawns);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

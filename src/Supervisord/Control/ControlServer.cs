@@ -67,6 +67,7 @@ public static class ControlServer
         var lifeSubscription = daemon.Registry.Events.Subscribe(life);
         var metrics = new MetricsExposition(daemon, life, new ControlCallMetrics(time, RpcMethodTable.All.Select(m => m.Name)), time);
         builder.Services.AddSingleton(metrics.Calls);
+        builder.Services.AddSingleton(life);
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<FaultTranslation>();
