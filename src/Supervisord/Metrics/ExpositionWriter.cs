@@ -69,6 +69,12 @@ public sealed class ExpositionWriter : IDisposable
 
     public void Value(double value)
     {
+        // Most figures are whole numbers (0, counts, bytes): the integer formatter is several times faster than "R".
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e15)
+        {
+            Value((long)value);
+            return;
+        }
         EndLabels();
         if (double.IsNaN(value))
         {
@@ -84,6 +90,31 @@ public sealed class ExpositionWriter : IDisposable
         value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
         _length += written;
         Raw("\n"u8);
+    }
+
+    /// <summary>
+    /// Adds labels encoded once by <see cref="LabelText"/> into another writer, so that a process's group and name are
+    /// escaped and encoded once per scrape instead of once per sample.
+    /// </summary>
+    public ExpositionWriter Labels(ReadOnlySpan<byte> encoded)
+    {
+        Raw(_labelsOpen ? ","u8 : "{"u8);
+        _labelsOpen = true;
+        Raw(encoded);
+        return this;
+    }
+
+    /// <summary>Writes <c>key="value"</c> (escaped), preceded by a comma unless it is the first of its set.</summary>
+    public void LabelText(string key, string value, bool first)
+    {
+        if (!first)
+        {
+            Raw(","u8);
+        }
+        Ascii(key);
+        Raw("=\""u8);
+        Escaped(value, LabelEscapes);
+        Raw("\""u8);
     }
 
     /// <summary>A histogram bucket's <c>le</c> label, formatted as Prometheus' clients do (0.005, 1, +Inf).</summary>

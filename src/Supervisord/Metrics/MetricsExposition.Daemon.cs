@@ -98,5 +98,7 @@ public sealed partial class MetricsExposition
         w.Sample("supervise_daemon_threads").Value(self?.Threads ?? 0);
         w.Family("supervise_daemon_open_fds", "gauge", "Open file descriptors of the daemon.");
         w.Sample("supervise_daemon_open_fds").Value(OpenFds.Count());
+        w.Family("supervise_daemon_allocated_bytes_total", "counter", "Bytes the daemon's .NET runtime has allocated since it started (GC.GetTotalAllocatedBytes).");
+        w.Sample("supervise_daemon_allocated_bytes_total").Value(GC.GetTotalAllocatedBytes());
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
             count += group.Processes.Count;
         }
         var rows = ArrayPool<ProcessRow>.Shared.Rent(Math.Max(count, 1));
+        using var labels = new ExpositionWriter(Math.Max(count, 1) * 48);
         try
         {
             var filled = 0;
@@ -36,11 +37,14 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
                 {
                     var snapshot = process.Current;
                     var usage = snapshot.Pid > 0 ? ProcStat.Of(snapshot.Pid) : null;
-                    rows[filled++] = new ProcessRow(process, snapshot, usage, life.Of(snapshot.Group, snapshot.Name));
+                    var start = labels.Written.Length;
+                    labels.LabelText("group", snapshot.Group, first: true);
+                    labels.LabelText("name", snapshot.Name, first: false);
+                    rows[filled++] = new ProcessRow(process, snapshot, usage, life.Of(snapshot.Group, snapshot.Name), start..labels.Written.Length);
                 }
             }
             var span = rows.AsSpan(0, filled);
-            WriteProcesses(writer, span, time.GetUtcNow());
+            WriteProcesses(writer, span, labels.Written.Span, time.GetUtcNow());
             WriteDaemon(writer, span);
         }
         finally
@@ -49,6 +53,6 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
         }
     }
 
-    /// <summary>One process as this scrape saw it.</summary>
-    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ProcStat? Usage, ProcessCounters? Counters);
+    /// <summary>One process as this scrape saw it; <paramref name="Labels"/> is where its encoded group and name labels are.</summary>
+    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ProcStat? Usage, ProcessCounters? Counters, Range Labels);
 }

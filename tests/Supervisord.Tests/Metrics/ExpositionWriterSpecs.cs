@@ -41,10 +41,26 @@ public sealed class ExpositionWriterSpecs
     [InlineData(double.PositiveInfinity, "+Inf")]
     [InlineData(double.NegativeInfinity, "-Inf")]
     [InlineData(0.25, "0.25")]
+    [InlineData(3.0, "3")]
+    [InlineData(-1.0, "-1")]
+    [InlineData(1e20, "1E+20")]
     [InlineData(1796164798.647, "1796164798.647")]
     public void Floating_values_use_the_formats_prometheus_parses(double value, string expected)
     {
         Write(w => w.Sample("m").Value(value)).Should().Be($"m {expected}\n");
+    }
+
+    [Fact]
+    public void Labels_encoded_once_read_the_same_as_labels_written_per_sample()
+    {
+        using var labels = new ExpositionWriter(16);
+        labels.LabelText("group", "g\"1", first: true);
+        labels.LabelText("name", "n", first: false);
+
+        var reused = Write(w => w.Sample("m").Labels(labels.Written.Span).Label("state", "RUNNING").Value(1));
+        var direct = Write(w => w.Sample("m").Label("group", "g\"1").Label("name", "n").Label("state", "RUNNING").Value(1));
+
+        reused.Should().Be(direct).And.Be("m{group=\"g\\\"1\",name=\"n\",state=\"RUNNING\"} 1\n");
     }
 
     [Fact]
