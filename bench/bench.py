@@ -24,6 +24,7 @@ import harness  # noqa: E402
 import report  # noqa: E402
 import scen_fleet  # noqa: E402
 import scen_io  # noqa: E402
+import scen_metrics  # noqa: E402
 import scen_tail  # noqa: E402
 import scen_wire  # noqa: E402
 from context import Context, Sizes  # noqa: E402
@@ -36,6 +37,7 @@ SCENARIOS = {
     "status": (scen_fleet.status, True),
     "rss": (scen_fleet.rss, True),
     "wire": (scen_wire.wire, True),
+    "metrics": (scen_metrics.metrics, True),
     "stop": (scen_fleet.stop, True),
     "restart": (scen_io.restart, False),
     "logs": (scen_io.logs, False),

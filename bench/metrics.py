@@ -114,3 +114,16 @@ def xmlrpc_all_info(n):
 
 def python_ctl_status(n):
     return Metric(f"xmlrpc.python_ctl_status.{n}", f"Python supervisorctl status at {n} programs, median", "ms", digits=1)
+
+
+def metrics_scrape(n):
+    target = Target("<= 10 ms", "ours<=", 10.0) if n >= 1000 else None
+    return Metric(f"metrics.scrape.{n}", f"GET /metrics at {n} programs, median", "ms", better="none", target=target, digits=2)
+
+
+def metrics_alloc(n):
+    return Metric(f"metrics.alloc.{n}", f"GET /metrics at {n} programs, daemon allocation", "KiB", better="none", digits=1)
+
+
+def metrics_cpu(n):
+    return Metric(f"metrics.cpu.{n}", f"GET /metrics at {n} programs, daemon CPU per scrape", "ms", better="none", digits=2)
