@@ -69,4 +69,4 @@ def metrics(ctx):
         ctx.rec.put(m.metrics_scrape(n), statistics.median(times) * 1000)
         ctx.rec.put(m.metrics_cpu(n), cpu_ns / 1e6)
         ctx.rec.put(m.metrics_alloc(n), statistics.median(per_scrape) / 1024)
-        ctx.rec.note("metrics", **{f"bytes_{n}": len(body), f"scrape_ms_all_{n}": [round(t * 1000, 2) for t in times]})
+        ctx.rec.note("metrics", **{f"bytes_{n}": len(body), f"scrape_ms_all_{n}": [round(t * 1000, 2) for t in times], f"alloc_kib_all_{n}": [round(b / 1024, 1) for b in per_scrape]})

@@ -45,5 +45,6 @@ public sealed class ProcStatSpecs
         using var file = File.OpenRead("/proc/self/stat");
 
         OpenFds.Count().Should().BeGreaterThan(before);
+        OpenFds.Count().Should().BeCloseTo(Directory.GetFileSystemEntries("/proc/self/fd").Length - 1, 4, "other threads may open or close one meanwhile");
     }
 }
