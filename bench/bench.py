@@ -26,6 +26,7 @@ import scen_deps  # noqa: E402
 import scen_events  # noqa: E402
 import scen_fleet  # noqa: E402
 import scen_io  # noqa: E402
+import scen_metrics  # noqa: E402
 import scen_tail  # noqa: E402
 import scen_web  # noqa: E402
 import scen_wire  # noqa: E402
@@ -39,6 +40,7 @@ SCENARIOS = {
     "status": (scen_fleet.status, True),
     "rss": (scen_fleet.rss, True),
     "wire": (scen_wire.wire, True),
+    "metrics": (scen_metrics.metrics, True),
     "stop": (scen_fleet.stop, True),
     "restart": (scen_io.restart, False),
     "logs": (scen_io.logs, False),

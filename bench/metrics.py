@@ -121,3 +121,14 @@ def python_ctl_status(n):
 
 # scen_deps: the Supervisor column is a shell script that starts each program and waits on its port in turn.
 DEPS_CHAIN = Metric("deps.chain_ready.20", "20-program dependency chain to ready (ready=tcp; beside it: a shell script)", "s", digits=2)
+def metrics_scrape(n):
+    target = Target("<= 10 ms", "ours<=", 10.0) if n >= 1000 else None
+    return Metric(f"metrics.scrape.{n}", f"GET /metrics at {n} programs, median", "ms", better="none", target=target, digits=2)
+
+
+def metrics_alloc(n):
+    return Metric(f"metrics.alloc.{n}", f"GET /metrics at {n} programs, daemon allocation", "KiB", better="none", digits=1)
+
+
+def metrics_cpu(n):
+    return Metric(f"metrics.cpu.{n}", f"GET /metrics at {n} programs, daemon CPU per scrape", "ms", better="none", digits=2)

@@ -29,6 +29,9 @@ internal sealed class GrpcSupervisorClient : ISupervisorClient
     public async Task<IReadOnlyList<ProcessInfo>> ListProcessesAsync(CancellationToken cancellationToken) =>
         (await _wire.UnaryAsync("ListProcesses", EmptyRequest, ProcessList.Parser, cancellationToken).ConfigureAwait(false)).Processes;
 
+    public async Task<IReadOnlyList<ProcessInfo>> ListProcessesWithUsageAsync(CancellationToken cancellationToken) =>
+        (await _wire.UnaryAsync("ListProcessesWithUsage", EmptyRequest, ProcessList.Parser, cancellationToken).ConfigureAwait(false)).Processes;
+
     public async Task<ProcessInfo> GetProcessAsync(string name, CancellationToken cancellationToken) =>
         await _wire.UnaryAsync("GetProcess", new NameRequest { Name = name }, ProcessInfo.Parser, cancellationToken).ConfigureAwait(false);
 

@@ -14,6 +14,9 @@ internal interface ISupervisorClient : IDisposable
 
     Task<IReadOnlyList<ProcessInfo>> ListProcessesAsync(CancellationToken cancellationToken);
 
+    /// <summary>ListProcesses with each child's CPU time and resident memory, read by the daemon at the call.</summary>
+    Task<IReadOnlyList<ProcessInfo>> ListProcessesWithUsageAsync(CancellationToken cancellationToken);
+
     Task<ProcessInfo> GetProcessAsync(string name, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ProcessResult>> StartAsync(string target, CancellationToken cancellationToken);

@@ -25,5 +25,6 @@ internal sealed class CommandTable
         new AvailCommand(), new RereadCommand(), new UpdateCommand(), new AddCommand(), new RemoveCommand(),
         new ReloadCommand(), new ShutdownCommand(), new VersionCommand(), new OpenCommand(), new HelpCommand(),
         new QuitCommand("quit"), new QuitCommand("exit"), new EofCommand(), new CompletionCommand(), new EventsCommand("events"), new EventsCommand("watch"),
+        new TopCommand(),
     ]);
 }

@@ -7,7 +7,7 @@ namespace Supervise.Supervisorctl.Commands;
 /// <summary>
 /// do_status: filters getAllProcessInfo by the names given; unknown names print first, then the matching lines.
 /// Exit 4 for an unknown name or an unreachable server, 3 when any listed process is stopped (this wins over 4).
-/// `--json` (not in Supervisor) prints the same selection as a JSON array.
+/// `--json` (not in Supervisor) prints the same selection as a JSON array, with each child's CPU time and memory.
 /// </summary>
 internal sealed class StatusCommand : CtlCommand
 {
@@ -25,7 +25,10 @@ internal sealed class StatusCommand : CtlCommand
     {
         // The listing goes out beside the upcheck (one round trip instead of two); its answer counts only after the
         // upcheck has passed, so an unreachable or foreign server is still reported as Supervisor reports it.
-        var listing = ctl.Client.ListProcessesAsync(cancellationToken);
+        var words = Words(arg);
+        var json = words.Contains("--json");
+        // Only --json shows CPU and memory, so only it asks the daemon to read /proc for each process.
+        var listing = json ? ctl.Client.ListProcessesWithUsageAsync(cancellationToken) : ctl.Client.ListProcessesAsync(cancellationToken);
         Observe(listing);
         if (!await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -33,8 +36,6 @@ internal sealed class StatusCommand : CtlCommand
             return false;
         }
 
-        var words = Words(arg);
-        var json = words.Contains("--json");
         var names = words.Where(w => w != "--json").ToList();
         var all = await listing.ConfigureAwait(false);
         var matching = names.Count == 0 || names.Contains("all") ? all : Select(ctl, all, names);

@@ -42,6 +42,9 @@ internal static class JsonOutput
                 writer.WriteStringValue(dependency);
             }
             writer.WriteEndArray();
+            writer.WriteNumber("cpu_seconds", info.CpuSeconds);
+            writer.WriteNumber("rss_bytes", info.RssBytes);
+            writer.WriteNumber("spawns", info.Spawns);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Metrics;
 using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Wire;
 
@@ -61,6 +62,12 @@ public static class ControlServer
         var inetCredentials = inet?.Username is { } iu && inet.Password is { } ip2 ? new Credentials(iu, ip2) : null;
         var operations = new ControlOperations(daemon, time, mainLog);
         builder.Services.AddSingleton(operations);
+        // Subscribed before the daemon autostarts anything, so that the first spawns are counted.
+        var life = new LifeCounters();
+        var lifeSubscription = daemon.Registry.Events.Subscribe(life);
+        var metrics = new MetricsExposition(daemon, life, new ControlCallMetrics(time, RpcMethodTable.All.Select(m => m.Name)), time);
+        builder.Services.AddSingleton(metrics.Calls);
+        builder.Services.AddSingleton(life);
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<FaultTranslation>();
@@ -74,15 +81,16 @@ public static class ControlServer
             await next(context).ConfigureAwait(false);
             afterRequest();
         });
-        MapSupervisorWire(app, operations, mainLog.CreateLogger("supervisord"), time);
+        app.Lifetime.ApplicationStopped.Register(lifeSubscription.Dispose);
+        MapSupervisorWire(app, operations, metrics, mainLog.CreateLogger("supervisord"), time);
         app.MapGrpcService<SupervisorService>();
         return app;
     }
 
-    /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail, the web page.</summary>
-    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, ILogger logger, TimeProvider time)
+    /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail, the web page; then our /metrics.</summary>
+    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, MetricsExposition metrics, ILogger logger, TimeProvider time)
     {
-        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, new LogThrottle(time));
+        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, new LogThrottle(time), metrics.Calls);
         var tail = new LogTailEndpoint(operations);
         // Supervisor matches any URI that starts with /RPC2 (xmlrpc.supervisor_xmlrpc_handler.match).
         app.MapWhen(context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true, branch => branch.Run(rpc.HandleAsync));
@@ -90,6 +98,7 @@ public static class ControlServer
         app.MapWhen(context => context.Request.Path.Equals("/mainlogtail"), branch => branch.Run(tail.MainAsync));
         var web = new Web.WebPage(operations);
         app.MapWhen(context => Web.WebPage.Handles(context.Request.Path), branch => branch.Run(web.HandleAsync));
+        app.MapWhen(context => context.Request.Path.Equals("/metrics"), branch => branch.Run(new MetricsEndpoint(metrics).HandleAsync));
     }
 
     /// <summary>Lets the host log through the main log without disposing it when the host stops (reload keeps it).</summary>

@@ -1,3 +1,4 @@
+using Supervise.Supervisord.Metrics;
 using Supervise.Supervisord.Processes;
 using V1 = Supervise.Protocol.V1;
 
@@ -6,9 +7,12 @@ namespace Supervise.Supervisord.Control;
 /// <summary>Maps process snapshots to the protocol's ProcessInfo, as Supervisor's getProcessInfo fills it.</summary>
 public static class ProcessInfoMapper
 {
-    public static V1.ProcessInfo ToInfo(SupervisedProcess process, DateTimeOffset now)
+    /// <param name="life">The spawn counters, when the caller has them.</param>
+    /// <param name="usage">Whether to read the child's CPU and memory from /proc (one file read per process).</param>
+    public static V1.ProcessInfo ToInfo(SupervisedProcess process, DateTimeOffset now, LifeCounters? life = null, bool usage = false)
     {
         var snapshot = process.Current;
+        var stat = usage ? ProcStat.Of(snapshot.Pid) : null;
         return new V1.ProcessInfo
         {
             Name = snapshot.Name,
@@ -27,6 +31,9 @@ public static class ProcessInfoMapper
             Ready = snapshot.State == ProcessState.Running,
             ReadyProbe = process.Config.Readiness.Probe.Spec,
             DependsOn = { process.Config.Readiness.DependsOn },
+            CpuSeconds = stat?.CpuSeconds ?? 0,
+            RssBytes = stat?.ResidentBytes ?? 0,
+            Spawns = life?.Of(snapshot.Group, snapshot.Name)?.Spawns ?? 0,
         };
     }
 }

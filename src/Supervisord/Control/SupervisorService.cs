@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Supervise.Protocol.V1;
+using Supervise.Supervisord.Metrics;
 using Supervise.Supervisord.Operations;
 using V1 = Supervise.Protocol.V1;
 
@@ -9,7 +10,7 @@ namespace Supervise.Supervisord.Control;
 /// The gRPC control service: an adapter from the protocol's messages to <see cref="ControlOperations"/> and back.
 /// Faults leave the operations as <see cref="SupervisorFault"/>s and become gRPC statuses in <see cref="FaultTranslation"/>.
 /// </summary>
-public sealed partial class SupervisorService(ControlOperations operations) : V1.Supervisor.SupervisorBase
+public sealed partial class SupervisorService(ControlOperations operations, LifeCounters life) : V1.Supervisor.SupervisorBase
 {
     public override Task<VersionReply> GetVersion(Empty request, ServerCallContext context) =>
         Task.FromResult(new VersionReply
@@ -32,12 +33,20 @@ public sealed partial class SupervisorService(ControlOperations operations) : V1
     {
         var now = operations.Time.GetUtcNow();
         var list = new ProcessList();
-        list.Processes.AddRange(operations.Processes.Select(p => ProcessInfoMapper.ToInfo(p, now)));
+        list.Processes.AddRange(operations.Processes.Select(p => ProcessInfoMapper.ToInfo(p, now, life)));
+        return Task.FromResult(list);
+    }
+
+    public override Task<ProcessList> ListProcessesWithUsage(Empty request, ServerCallContext context)
+    {
+        var now = operations.Time.GetUtcNow();
+        var list = new ProcessList();
+        list.Processes.AddRange(operations.Processes.Select(p => ProcessInfoMapper.ToInfo(p, now, life, usage: true)));
         return Task.FromResult(list);
     }
 
     public override Task<V1.ProcessInfo> GetProcess(NameRequest request, ServerCallContext context) =>
-        Task.FromResult(ProcessInfoMapper.ToInfo(operations.Process(request.Name), operations.Time.GetUtcNow()));
+        Task.FromResult(ProcessInfoMapper.ToInfo(operations.Process(request.Name), operations.Time.GetUtcNow(), life, usage: true));
 
     public override async Task<ActionReply> Start(TargetRequest request, ServerCallContext context) =>
         Reply(await operations.StartAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false));

@@ -30,6 +30,8 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
     private readonly ILogger _logger;
     private readonly Task _loop;
     private long _poolSerial;
+    private int _depth;
+    private long _overflows;
 
     public EventListenerPool(string name, IEnumerable<IListenerProcess> listeners, EventSubscription subscription, int bufferSize, string identifier, ILogger logger)
     {
@@ -46,6 +48,15 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
     public string Name { get; }
 
     public EventSubscription Subscription { get; }
+
+    /// <summary>Events waiting in the buffer after the loop's last step; read by metrics.</summary>
+    public int BufferDepth => Volatile.Read(ref _depth);
+
+    /// <summary>The buffer's size (buffer_size=).</summary>
+    public int BufferCapacity => _bufferSize;
+
+    /// <summary>Events dropped because the buffer was full; read by metrics.</summary>
+    public long Overflows => Interlocked.Read(ref _overflows);
 
     public void Deliver(PublishedEvent published)
     {
@@ -117,6 +128,7 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
             {
                 Handle(input);
                 await DispatchAsync().ConfigureAwait(false);
+                Volatile.Write(ref _depth, _buffer.Count);
             }
             catch (Exception exception)
             {
@@ -171,6 +183,7 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
         {
             var dropped = _buffer.First!.Value;
             _buffer.RemoveFirst();
+            Interlocked.Increment(ref _overflows);
             LogOverflow(_logger, Name, dropped.Serial);
         }
         // Supervisor numbers an event for a pool when the pool accepts it, so a rebuffered event keeps its number.

@@ -171,6 +171,9 @@ internal static unsafe partial class Libc
     [LibraryImport("libc")]
     public static partial int getppid();
 
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint getdents64(int fd, void* buffer, nuint count);
+
     /// <summary>
     /// struct epoll_event on x86-64 (and i386): the kernel declares it __attribute__((packed)) there (EPOLL_PACKED in
     /// include/uapi/linux/eventpoll.h), so it is 12 bytes with the data at offset 4. <see cref="EpollLayout"/> picks.

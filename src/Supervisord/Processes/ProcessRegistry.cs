@@ -40,6 +40,18 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         _groups.OrderBy(g => g.Name, StringComparer.Ordinal)
             .SelectMany(g => g.Processes.OrderBy(p => p.Name, StringComparer.Ordinal));
 
+    /// <summary>The event-listener pools of the active groups, for metrics.</summary>
+    public IReadOnlyList<EventListenerPool> Pools
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pools.Values.Select(p => p.Pool)];
+            }
+        }
+    }
+
     public ProcessGroup? FindGroup(string name) => _groups.FirstOrDefault(g => g.Name == name);
 
     private FcgiSocket? OpenSocket(FcgiSocketSettings settings)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Binding;
+using Supervise.Supervisord.Metrics;
 using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Wire.XmlRpc;
 
@@ -11,8 +12,9 @@ namespace Supervise.Supervisord.Wire;
 /// POST /RPC2 (any path that starts with it, as Supervisor matches): one XML-RPC call per request, answered with
 /// Content-Length (HTTP/1.0 clients such as supervisord-monitor read until EOF). GET gives 400, XML that does not parse
 /// gives 400 and one short ERROR line (throttled), a fault is HTTP 200 with a &lt;fault&gt;, as in Supervisor.
+/// Each parsed call is counted for /metrics by method and outcome, with its latency.
 /// </summary>
-public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, LogThrottle throttle)
+public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, LogThrottle throttle, ControlCallMetrics metrics)
 {
     /// <summary>The largest request body read; Supervisor has no bound, and buffers whatever it is sent.</summary>
     public const int MaxBodyBytes = 4 << 20;
@@ -43,14 +45,17 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
             return;
         }
         PooledBytes reply;
+        var started = metrics.Start();
         try
         {
             var value = await rpc.CallAsync(call.MethodName, call.Params, context.RequestAborted).ConfigureAwait(false);
             reply = XmlRpcResponseWriter.PooledResponse(value);
+            metrics.Record(ControlCallMetrics.XmlRpc, call.MethodName, CallOutcome.Ok, started);
         }
         catch (SupervisorFault fault)
         {
             reply = XmlRpcResponseWriter.PooledFault((int)fault.Code, fault.Message);
+            metrics.Record(ControlCallMetrics.XmlRpc, call.MethodName, CallOutcome.Fault, started);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -58,6 +63,7 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
         }
         catch (Exception exception)
         {
+            metrics.Record(ControlCallMetrics.XmlRpc, call.MethodName, CallOutcome.Error, started);
             LogCallFailed(logger, call.MethodName, exception);
             await ErrorPage.WriteAsync(context, StatusCodes.Status500InternalServerError, context.RequestAborted).ConfigureAwait(false);
             return;

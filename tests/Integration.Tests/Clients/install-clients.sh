@@ -42,6 +42,7 @@ apt_install() {
 
 [ -x /usr/bin/supervisorctl ] || timed supervisor apt_install supervisor
 [ -x /usr/bin/prometheus-node-exporter ] || timed prometheus-node-exporter apt_install prometheus-node-exporter
+[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || timed prometheus apt_install prometheus
 command -v ansible >/dev/null 2>&1 || timed ansible apt_install ansible
 { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || timed chromium apt_install chromium chromium-driver
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

@@ -126,11 +126,40 @@ public sealed class StatusCommandSpecs
                 "description": "Not started",
                 "ready": false,
                 "ready_probe": "",
-                "depends_on": []
+                "depends_on": [],
+                "cpu_seconds": 0,
+                "rss_bytes": 0,
+                "spawns": 0
               }
             ]
 
             """);
         run.ExitCode.Should().Be(3);
+    }
+
+    [Fact]
+    public void Status_json_asks_for_usage_and_carries_the_cpu_memory_and_spawns_the_daemon_read()
+    {
+        var daemon = new FakeSupervisor();
+        var web = Info.Running("web", 42);
+        web.CpuSeconds = 1.5;
+        web.RssBytes = 12_345_678;
+        web.Spawns = 3;
+        daemon.Processes.Add(web);
+
+        var run = Ctl.Run(daemon, "status", "--json");
+
+        run.Out.Should().Contain("\"cpu_seconds\": 1.5,").And.Contain("\"rss_bytes\": 12345678,").And.Contain("\"spawns\": 3");
+        daemon.Calls.Should().Contain("ListProcessesWithUsage").And.NotContain("ListProcesses");
+    }
+
+    [Fact]
+    public void Plain_status_does_not_ask_the_daemon_to_read_proc()
+    {
+        var daemon = Daemon();
+
+        Ctl.Run(daemon, "status");
+
+        daemon.Calls.Should().Contain("ListProcesses").And.NotContain("ListProcessesWithUsage");
     }
 }

@@ -56,6 +56,9 @@ internal sealed class FakeSupervisor : ISupervisorClient
     public Task<IReadOnlyList<ProcessInfo>> ListProcessesAsync(CancellationToken cancellationToken) =>
         Answer("ListProcesses", () => (IReadOnlyList<ProcessInfo>)[.. Processes]);
 
+    public Task<IReadOnlyList<ProcessInfo>> ListProcessesWithUsageAsync(CancellationToken cancellationToken) =>
+        Answer("ListProcessesWithUsage", () => (IReadOnlyList<ProcessInfo>)[.. Processes]);
+
     public Task<ProcessInfo> GetProcessAsync(string name, CancellationToken cancellationToken) => Answer($"GetProcess {name}", () =>
         Processes.FirstOrDefault(p => p.Name == name && p.Group == name || $"{p.Group}:{p.Name}" == name)
         ?? throw FaultException.Create(Fault.BadName, name));

@@ -12,9 +12,10 @@ public sealed partial class FolderDependencySpecs
     private static readonly Dictionary<string, string[]> Layers = new()
     {
         ["Hosting"] = ["Control", "Web", "Wire", "Operations", "Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
-        ["Control"] = ["Web", "Wire", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
+        ["Control"] = ["Web", "Wire", "Metrics", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
         ["Web"] = ["Wire", "Operations", "Processes", "Events", "Logging", "Configuration"],
-        ["Wire"] = ["Operations", "Processes", "Events", "Logging", "Configuration"],
+        ["Wire"] = ["Metrics", "Operations", "Processes", "Events", "Logging", "Configuration"],
+        ["Metrics"] = ["Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
         ["Operations"] = ["Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
         ["Processes"] = ["Events", "Logging", "Spawning", "Platform", "Configuration"],
         ["Events"] = ["Logging", "Platform", "Configuration"],
