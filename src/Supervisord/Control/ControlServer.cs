@@ -26,8 +26,10 @@ public static class ControlServer
     public static WebApplication Build(SupervisorConfig config, SupervisorDaemon daemon, MainLog mainLog, TimeProvider time, Action afterRequest)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // One throttle for every bad request, whichever protocol it came by.
+        var throttle = new LogThrottle(time);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new NonOwningProvider(mainLog));
+        builder.Logging.AddProvider(new HostLogFilter(mainLog, throttle));
         builder.Host.UseSystemd();
 
         var unix = config.UnixHttpServer;
@@ -74,29 +76,19 @@ public static class ControlServer
             await next(context).ConfigureAwait(false);
             afterRequest();
         });
-        MapSupervisorWire(app, operations, mainLog.CreateLogger("supervisord"), time);
+        MapSupervisorWire(app, operations, mainLog.CreateLogger("supervisord"), throttle);
         app.MapGrpcService<SupervisorService>();
         return app;
     }
 
     /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail.</summary>
-    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, ILogger logger, TimeProvider time)
+    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, ILogger logger, LogThrottle throttle)
     {
-        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, new LogThrottle(time));
+        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, throttle);
         var tail = new LogTailEndpoint(operations);
         // Supervisor matches any URI that starts with /RPC2 (xmlrpc.supervisor_xmlrpc_handler.match).
         app.MapWhen(context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true, branch => branch.Run(rpc.HandleAsync));
         app.MapWhen(context => context.Request.Path.StartsWithSegments("/logtail"), branch => branch.Run(tail.ProcessAsync));
         app.MapWhen(context => context.Request.Path.Equals("/mainlogtail"), branch => branch.Run(tail.MainAsync));
-    }
-
-    /// <summary>Lets the host log through the main log without disposing it when the host stops (reload keeps it).</summary>
-    private sealed class NonOwningProvider(MainLog log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => log.CreateLogger(categoryName);
-
-        public void Dispose()
-        {
-        }
     }
 }

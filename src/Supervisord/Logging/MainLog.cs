@@ -46,6 +46,9 @@ public sealed class MainLog : ILoggerProvider
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_gate)
         {
+            // The main log has no retry clock of its own: a failing main log is retried (with the same backoff) when
+            // the next line comes, and holds its lines meanwhile, like a child's log (docs/reliability.md).
+            _file?.RetryIfDue();
             _file?.Write(bytes);
             try
             {
