@@ -14,7 +14,7 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Filter(log.CreateLogger(categoryName), throttle);
+    public ILogger CreateLogger(string categoryName) => new Filter(log.CreateLogger(categoryName), categoryName, throttle);
 
     public void Dispose()
     {
@@ -37,8 +37,12 @@ public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : I
         return false;
     }
 
-    private sealed partial class Filter(ILogger inner, LogThrottle throttle) : ILogger
+    private sealed partial class Filter(ILogger inner, string category, LogThrottle throttle) : ILogger
     {
+        // gRPC's own lines below Error are about one request each ("Request protocol of 'HTTP/1.1' is not supported"):
+        // a client decides how many there are, so they share the throttle too.
+        private readonly bool _perRequest = category.StartsWith("Grpc.", StringComparison.Ordinal);
+
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
@@ -49,7 +53,8 @@ public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : I
             {
                 return;
             }
-            if (exception is null || !IsRequestFault(exception))
+            var requestCaused = exception is null ? _perRequest && logLevel < LogLevel.Error : IsRequestFault(exception);
+            if (!requestCaused)
             {
                 inner.Log(logLevel, eventId, state, exception, formatter);
                 return;
@@ -59,9 +64,18 @@ public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : I
             {
                 return;
             }
-            var reason = $"{exception.GetType().Name}: {exception.Message}".ReplaceLineEndings(" ");
-            LogBadRequest(inner, Echo.Escape(Echo.Text(formatter(state, null))), Echo.Escape(Echo.Text(reason)), suppressed);
+            var what = Echo.Escape(Echo.Text(formatter(state, null)));
+            if (exception is null)
+            {
+                LogRequestLine(inner, what, suppressed);
+                return;
+            }
+            var reason = $"{exception.GetType().Name}: {exception.Message}";
+            LogBadRequest(inner, what, Echo.Escape(Echo.Text(reason)), suppressed);
         }
+
+        [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "bad request: {What} ({Suppressed} similar lines suppressed before)")]
+        private static partial void LogRequestLine(ILogger logger, string what, int suppressed);
 
         [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "bad request: {What}: {Reason} ({Suppressed} similar lines suppressed before)")]
         private static partial void LogBadRequest(ILogger logger, string what, string reason, int suppressed);

@@ -18,6 +18,7 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     private TailBuffer? _tail;
     private bool _failureReported;
     private bool _overflowReported;
+    private int _reportedEpisodes;
     private readonly RetryBackoff _backoff = new(time ?? TimeProvider.System);
 
     /// <summary>The log file's path, or null for NONE.</summary>
@@ -38,9 +39,11 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     public LogFileChange TakeChange()
     {
         var failing = _file?.Failing ?? false;
-        if (failing && !_failureReported)
+        var episodes = _file?.FailureEpisodes ?? 0;
+        if ((failing || episodes != _reportedEpisodes) && !_failureReported)
         {
             _failureReported = true;
+            _reportedEpisodes = episodes;
             return LogFileChange.Failed;
         }
         if (failing && !_overflowReported && _file!.EpisodeDroppedBytes > 0)

@@ -53,6 +53,12 @@ public sealed partial class RotatingLogFile : IDisposable
     /// <summary>Bytes lost because the file could not be opened or written.</summary>
     public long DroppedBytes => Interlocked.Read(ref _dropped);
 
+    /// <summary>
+    /// How many times the file started failing; an episode can begin and end inside one call (a removed file
+    /// recreated at once), and is still reported.
+    /// </summary>
+    public int FailureEpisodes { get; private set; }
+
     /// <summary>True when the last attempt to open the file failed (the spawn of its process fails then).</summary>
     public bool OpenFailed { get; private set; }
 
@@ -267,6 +273,7 @@ public sealed partial class RotatingLogFile : IDisposable
         {
             // A new failure episode: its drop count starts from zero.
             Interlocked.Exchange(ref _episodeDropped, 0);
+            FailureEpisodes++;
         }
         LastError = exception.Message;
         LastErrno = exception switch

@@ -127,6 +127,9 @@ public sealed class ChannelLogHealthSpecs : IDisposable
 
         File.ReadAllText(path).Should().Be("after one\nafter two\n");
         log.BytesDropped.Should().Be(0);
+        log.TakeChange().Should().Be(LogFileChange.Failed, "the removal is said even though the file was recreated at once");
+        log.TakeChange().Should().Be(LogFileChange.Recovered);
+        log.TakeChange().Should().Be(LogFileChange.None);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
