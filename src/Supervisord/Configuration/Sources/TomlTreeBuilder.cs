@@ -15,11 +15,24 @@ internal static class TomlTreeBuilder
         var root = TomlNode.NewTable(1);
         var stack = new Stack<(TomlNode Node, string? Key, int KeyLine)>();
         var parser = TomlParser.Create(text, new TomlParserOptions { Mode = TomlParserMode.Tolerant }, null);
+        var unbalanced = false;
         try
         {
             while (parser.MoveNext())
             {
                 var e = parser.Current;
+                // Tolerant mode goes on after a syntax error and may then end or name more than it opened (found by
+                // the fuzzer, tests/Fuzz/crashes/toml): the document is refused by its diagnostics, so stop building.
+                if (stack.Count == 0 && e.Kind is not TomlParseEventKind.StartTable and not TomlParseEventKind.StartDocument
+                    and not TomlParseEventKind.EndDocument)
+                {
+                    if (!parser.HasErrors)
+                    {
+                        bag.Error(new ConfigDiagnostic(file, Math.Max(e.Line, 0), "", "", "TOML syntax error: unbalanced document"));
+                    }
+                    unbalanced = true;
+                    break;
+                }
                 switch (e.Kind)
                 {
                     case TomlParseEventKind.StartTable:
@@ -50,7 +63,7 @@ internal static class TomlTreeBuilder
         {
             bag.Error(new ConfigDiagnostic(file, message.Span.Start.Line + 1, "", "", $"TOML syntax error: {Echo.Text(message.Message)}"));
         }
-        return parser.HasErrors ? null : root;
+        return parser.HasErrors || unbalanced ? null : root;
     }
 
     private static string ScalarText(TomlParser parser, TomlParseEvent e) => e.Kind switch
