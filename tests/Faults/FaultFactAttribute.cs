@@ -12,8 +12,9 @@ public sealed class FaultFactAttribute : FactAttribute
 
     public FaultFactAttribute(bool full = false, bool root = false, params string[] tools)
     {
-        Skip = full && Environment.GetEnvironmentVariable(FullVariable) != "full"
-            ? "a full fault spec: runs in ./build.sh faults"
-            : Requirements.Unmet(root, tools);
+        Skip =
+            full && Environment.GetEnvironmentVariable(FullVariable) != "full"
+                ? "a full fault spec: runs in ./build.sh faults"
+                : Requirements.Unmet(root, tools);
     }
 }

@@ -49,13 +49,22 @@ public sealed class HostileClientSpecs
         {
             var result = await daemon.CtlAsync(arguments);
 
-            result.ExitCode.Should().BeLessThan(128, $"supervisorctl {string.Join(' ', arguments)[..Math.Min(60, string.Join(' ', arguments).Length)]} must not crash");
+            result
+                .ExitCode.Should()
+                .BeLessThan(
+                    128,
+                    $"supervisorctl {string.Join(' ', arguments)[..Math.Min(60, string.Join(' ', arguments).Length)]} must not crash"
+                );
             result.Output.Should().NotContain("Unhandled exception");
             LogLines.StackFrame().IsMatch(result.Output).Should().BeFalse();
             result.Output.Length.Should().BeLessThan(64 * 1024, "an echoed argument is cut, not repeated whole");
         }
         (await daemon.CtlAsync("status", "calm")).Output.Should().Contain("RUNNING");
-        LogLines.StackFrame().IsMatch(File.ReadAllText(Path.Combine(daemon.Directory, "supervisord.log"))).Should().BeFalse();
+        LogLines
+            .StackFrame()
+            .IsMatch(File.ReadAllText(Path.Combine(daemon.Directory, "supervisord.log")))
+            .Should()
+            .BeFalse();
     }
 
     [Fact]
@@ -66,38 +75,64 @@ public sealed class HostileClientSpecs
         var before = MainLog.Read(daemon).Count;
 
         using var grpc = GrpcOver(daemon.SocketPath);
-        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "http://localhost/supervise.v1.Supervisor/GetProcess")
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, 1000),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, token) =>
             {
-                Content = new ByteArrayContent(MalformedGrpc[i % MalformedGrpc.Length]),
-                Version = HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-            request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-            try
-            {
-                using var response = await grpc.SendAsync(request, token);
-                await response.Content.ReadAsByteArrayAsync(token);
+                using var request = new HttpRequestMessage(
+                    HttpMethod.Post,
+                    "http://localhost/supervise.v1.Supervisor/GetProcess"
+                )
+                {
+                    Content = new ByteArrayContent(MalformedGrpc[i % MalformedGrpc.Length]),
+                    Version = HttpVersion.Version20,
+                    VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+                request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+                try
+                {
+                    using var response = await grpc.SendAsync(request, token);
+                    await response.Content.ReadAsByteArrayAsync(token);
+                }
+                catch (HttpRequestException)
+                {
+                    // A reset stream is a fine answer to a malformed message.
+                }
             }
-            catch (HttpRequestException)
+        );
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, 1000),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) =>
             {
-                // A reset stream is a fine answer to a malformed message.
+                var reply = await RawHttp.PostRpcAsync(daemon.SocketPath, MalformedXmlRpc[i % MalformedXmlRpc.Length]);
+                reply.Status.Should().BeOneOf(200, 400, 413);
             }
-        });
-        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-        {
-            var reply = await RawHttp.PostRpcAsync(daemon.SocketPath, MalformedXmlRpc[i % MalformedXmlRpc.Length]);
-            reply.Status.Should().BeOneOf(200, 400, 413);
-        });
+        );
 
         (await daemon.CtlAsync("status", "calm")).Output.Should().Contain("RUNNING");
         var text = File.ReadAllText(Path.Combine(daemon.Directory, "supervisord.log"));
         var added = MainLog.Read(daemon).Skip(before).ToList();
-        added.Count.Should().BeLessThanOrEqualTo(100, string.Join("\n", added.GroupBy(l => l.Message[..Math.Min(70, l.Message.Length)]).Select(g => $"{g.Count()} x {g.Key}").Take(10)));
-        added.Should().Contain(l => l.Level == "WARN" && l.Message.StartsWith("bad request: ", StringComparison.Ordinal),
-            "the malformed gRPC messages reached the server and were said, briefly");
+        added
+            .Count.Should()
+            .BeLessThanOrEqualTo(
+                100,
+                string.Join(
+                    "\n",
+                    added
+                        .GroupBy(l => l.Message[..Math.Min(70, l.Message.Length)])
+                        .Select(g => $"{g.Count()} x {g.Key}")
+                        .Take(10)
+                )
+            );
+        added
+            .Should()
+            .Contain(
+                l => l.Level == "WARN" && l.Message.StartsWith("bad request: ", StringComparison.Ordinal),
+                "the malformed gRPC messages reached the server and were said, briefly"
+            );
         LogLines.StackFrame().IsMatch(text).Should().BeFalse("a malformed request is not an internal error");
         text.Split('\n').Max(l => l.Length).Should().BeLessThan(2000, "each bad request line is short");
     }
@@ -119,7 +154,9 @@ public sealed class HostileClientSpecs
         "",
         "\u0000\u0001\u0002garbage",
         "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><methodCall><methodName>&b;</methodName></methodCall>",
-        "<methodCall><methodName>system.listMethods</methodName><params>" + string.Concat(Enumerable.Repeat("<param><value><array><data>", 2000)) + "</params></methodCall>",
+        "<methodCall><methodName>system.listMethods</methodName><params>"
+            + string.Concat(Enumerable.Repeat("<param><value><array><data>", 2000))
+            + "</params></methodCall>",
         "<methodCall><methodName>supervisor.getProcessInfo</methodName><params><param><value><int>999999999999999999999999</int></value></param></params></methodCall>",
         "<methodCall><methodName>" + new string('m', 300_000) + "</methodName></methodCall>",
         "<methodCall><params></params></methodCall>",

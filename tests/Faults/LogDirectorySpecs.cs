@@ -29,13 +29,20 @@ public sealed class LogDirectorySpecs
         var seenBefore = LogLines.Numbers(ticker, "tick ").Max();
         Directory.Delete(logs, recursive: true);
 
-        await Eventually.UntilAsync(() => LogLines.Numbers(ticker, "tick ").Count >= 40,
-            "the directory and the file are recreated and keep filling", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(
+            () => LogLines.Numbers(ticker, "tick ").Count >= 40,
+            "the directory and the file are recreated and keep filling",
+            TimeSpan.FromSeconds(30)
+        );
         File.WriteAllText(Path.Combine(daemon.Directory, "stop"), "");
         var after = LogLines.Numbers(ticker, "tick ");
-        after[0].Should().BeLessThanOrEqualTo(seenBefore + 10, "only lines written between the look and the rm may be gone with it");
+        after[0]
+            .Should()
+            .BeLessThanOrEqualTo(seenBefore + 10, "only lines written between the look and the rm may be gone with it");
         after.Should().Equal(Enumerable.Range(after[0], after.Count), "no line after the removal is lost");
-        await Eventually.UntilAsync(() => LogLines.CountMainLog(daemon, $"log file {ticker} is written again", ticker) > 0);
+        await Eventually.UntilAsync(() =>
+            LogLines.CountMainLog(daemon, $"log file {ticker} is written again", ticker) > 0
+        );
         LogLines.CountMainLog(daemon, "could not write to log file", ticker).Should().Be(1);
         LogLines.CountMainLog(daemon, $"log file {ticker} is written again", ticker).Should().Be(1);
     }
@@ -52,7 +59,9 @@ public sealed class LogDirectorySpecs
         (tail.ExitCode, tail.Output.Trim()).Should().Be((1, "idle: ERROR (no log file)"), "as Supervisor answers");
 
         var restart = await daemon.CtlAsync("restart", "idle");
-        restart.Output.Should().Contain("idle: started", "the spawn recreates the directory rather than fail (docs/compatibility.md)");
+        restart
+            .Output.Should()
+            .Contain("idle: started", "the spawn recreates the directory rather than fail (docs/compatibility.md)");
         File.Exists(Path.Combine(daemon.Directory, "childlogs", "idle.log")).Should().BeTrue();
         (await daemon.CtlAsync("tail", "idle")).ExitCode.Should().Be(0);
     }

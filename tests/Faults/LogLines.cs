@@ -26,7 +26,12 @@ public static partial class LogLines
 
     /// <summary>The main log's lines whose message mentions <paramref name="path"/> and starts with <paramref name="start"/>.</summary>
     public static int CountMainLog(Daemon daemon, string start, string path) =>
-        MainLog.Read(daemon).Count(l => l.Message.StartsWith(start, StringComparison.Ordinal) && l.Message.Contains(path, StringComparison.Ordinal));
+        MainLog
+            .Read(daemon)
+            .Count(l =>
+                l.Message.StartsWith(start, StringComparison.Ordinal)
+                && l.Message.Contains(path, StringComparison.Ordinal)
+            );
 
     /// <summary>A stack trace line as .NET prints it.</summary>
     [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]

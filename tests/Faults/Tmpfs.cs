@@ -22,7 +22,10 @@ public sealed class Tmpfs(string mountPoint) : IAsyncDisposable
 
     private static async Task RunAsync(string tool, params string[] arguments)
     {
-        var result = await Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        var result = await Cli.Wrap(tool)
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
         result.ExitCode.Should().Be(0, $"{tool} {string.Join(' ', arguments)} failed: {result.StandardError}");
     }
 }

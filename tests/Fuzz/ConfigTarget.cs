@@ -30,7 +30,9 @@ public sealed class ConfigTarget : IFuzzTarget, IDisposable
         var report = CheckReport.Format(result).Text;
         if (result.Errors.Any(e => e.ToString().Contains(ConfigLoader.InternalErrorPrefix, StringComparison.Ordinal)))
         {
-            throw new FuzzCrashException("reached the internal-error catch-all: " + report[..Math.Min(500, report.Length)]);
+            throw new FuzzCrashException(
+                "reached the internal-error catch-all: " + report[..Math.Min(500, report.Length)]
+            );
         }
         if (System.Text.Encoding.UTF8.GetByteCount(report) > 64 * 1024)
         {

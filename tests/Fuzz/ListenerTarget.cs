@@ -14,8 +14,21 @@ public sealed class ListenerTarget : IFuzzTarget
     public Verdict Run(byte[] input)
     {
         var logger = new FaultLogger();
-        var pool = new EventListenerPool("pool", [new Listener()], new EventSubscription(["PROCESS_GROUP"]), bufferSize: 4, "supervisor", logger);
-        pool.Deliver(new PublishedEvent(1, DateTimeOffset.UnixEpoch, new ProcessStateChanged("l", "pool", "STARTING", "RUNNING", 42, 0, true)));
+        var pool = new EventListenerPool(
+            "pool",
+            [new Listener()],
+            new EventSubscription(["PROCESS_GROUP"]),
+            bufferSize: 4,
+            "supervisor",
+            logger
+        );
+        pool.Deliver(
+            new PublishedEvent(
+                1,
+                DateTimeOffset.UnixEpoch,
+                new ProcessStateChanged("l", "pool", "STARTING", "RUNNING", 42, 0, true)
+            )
+        );
         for (var serial = 2; serial < 5; serial++)
         {
             pool.Deliver(new PublishedEvent(serial, DateTimeOffset.UnixEpoch, new ProcessGroupAdded("g" + serial)));
@@ -43,7 +56,8 @@ public sealed class ListenerTarget : IFuzzTarget
     {
         public string Name => "l";
 
-        public Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => Task.FromResult(true);
+        public Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
     }
 
     private sealed class FaultLogger : ILogger
@@ -52,11 +66,18 @@ public sealed class ListenerTarget : IFuzzTarget
 
         public bool Unknown { get; private set; }
 
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             Fault ??= exception;
             Unknown |= eventId.Id is 61 or 62;

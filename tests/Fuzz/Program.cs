@@ -16,11 +16,21 @@ for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--corpus": corpus = args[++i]; break;
-        case "--replay": replay = true; break;
-        default: targets.Add(args[i]); break;
+        case "--seconds":
+            seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--seed":
+            seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--corpus":
+            corpus = args[++i];
+            break;
+        case "--replay":
+            replay = true;
+            break;
+        default:
+            targets.Add(args[i]);
+            break;
     }
 }
 corpus ??= "tests/Fuzz/corpus";
@@ -47,24 +57,41 @@ return failed ? 1 : 0;
 
 bool Run(IFuzzTarget target, string name)
 {
-    var inputs = Targets.Inputs(Path.Combine(corpus, name)).Concat(Targets.Inputs(Path.Combine(crashes, name))).ToList();
-    var pool = new List<byte[]>(inputs.Count == 0 ? [[]] : inputs);
+    var inputs = Targets
+        .Inputs(Path.Combine(corpus, name))
+        .Concat(Targets.Inputs(Path.Combine(crashes, name)))
+        .ToList();
+    var pool = new List<byte[]>(
+        inputs.Count == 0
+            ?
+            [
+                [],
+            ]
+            : inputs
+    );
     var random = new Random(seed);
     var mutator = new Mutator(random, Mutator.TokensFor(name));
     var unique = new HashSet<string>();
-    long executions = 0, crashCount = 0, accepted = 0;
+    long executions = 0,
+        crashCount = 0,
+        accepted = 0;
     var clock = Stopwatch.StartNew();
     var current = Array.Empty<byte>();
     var started = Stopwatch.GetTimestamp();
-    using var watchdog = new Timer(_ =>
-    {
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref started)) > TimeSpan.FromSeconds(10))
+    using var watchdog = new Timer(
+        _ =>
         {
-            Save("hang", current);
-            Console.WriteLine($"{name}: HANG on an input of {current.Length} bytes (saved)");
-            Environment.Exit(3);
-        }
-    }, null, 1000, 1000);
+            if (Stopwatch.GetElapsedTime(Interlocked.Read(ref started)) > TimeSpan.FromSeconds(10))
+            {
+                Save("hang", current);
+                Console.WriteLine($"{name}: HANG on an input of {current.Length} bytes (saved)");
+                Environment.Exit(3);
+            }
+        },
+        null,
+        1000,
+        1000
+    );
 
     var queue = new Queue<byte[]>(inputs);
     while (queue.Count > 0 || (!replay && clock.Elapsed < TimeSpan.FromSeconds(seconds)))
@@ -85,7 +112,8 @@ bool Run(IFuzzTarget target, string name)
         catch (Exception exception)
         {
             crashCount++;
-            var signature = $"{exception.GetType().Name}: {exception.Message[..Math.Min(80, exception.Message.Length)]} @ {exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
+            var signature =
+                $"{exception.GetType().Name}: {exception.Message[..Math.Min(80, exception.Message.Length)]} @ {exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
             if (unique.Add(signature))
             {
                 var file = Save("crash", current);
@@ -95,8 +123,12 @@ bool Run(IFuzzTarget target, string name)
         executions++;
     }
     var rate = executions / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {executions} executions in {clock.Elapsed.TotalSeconds:F0} s ({rate:F0}/s), {accepted} accepted, {crashCount} crashes ({unique.Count} unique), seed {seed}"));
+    Console.WriteLine(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name}: {executions} executions in {clock.Elapsed.TotalSeconds:F0} s ({rate:F0}/s), {accepted} accepted, {crashCount} crashes ({unique.Count} unique), seed {seed}"
+        )
+    );
     return crashCount > 0;
 
     string Save(string kind, byte[] input)

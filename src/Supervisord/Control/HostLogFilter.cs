@@ -14,11 +14,10 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Filter(log.CreateLogger(categoryName), categoryName, throttle);
+    public ILogger CreateLogger(string categoryName) =>
+        new Filter(log.CreateLogger(categoryName), categoryName, throttle);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     /// <summary>Exceptions a client's bytes can cause, found along the inner exceptions.</summary>
     internal static bool IsRequestFault(Exception? exception)
@@ -26,10 +25,14 @@ public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : I
         for (var current = exception; current is not null; current = current.InnerException)
         {
             var type = current.GetType();
-            if (current is InvalidDataException or IOException or OperationCanceledException or FormatException
-                || type.FullName is "Google.Protobuf.InvalidProtocolBufferException" or "Grpc.Core.RpcException"
-                    or "Microsoft.AspNetCore.Http.BadHttpRequestException"
-                    or "Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException")
+            if (
+                current is InvalidDataException or IOException or OperationCanceledException or FormatException
+                || type.FullName
+                    is "Google.Protobuf.InvalidProtocolBufferException"
+                        or "Grpc.Core.RpcException"
+                        or "Microsoft.AspNetCore.Http.BadHttpRequestException"
+                        or "Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException"
+            )
             {
                 return true;
             }
@@ -43,17 +46,26 @@ public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : I
         // a client decides how many there are, so they share the throttle too.
         private readonly bool _perRequest = category.StartsWith("Grpc.", StringComparison.Ordinal);
 
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             if (!IsEnabled(logLevel))
             {
                 return;
             }
-            var requestCaused = exception is null ? _perRequest && logLevel < LogLevel.Error : IsRequestFault(exception);
+            var requestCaused = exception is null
+                ? _perRequest && logLevel < LogLevel.Error
+                : IsRequestFault(exception);
             if (!requestCaused)
             {
                 inner.Log(logLevel, eventId, state, exception, formatter);
@@ -74,10 +86,18 @@ public sealed partial class HostLogFilter(MainLog log, LogThrottle throttle) : I
             LogBadRequest(inner, what, Echo.Escape(Echo.Text(reason)), suppressed);
         }
 
-        [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "bad request: {What} ({Suppressed} similar lines suppressed before)")]
+        [LoggerMessage(
+            EventId = 51,
+            Level = LogLevel.Warning,
+            Message = "bad request: {What} ({Suppressed} similar lines suppressed before)"
+        )]
         private static partial void LogRequestLine(ILogger logger, string what, int suppressed);
 
-        [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "bad request: {What}: {Reason} ({Suppressed} similar lines suppressed before)")]
+        [LoggerMessage(
+            EventId = 50,
+            Level = LogLevel.Warning,
+            Message = "bad request: {What}: {Reason} ({Suppressed} similar lines suppressed before)"
+        )]
         private static partial void LogBadRequest(ILogger logger, string what, string reason, int suppressed);
     }
 }

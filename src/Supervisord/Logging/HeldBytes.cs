@@ -35,7 +35,8 @@ public sealed class HeldBytes(long capacity)
     }
 
     /// <summary>The oldest bytes still held (a part of one chunk); empty when nothing is held.</summary>
-    public ReadOnlyMemory<byte> Peek() => _chunks.TryPeek(out var head) ? head.AsMemory(_headOffset) : ReadOnlyMemory<byte>.Empty;
+    public ReadOnlyMemory<byte> Peek() =>
+        _chunks.TryPeek(out var head) ? head.AsMemory(_headOffset) : ReadOnlyMemory<byte>.Empty;
 
     /// <summary>Forgets the first <paramref name="count"/> bytes, which were written out.</summary>
     public void Consume(long count) => Drop(count);

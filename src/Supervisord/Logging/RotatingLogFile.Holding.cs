@@ -111,7 +111,11 @@ public sealed partial class RotatingLogFile
         try
         {
             using var reader = new FileStream(
-                $"/proc/self/fd/{_stream!.SafeFileHandle.DangerousGetHandle()}", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                $"/proc/self/fd/{_stream!.SafeFileHandle.DangerousGetHandle()}",
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete
+            );
             var buffer = new byte[Math.Max(0, _size - from)];
             reader.Position = from;
             reader.ReadExactly(buffer);
@@ -155,7 +159,11 @@ public sealed partial class RotatingLogFile
             var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
             if (!_privateFile)
             {
-                mode |= UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+                mode |=
+                    UnixFileMode.GroupRead
+                    | UnixFileMode.GroupExecute
+                    | UnixFileMode.OtherRead
+                    | UnixFileMode.OtherExecute;
             }
             Directory.CreateDirectory(directory, mode);
         }

@@ -18,7 +18,9 @@ public sealed class HostLogFilterSpecs : IDisposable
         var (log, path) = Open();
         using (log)
         {
-            var logger = new HostLogFilter(log, new LogThrottle(_time)).CreateLogger("Grpc.AspNetCore.Server.ServerCallHandler");
+            var logger = new HostLogFilter(log, new LogThrottle(_time)).CreateLogger(
+                "Grpc.AspNetCore.Server.ServerCallHandler"
+            );
             for (var i = 0; i < 1000; i++)
             {
                 logger.LogError(Thrown(new InvalidDataException("bad varint")), "Error reading message.");
@@ -27,7 +29,11 @@ public sealed class HostLogFilterSpecs : IDisposable
 
         var lines = File.ReadAllLines(path);
         lines.Should().HaveCount(LogThrottle.PerSecond);
-        lines.Should().AllSatisfy(l => l.Should().Contain(" WARN bad request: Error reading message.: InvalidDataException: bad varint"));
+        lines
+            .Should()
+            .AllSatisfy(l =>
+                l.Should().Contain(" WARN bad request: Error reading message.: InvalidDataException: bad varint")
+            );
     }
 
     [Fact]
@@ -36,7 +42,9 @@ public sealed class HostLogFilterSpecs : IDisposable
         var (log, path) = Open();
         using (log)
         {
-            var logger = new HostLogFilter(log, new LogThrottle(_time)).CreateLogger("Grpc.AspNetCore.Server.ServerCallHandler");
+            var logger = new HostLogFilter(log, new LogThrottle(_time)).CreateLogger(
+                "Grpc.AspNetCore.Server.ServerCallHandler"
+            );
             for (var i = 0; i < 8; i++)
             {
                 logger.LogInformation("Request protocol of 'HTTP/1.1' is not supported.");
@@ -54,11 +62,18 @@ public sealed class HostLogFilterSpecs : IDisposable
         var (log, path) = Open();
         using (log)
         {
-            var logger = new HostLogFilter(log, new LogThrottle(_time)).CreateLogger("Grpc.AspNetCore.Server.ServerCallHandler");
-            logger.LogError(Thrown(new NullReferenceException("a bug")), "Error when executing service method 'GetState'.");
+            var logger = new HostLogFilter(log, new LogThrottle(_time)).CreateLogger(
+                "Grpc.AspNetCore.Server.ServerCallHandler"
+            );
+            logger.LogError(
+                Thrown(new NullReferenceException("a bug")),
+                "Error when executing service method 'GetState'."
+            );
         }
 
-        File.ReadAllText(path).Should().Contain("ERRO Error when executing service method 'GetState'.: System.NullReferenceException: a bug")
+        File.ReadAllText(path)
+            .Should()
+            .Contain("ERRO Error when executing service method 'GetState'.: System.NullReferenceException: a bug")
             .And.Contain("   at ");
     }
 
