@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Supervise's one entry point: ./build.sh [build|test|run|publish|bench|format|deb|install PREFIX|tarball] ...
+# Supervise's one entry point: ./build.sh [build|test|run|publish|bench|format|deb|install PREFIX|tarball|faults|fuzz] ...
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -225,5 +225,8 @@ case "$cmd" in
   deb) deb ;;
   install) install_tree "$@" ;;
   tarball) tarball ;;
-  *) echo "usage: ./build.sh [build|test|run|publish|bench|format [--check] [PATH...]|deb|install PREFIX|tarball]" >&2; exit 2 ;;
+  # The fault suite in full (root for the tmpfs specs), and the in-process fuzzers: ./build.sh fuzz [--seconds N] [TARGET...].
+  faults) dotnet build tests/Faults -c Debug -nologo -clp:ErrorsOnly && SUPERVISE_FAULTS=full dotnet test tests/Faults -c Debug --no-build --logger "console;verbosity=normal" "$@" ;;
+  fuzz) dotnet build tests/Fuzz -c Release -nologo -clp:ErrorsOnly && dotnet artifacts/bin/Fuzz/release/Fuzz.dll --corpus tests/Fuzz/corpus "$@" ;;
+  *) echo "usage: ./build.sh [build|test|run|publish|bench|format [--check] [PATH...]|deb|install PREFIX|tarball|faults|fuzz [--seconds N]]" >&2; exit 2 ;;
 esac

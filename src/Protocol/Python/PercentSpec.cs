@@ -66,10 +66,19 @@ public sealed record PercentSpec(string? Key, string Flags, int? Width, int? Pre
             problem = $"unsupported format character {Echo.Repr(conversion.ToString())} (0x{(int)conversion:x}) at index {i}";
             return null;
         }
+        if (width > MaxWidth || precision > MaxWidth)
+        {
+            // Python would build the string (%(here)999999999s is a gigabyte); a config value never needs that.
+            problem = $"format width or precision over {MaxWidth}";
+            return null;
+        }
         next = i + 1;
         problem = null;
         return new PercentSpec(key, flags, width, precision, conversion, i);
     }
+
+    /// <summary>The widest field a conversion may pad to (found by the fuzzer: tests/Fuzz/crashes/ini/hang-*).</summary>
+    public const int MaxWidth = 4096;
 
     private static int? ReadNumber(string format, ref int i, out bool star)
     {

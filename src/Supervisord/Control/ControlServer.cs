@@ -27,8 +27,10 @@ public static class ControlServer
     public static WebApplication Build(SupervisorConfig config, SupervisorDaemon daemon, MainLog mainLog, TimeProvider time, Action afterRequest)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // One throttle for every bad request, whichever protocol it came by.
+        var throttle = new LogThrottle(time);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new NonOwningProvider(mainLog));
+        builder.Logging.AddProvider(new HostLogFilter(mainLog, throttle));
         // No UseSystemd(): its READY=1 would come when the socket listens, before the programs are ready (SystemdNotify).
 
         var unix = config.UnixHttpServer;
@@ -82,15 +84,15 @@ public static class ControlServer
             afterRequest();
         });
         app.Lifetime.ApplicationStopped.Register(lifeSubscription.Dispose);
-        MapSupervisorWire(app, operations, metrics, mainLog.CreateLogger("supervisord"), time);
+        MapSupervisorWire(app, operations, metrics, mainLog.CreateLogger("supervisord"), throttle);
         app.MapGrpcService<SupervisorService>();
         return app;
     }
 
     /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail, the web page; then our /metrics.</summary>
-    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, MetricsExposition metrics, ILogger logger, TimeProvider time)
+    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, MetricsExposition metrics, ILogger logger, LogThrottle throttle)
     {
-        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, new LogThrottle(time), metrics.Calls);
+        var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, throttle, metrics.Calls);
         var tail = new LogTailEndpoint(operations);
         // Supervisor matches any URI that starts with /RPC2 (xmlrpc.supervisor_xmlrpc_handler.match).
         app.MapWhen(context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true, branch => branch.Run(rpc.HandleAsync));
@@ -99,15 +101,5 @@ public static class ControlServer
         var web = new Web.WebPage(operations);
         app.MapWhen(context => Web.WebPage.Handles(context.Request.Path), branch => branch.Run(web.HandleAsync));
         app.MapWhen(context => context.Request.Path.Equals("/metrics"), branch => branch.Run(new MetricsEndpoint(metrics).HandleAsync));
-    }
-
-    /// <summary>Lets the host log through the main log without disposing it when the host stops (reload keeps it).</summary>
-    private sealed class NonOwningProvider(MainLog log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => log.CreateLogger(categoryName);
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -5,9 +5,10 @@ namespace Supervise.Supervisord.Logging;
 /// <summary>
 /// Where one channel (stdout or stderr) of one process goes: its log file (none for NONE) and any live tail
 /// subscribers (tail -f, fg). Supervisor opens a named log file at the first spawn, so a program that never ran has
-/// no file yet; AUTO files exist from group creation. Written only by that channel's output pump.
+/// no file yet; AUTO files exist from group creation. Written only by that channel's output pump, and retried (when
+/// its file fails) by the same pump's timer.
 /// </summary>
-public sealed partial class ChannelLog(string? path, long maxBytes, int backups, bool auto = false) : IDisposable
+public sealed partial class ChannelLog(string? path, long maxBytes, int backups, bool auto = false, TimeProvider? time = null) : IDisposable
 {
     // Guards _subscribers: the pump iterates while RPC handlers add and remove.
     private readonly Lock _gate = new();
@@ -16,6 +17,9 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     private volatile RotatingLogFile? _file;
     private TailBuffer? _tail;
     private bool _failureReported;
+    private bool _overflowReported;
+    private int _reportedEpisodes;
+    private readonly RetryBackoff _backoff = new(time ?? TimeProvider.System);
 
     /// <summary>The log file's path, or null for NONE.</summary>
     public string? Path { get; } = path;
@@ -35,12 +39,62 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     public LogFileChange TakeChange()
     {
         var failing = _file?.Failing ?? false;
-        if (failing == _failureReported)
+        var episodes = _file?.FailureEpisodes ?? 0;
+        if ((failing || episodes != _reportedEpisodes) && !_failureReported)
         {
-            return LogFileChange.None;
+            _failureReported = true;
+            _reportedEpisodes = episodes;
+            return LogFileChange.Failed;
         }
-        _failureReported = failing;
-        return failing ? LogFileChange.Failed : LogFileChange.Recovered;
+        if (failing && !_overflowReported && _file!.EpisodeDroppedBytes > 0)
+        {
+            _overflowReported = true;
+            return LogFileChange.Overflowing;
+        }
+        if (!failing && _failureReported)
+        {
+            _failureReported = _overflowReported = false;
+            return LogFileChange.Recovered;
+        }
+        return LogFileChange.None;
+    }
+
+    /// <summary>Bytes waiting in memory for the file; read-only, for metrics.</summary>
+    public long BytesHeld => _file?.HeldByteCount ?? 0;
+
+    /// <summary>True while the file holds bytes or is closed by a failure: its writer should call <see cref="RetryIfDue"/>.</summary>
+    public bool NeedsRetry => _file?.NeedsRetry ?? false;
+
+    /// <summary>
+    /// Tries the failing file again when its backoff has run out (100 ms, doubling to 2 s): recreating its directory,
+    /// reopening it and writing out the held bytes. Returns <see cref="NeedsRetry"/>.
+    /// </summary>
+    public bool RetryIfDue()
+    {
+        lock (_gate)
+        {
+            if (_file is not { NeedsRetry: true } file)
+            {
+                _backoff.Reset();
+                return false;
+            }
+            if (!_backoff.Armed)
+            {
+                _backoff.Failed();
+            }
+            else if (_backoff.Due)
+            {
+                if (file.Retry())
+                {
+                    _backoff.Failed();
+                }
+                else
+                {
+                    _backoff.Reset();
+                }
+            }
+            return file.NeedsRetry;
+        }
     }
 
     /// <summary>Sees every chunk written (an event listener's stdout carries its protocol).</summary>
@@ -55,12 +109,32 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     /// <summary>An AUTO log: it reads as empty before the first spawn creates it (Supervisor creates it at group add).</summary>
     public bool IsAuto { get; } = auto;
 
-    /// <summary>Opens (creating) the log file if there is one and it is not open yet.</summary>
-    public void EnsureOpen()
+    /// <summary>
+    /// Opens (creating) the log file if there is one and it is not open yet; a file closed by a failure is tried again
+    /// at once (its directory recreated). False when the file cannot be opened: the spawn fails, as Supervisor's does.
+    /// </summary>
+    public bool EnsureOpen()
     {
-        if (_file is null && Path is not null)
+        if (Path is null)
         {
-            _file = new RotatingLogFile(Path, maxBytes, backups, privateFile: IsAuto);
+            return true;
+        }
+        lock (_gate)
+        {
+            if (_file is null)
+            {
+                _file = new RotatingLogFile(Path, maxBytes, backups, privateFile: IsAuto);
+            }
+            else if (!_file.IsOpen)
+            {
+                _file.Retry();
+            }
+            else
+            {
+                // A restart after the log directory was removed: write the new run into a recreated file at once.
+                _file.DetectUnlinked();
+            }
+            return !_file.OpenFailed;
         }
     }
 

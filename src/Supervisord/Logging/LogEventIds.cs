@@ -31,4 +31,5 @@ public static class LogEventIds
     public const int OutputDeliveryFailed = 90;
     public const int LogFileFailing = 91;
     public const int LogFileRecovered = 92;
+    public const int LogFileOverflowing = 93;
 }

@@ -5,8 +5,11 @@ public enum LogFileChange
 {
     None,
 
-    /// <summary>Writes started failing: bytes are being dropped.</summary>
+    /// <summary>Writes started failing: bytes are held in memory until the file takes them.</summary>
     Failed,
+
+    /// <summary>The hold buffer overflowed during the failure: its oldest bytes are being dropped.</summary>
+    Overflowing,
 
     /// <summary>A write got through again after a reported failure.</summary>
     Recovered,

@@ -26,7 +26,7 @@ public sealed class MainLog : ILoggerProvider
         _minimum = settings is null ? LogLevel.Information : ToLevel(settings.LogLevel);
         if (settings is not null && settings.Logfile != "syslog")
         {
-            _file = new ChannelLog(settings.Logfile, settings.LogfileMaxBytes, settings.LogfileBackups);
+            _file = new ChannelLog(settings.Logfile, settings.LogfileMaxBytes, settings.LogfileBackups, time: _time);
             _file.EnsureOpen();
         }
         _stdout = toStdout ? Console.OpenStandardOutput() : null;
@@ -46,7 +46,11 @@ public sealed class MainLog : ILoggerProvider
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_gate)
         {
+            // The main log has no retry clock of its own: a failing main log is retried (with the same backoff) when
+            // the next line comes, and holds its lines meanwhile, like a child's log (docs/reliability.md).
+            _file?.RetryIfDue();
             _file?.Write(bytes);
+            ReportOwnFile();
             try
             {
                 _stdout?.Write(bytes);
@@ -59,6 +63,25 @@ public sealed class MainLog : ILoggerProvider
     }
 
     public void Reopen() => _file?.Reopen();
+
+    /// <summary>
+    /// The main log reports its own failure into itself: the failing line waits in its hold buffer with the lines
+    /// after it, and all of them, with the recovery line, reach the file once it takes writes again. Under the gate.
+    /// </summary>
+    private void ReportOwnFile()
+    {
+        LogFileChange change;
+        while (_file is not null && (change = _file.TakeChange()) != LogFileChange.None)
+        {
+            var message = change switch
+            {
+                LogFileChange.Failed => $"ERRO could not write to the main log {_file.Path}: {_file.File?.LastError}; its lines are held in memory (up to {_file.File?.HoldCapacity} bytes)",
+                LogFileChange.Overflowing => $"ERRO the main log {_file.Path} still fails: its oldest held lines are being dropped",
+                _ => $"WARN the main log {_file.Path} is written again; {_file.File?.EpisodeDroppedBytes} bytes were dropped while it failed",
+            };
+            _file.Write(Encoding.UTF8.GetBytes($"{_time.GetLocalNow():yyyy-MM-dd HH:mm:ss,fff} {message}\n"));
+        }
+    }
 
     public void Dispose() => _file?.Dispose();
 

@@ -28,6 +28,10 @@ public sealed partial class OutputReactor : IDisposable
     private const int FloodFloor = 16 * 1024;
 
     private const ulong TickId = ulong.MaxValue;
+    private const ulong RetryId = ulong.MaxValue - 1;
+
+    // The retry clock's period while some log holds bytes; each log's own backoff decides whether it retries at a tick.
+    private const long RetryPeriodNanoseconds = 50_000_000;
 
     // Guards _sources: children are attached from the process actors; everything else is reactor-thread only.
     private readonly Lock _gate = new();
@@ -36,6 +40,8 @@ public sealed partial class OutputReactor : IDisposable
     private readonly byte[] _buffer = new byte[Chunk];
     private readonly EpollSet _set = new();
     private readonly TimerFd _tick = new();
+    private readonly TimerFd _retry = new();
+    private readonly HashSet<ChannelLog> _holding = [];
     private ulong _lastId;
     private long _wakeups;
     private volatile bool _disposed;
@@ -54,6 +60,7 @@ public sealed partial class OutputReactor : IDisposable
     public OutputReactor()
     {
         _set.Add(_tick.Fd, TickId);
+        _set.Add(_retry.Fd, RetryId);
         new Thread(Run) { IsBackground = true, Name = "output" }.Start();
     }
 
@@ -96,6 +103,11 @@ public sealed partial class OutputReactor : IDisposable
                 {
                     _tick.Acknowledge();
                     DrainFloods();
+                }
+                else if (ids[i] == RetryId)
+                {
+                    _retry.Acknowledge();
+                    RetryHolding();
                 }
                 else if (Find(ids[i]) is { } source)
                 {
@@ -170,26 +182,62 @@ public sealed partial class OutputReactor : IDisposable
         source.Done.TrySetResult();
     }
 
-    /// <summary>Says once in the main log that a child's log file started losing output, and once that it recovered.</summary>
+    /// <summary>
+    /// Says once in the main log that a child's log file started failing, once that its hold buffer overflowed, and
+    /// once that it recovered (with what the episode dropped); a log that holds bytes joins the retry clock.
+    /// </summary>
     private void ReportLogFile(ChannelLog log)
     {
-        switch (log.TakeChange())
+        LogFileChange change;
+        while ((change = log.TakeChange()) != LogFileChange.None)
         {
-            case LogFileChange.Failed:
-                LogFileFailing(_logger, log.Path ?? "", log.File?.LastError ?? "");
-                break;
-            case LogFileChange.Recovered:
-                LogFileRecovered(_logger, log.Path ?? "", log.BytesDropped);
-                break;
+            var file = log.File;
+            switch (change)
+            {
+                case LogFileChange.Failed:
+                    LogFileFailing(_logger, log.Path ?? "", file?.LastError ?? "", file?.HoldCapacity ?? 0);
+                    break;
+                case LogFileChange.Overflowing:
+                    LogFileOverflowing(_logger, log.Path ?? "", file?.HoldCapacity ?? 0);
+                    break;
+                case LogFileChange.Recovered:
+                    LogFileRecovered(_logger, log.Path ?? "", file?.EpisodeDroppedBytes ?? 0);
+                    break;
+            }
+        }
+        if (log.NeedsRetry && _holding.Add(log) && _holding.Count == 1)
+        {
+            _retry.SetPeriod(RetryPeriodNanoseconds);
+        }
+    }
+
+    /// <summary>At each retry tick: every holding log whose backoff ran out tries its file again.</summary>
+    private void RetryHolding()
+    {
+        foreach (var log in _holding.ToArray())
+        {
+            var holding = log.RetryIfDue();
+            ReportLogFile(log);
+            if (!holding)
+            {
+                _holding.Remove(log);
+            }
+        }
+        if (_holding.Count == 0)
+        {
+            _retry.SetPeriod(0);
         }
     }
 
     [LoggerMessage(EventId = LogEventIds.OutputDeliveryFailed, Level = LogLevel.Error, Message = "output: delivering child output failed: {Reason}")]
     private static partial void LogDeliveryFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = LogEventIds.LogFileFailing, Level = LogLevel.Error, Message = "could not write to log file {Path}: {Reason}; output is dropped until a write succeeds")]
-    private static partial void LogFileFailing(ILogger logger, string path, string reason);
+    [LoggerMessage(EventId = LogEventIds.LogFileFailing, Level = LogLevel.Error, Message = "could not write to log file {Path}: {Reason}; output is held in memory (up to {Capacity} bytes) and written when the file works again")]
+    private static partial void LogFileFailing(ILogger logger, string path, string reason, long capacity);
 
-    [LoggerMessage(EventId = LogEventIds.LogFileRecovered, Level = LogLevel.Warning, Message = "log file {Path} is written again; {Dropped} bytes were dropped so far")]
+    [LoggerMessage(EventId = LogEventIds.LogFileOverflowing, Level = LogLevel.Error, Message = "log file {Path} still fails and {Capacity} bytes are held: the oldest held output is being dropped")]
+    private static partial void LogFileOverflowing(ILogger logger, string path, long capacity);
+
+    [LoggerMessage(EventId = LogEventIds.LogFileRecovered, Level = LogLevel.Warning, Message = "log file {Path} is written again; {Dropped} bytes were dropped while it failed")]
     private static partial void LogFileRecovered(ILogger logger, string path, long dropped);
 }

@@ -5,12 +5,16 @@ namespace Supervise.Supervisord.Logging;
 /// Supervisor, which rotates after the write that crossed maxbytes, a write is split so that every rotated file holds
 /// exactly maxbytes. maxbytes 0 never rotates, which is what character devices and pipes (/dev/stdout) need; those are
 /// opened without seeking, so there is no "Illegal seek". Writes are unbuffered: bytes are in the file when Write
-/// returns, so tail and readers see them at once. Never throws: an I/O failure sets <see cref="Failing"/> (until a
-/// write gets through again) and the bytes are counted as dropped; the output reactor reports both changes in the main
-/// log. The counters are read from other threads (metrics), so they are updated with Interlocked.
+/// returns, so tail and readers see them at once. Never throws: an I/O failure (ENOSPC, EIO, a directory gone) sets
+/// <see cref="Failing"/> and the bytes not written are held in a bounded buffer (RotatingLogFile.Holding.cs), written
+/// out in order by <see cref="Retry"/>; only bytes pushed out of that buffer count as dropped. The counters are read
+/// from other threads (metrics), so they are updated with Interlocked.
 /// </summary>
-public sealed class RotatingLogFile : IDisposable
+public sealed partial class RotatingLogFile : IDisposable
 {
+    /// <summary>Bytes held per file while it cannot be written (docs/reliability.md).</summary>
+    public const long DefaultHoldBytes = 4 << 20;
+
     private readonly long _maxBytes;
     private readonly int _backups;
     private FileStream? _stream;
@@ -18,17 +22,20 @@ public sealed class RotatingLogFile : IDisposable
     private long _written;
     private long _dropped;
     private volatile string? _failure;
+    private bool _disposed;
 
     private readonly bool _privateFile;
 
     /// <param name="privateFile">Create the file with mode 0600, as Supervisor's mkstemp does for AUTO logs.</param>
-    public RotatingLogFile(string path, long maxBytes, int backups, bool privateFile = false)
+    /// <param name="holdBytes">How many bytes to hold while the file cannot be written.</param>
+    public RotatingLogFile(string path, long maxBytes, int backups, bool privateFile = false, long holdBytes = DefaultHoldBytes)
     {
         _privateFile = privateFile;
         Path = path;
         var special = IsSpecialFile(path);
         _maxBytes = special ? 0 : maxBytes;
         _backups = backups;
+        _held = new HeldBytes(holdBytes);
         Open();
     }
 
@@ -46,37 +53,84 @@ public sealed class RotatingLogFile : IDisposable
     /// <summary>Bytes lost because the file could not be opened or written.</summary>
     public long DroppedBytes => Interlocked.Read(ref _dropped);
 
+    /// <summary>
+    /// How many times the file started failing; an episode can begin and end inside one call (a removed file
+    /// recreated at once), and is still reported.
+    /// </summary>
+    public int FailureEpisodes { get; private set; }
+
+    /// <summary>True when the last attempt to open the file failed (the spawn of its process fails then).</summary>
+    public bool OpenFailed { get; private set; }
+
+    /// <summary>The last failure as Python's errno.errorcode names it (ENOENT, ENOSPC), for spawn errors.</summary>
+    public string? LastErrno { get; private set; }
+
+    /// <summary>True while the file is open (false after a failed open, until a retry or reopen opens it).</summary>
+    public bool IsOpen => _stream is not null;
+
     public void Write(ReadOnlySpan<byte> data)
     {
-        while (!data.IsEmpty)
+        if (data.IsEmpty || _disposed)
+        {
+            return;
+        }
+        CheckUnlinked();
+        if (_held.Length > 0 || _stream is null)
+        {
+            // Behind held bytes, or with no file: wait for the retry, so that the order is kept.
+            Hold(data);
+            return;
+        }
+        var written = WriteThrough(data);
+        if (written < data.Length)
+        {
+            Hold(data[(int)written..]);
+        }
+        else
+        {
+            _failure = null;
+        }
+    }
+
+    /// <summary>Writes as much of <paramref name="data"/> as the file takes, rotating at maxbytes; returns the bytes written.</summary>
+    private long WriteThrough(ReadOnlySpan<byte> data)
+    {
+        var total = 0L;
+        while (total < data.Length)
         {
             if (_stream is null && !Open())
             {
-                Interlocked.Add(ref _dropped, data.Length);
-                return;
+                return total;
             }
-            var room = _maxBytes > 0 ? (int)Math.Min(data.Length, Math.Max(0, _maxBytes - _size)) : data.Length;
+            var rest = data[(int)total..];
+            var room = _maxBytes > 0 ? (int)Math.Min(rest.Length, Math.Max(0, _maxBytes - _size)) : rest.Length;
             if (room > 0)
             {
+                var before = _size;
                 try
                 {
-                    _stream!.Write(data[..room]);
+                    _stream!.Write(rest[..room]);
                     _size += room;
                     Wrote(room);
+                    total += room;
                 }
                 catch (IOException exception)
                 {
+                    // A write(2) may have taken part of the chunk before ENOSPC: those bytes are in the file already.
+                    var partial = WrittenSince(before, room);
+                    Wrote(partial);
+                    total += partial;
                     Fail(exception);
-                    Interlocked.Add(ref _dropped, data.Length);
-                    return;
+                    CloseStream();
+                    return total;
                 }
-                data = data[room..];
             }
             if (_maxBytes > 0 && _size >= _maxBytes)
             {
                 Rotate();
             }
         }
+        return total;
     }
 
     /// <summary>
@@ -86,7 +140,12 @@ public sealed class RotatingLogFile : IDisposable
     /// </summary>
     public long SpliceFrom(int pipeFd)
     {
-        if (_stream is null || IsSpecialFile(Path))
+        if (_stream is null || _held.Length > 0 || IsSpecialFile(Path))
+        {
+            return -1;
+        }
+        CheckUnlinked();
+        if (_stream is null)
         {
             return -1;
         }
@@ -109,16 +168,16 @@ public sealed class RotatingLogFile : IDisposable
     /// <summary>Closes and opens the file again (SIGUSR2, or after logrotate moved it away).</summary>
     public void Reopen()
     {
-        _stream?.Dispose();
-        _stream = null;
-        Open();
+        CloseStream();
+        Retry();
     }
 
     /// <summary>Empties the file (clearProcessLogs), keeping backups.</summary>
     public void Clear()
     {
-        _stream?.Dispose();
-        _stream = null;
+        CloseStream();
+        _held.Consume(_held.Length);
+        Interlocked.Exchange(ref _heldCount, 0);
         try
         {
             if (!IsSpecialFile(Path))
@@ -135,14 +194,15 @@ public sealed class RotatingLogFile : IDisposable
 
     public void Dispose()
     {
-        _stream?.Dispose();
-        _stream = null;
+        _disposed = true;
+        CloseStream();
+        AddDropped(_held.Length);
+        _held.Consume(_held.Length);
     }
 
     private void Rotate()
     {
-        _stream?.Dispose();
-        _stream = null;
+        CloseStream();
         try
         {
             if (_backups > 0)
@@ -193,28 +253,41 @@ public sealed class RotatingLogFile : IDisposable
                 }
                 _stream = new FileStream(Path, options);
                 _size = _stream.Length;
+                _checkedSize = _size;
             }
+            OpenFailed = false;
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Fail(exception);
             _stream = null;
+            OpenFailed = true;
             return false;
         }
     }
 
     private void Fail(Exception exception)
     {
+        if (_failure is null)
+        {
+            // A new failure episode: its drop count starts from zero.
+            Interlocked.Exchange(ref _episodeDropped, 0);
+            FailureEpisodes++;
+        }
         LastError = exception.Message;
+        LastErrno = exception switch
+        {
+            FileNotFoundException or DirectoryNotFoundException => "ENOENT",
+            UnauthorizedAccessException => "EACCES",
+            PathTooLongException => "ENAMETOOLONG",
+            _ when exception.HResult is > 0 and < 200 => Platform.Errno.Name(exception.HResult),
+            _ => "EIO",
+        };
         _failure = exception.Message;
     }
 
-    private void Wrote(long bytes)
-    {
-        Interlocked.Add(ref _written, bytes);
-        _failure = null;
-    }
+    private void Wrote(long bytes) => Interlocked.Add(ref _written, bytes);
 
     private static bool IsSpecialFile(string path) =>
         path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);

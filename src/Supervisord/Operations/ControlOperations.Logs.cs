@@ -13,8 +13,10 @@ public sealed partial class ControlOperations
     {
         EnsureRunning();
         var log = ChannelOf(Process(name), stderr);
-        if (log.IsAuto && log.Path is not null && !File.Exists(log.Path))
+        if (log.IsAuto && log.File is null && log.Path is not null && !File.Exists(log.Path))
         {
+            // An AUTO log before the first spawn: Supervisor created it (empty) at group add. Once the file was
+            // opened, a missing file is the truth (removed): NO_FILE, as Supervisor answers.
             return [];
         }
         if (log.Path is null && log.TailContents() is { } held)

@@ -24,6 +24,7 @@ public static class Errno
     public const int ENFILE = 23;
     public const int EMFILE = 24;
     public const int ETXTBSY = 26;
+    public const int ENOSPC = 28;
     public const int ENAMETOOLONG = 36;
     public const int ELOOP = 40;
 
@@ -48,6 +49,7 @@ public static class Errno
         ENFILE => "ENFILE",
         EMFILE => "EMFILE",
         ETXTBSY => "ETXTBSY",
+        ENOSPC => "ENOSPC",
         ENAMETOOLONG => "ENAMETOOLONG",
         ELOOP => "ELOOP",
         _ => $"errno {errno}",

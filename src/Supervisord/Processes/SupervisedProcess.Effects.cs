@@ -65,8 +65,16 @@ public sealed partial class SupervisedProcess
 
     private async Task SpawnAsync()
     {
-        Stdout.EnsureOpen();
-        Stderr.EnsureOpen();
+        // A log that cannot be opened (even after its directory is recreated) is a spawn error, as Supervisor's
+        // make_dispatchers fails; a file that opens but cannot take writes (a full disk) holds the output instead.
+        foreach (var channel in (ReadOnlySpan<Logging.ChannelLog>)[Stdout, Stderr])
+        {
+            if (!channel.EnsureOpen())
+            {
+                _followUps.Enqueue(new SpawnFailed($"unknown error making dispatchers for '{Name}': {channel.File?.LastErrno ?? "EIO"}"));
+                return;
+            }
+        }
         PrepareReadiness();
         var (child, error) = await _host.Spawner.SpawnAsync(CreateSpawnRequest()).ConfigureAwait(false);
         if (child is null)

@@ -35,5 +35,32 @@ public sealed class MainLogSpecs : IDisposable
         log.File.BytesDropped.Should().Be(0);
     }
 
+    [Fact]
+    public void A_main_log_that_cannot_be_written_holds_its_lines_and_writes_them_with_its_own_failure_and_recovery()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var folder = Path.Combine(_directory, "logs");
+        Directory.CreateDirectory(folder);
+        var settings = TestConfigs.Daemon(_directory) with { Logfile = Path.Combine(folder, "supervisord.log") };
+        using var log = new MainLog(settings, toStdout: false, time);
+        Directory.Delete(folder, recursive: true);
+        File.WriteAllText(folder, "a file where the directory was");
+        log.Reopen();
+
+        log.Write(LogLevel.Information, "first");
+        log.Write(LogLevel.Information, "second");
+        File.Delete(folder);
+        time.Advance(TimeSpan.FromSeconds(1));
+        log.Write(LogLevel.Information, "third");
+
+        File.ReadAllLines(settings.Logfile).Select(l => l[24..]).Should().Equal(
+            "INFO first",
+            $"ERRO could not write to the main log {settings.Logfile}: " + log.File!.File!.LastError + $"; its lines are held in memory (up to {RotatingLogFile.DefaultHoldBytes} bytes)",
+            "INFO second",
+            "INFO third",
+            $"WARN the main log {settings.Logfile} is written again; 0 bytes were dropped while it failed");
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -20,25 +20,31 @@ public sealed class OutputReactorLogHealthSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_log_file_is_reported_once_and_its_recovery_once()
+    public async Task A_failing_log_file_is_reported_once_its_output_held_and_written_out_by_the_retry_clock()
     {
-        var folder = Path.Combine(_directory, "missing");
+        var folder = Path.Combine(_directory, "blocked");
         var path = Path.Combine(folder, "child.log");
+        Directory.CreateDirectory(folder);
         using var channel = new ChannelLog(path, maxBytes: 0, backups: 0);
         channel.EnsureOpen();
+        Directory.Delete(folder, recursive: true);
+        File.WriteAllText(folder, "a file where the directory was");
+        channel.Reopen();
 
         await Pump(channel, "one\n", "two\n", "three\n");
 
         _log.Lines.Where(l => l.EventId == LogEventIds.LogFileFailing).Should().ContainSingle()
             .Which.Message.Should().StartWith($"could not write to log file {path}: ");
-        channel.BytesDropped.Should().Be(14);
+        channel.BytesHeld.Should().Be(14);
 
-        Directory.CreateDirectory(folder);
-        await Pump(channel, "back\n");
+        File.Delete(folder);
 
+        await Eventually.UntilAsync(() => File.Exists(path) && File.ReadAllText(path) == "one\ntwo\nthree\n",
+            "the retry clock recreates the directory and writes the held lines, with no further output");
+        await Eventually.UntilAsync(() => _log.Lines.Any(l => l.EventId == LogEventIds.LogFileRecovered));
         _log.Lines.Where(l => l.EventId == LogEventIds.LogFileRecovered).Should().ContainSingle()
-            .Which.Message.Should().Be($"log file {path} is written again; 14 bytes were dropped so far");
-        File.ReadAllText(path).Should().Be("back\n");
+            .Which.Message.Should().Be($"log file {path} is written again; 0 bytes were dropped while it failed");
+        channel.BytesDropped.Should().Be(0);
     }
 
     public void Dispose()

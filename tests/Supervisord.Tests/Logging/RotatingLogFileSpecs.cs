@@ -81,13 +81,16 @@ public sealed class RotatingLogFileSpecs : IDisposable
     }
 
     [Fact]
-    public void A_file_in_a_missing_directory_drops_bytes_without_throwing()
+    public void A_file_in_a_missing_directory_holds_bytes_without_throwing()
     {
         using var log = new RotatingLogFile(PathOf("missing/dir/x.log"), 0, 0);
 
-        log.Write("lost"u8);
+        log.Write("held"u8);
 
-        log.DroppedBytes.Should().Be(4);
+        log.DroppedBytes.Should().Be(0);
+        log.HeldByteCount.Should().Be(4);
+        log.OpenFailed.Should().BeTrue();
+        log.LastErrno.Should().Be("ENOENT");
         log.LastError.Should().NotBeNull();
     }
 

@@ -92,12 +92,21 @@ internal sealed partial class ProgramBinder(
         {
             r.Error(r.Raw("process_name") ?? r.Raw("numprocs"), "process_name", "%(process_num) must be present within process_name when numprocs > 1");
         }
+        if (settings.NumProcs > MaxNumProcs)
+        {
+            // Supervisor would try to make them all (the fuzzer's numprocs=3999999 ran for minutes): refuse up front.
+            r.Error(r.Raw("numprocs"), "numprocs", $"must be at most {MaxNumProcs}, got {settings.NumProcs}");
+            settings = settings with { NumProcs = 0 };
+        }
         if (settings.StopAsGroup && !settings.KillAsGroup)
         {
             r.Error(r.Raw("killasgroup"), "killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
         }
         return settings with { ProcessNameFormat = validName.Ok ? validName.Value : settings.ProcessNameFormat, NamesAreValid = validName.Ok };
     }
+
+    /// <summary>The most processes one program may ask for (docs/compatibility.md).</summary>
+    public const int MaxNumProcs = 10_000;
 
     private static Parsed<int?> AsNullable(Parsed<int> parsed) => parsed.Ok ? parsed.Value : Parsed<int?>.Fail(parsed.Error!);
 }

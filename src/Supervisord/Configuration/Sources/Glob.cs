@@ -116,8 +116,9 @@ internal static class Glob
                 }
                 var set = pattern[(i + 1)..j];
                 var negate = set.StartsWith('!');
-                set = (negate ? set[1..] : set).Replace(@"\", @"\\").Replace("[", @"\[").Replace("^", @"\^");
-                builder.Append('[').Append(negate ? "^" : "").Append(set).Append(']');
+                var items = SetItems(negate ? set[1..] : set);
+                // Python's fnmatch drops a reversed range ([z-a]); a set left empty matches nothing (any char if negated).
+                builder.Append(items.Length > 0 ? $"[{(negate ? "^" : "")}{items}]" : negate ? "." : "(?!)");
                 i = j;
             }
             else
@@ -127,4 +128,29 @@ internal static class Glob
         }
         return new Regex(builder.Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
     }
+
+    /// <summary>The members of a [set] as a regex class body: ranges kept when ordered, every character escaped.</summary>
+    private static string SetItems(string set)
+    {
+        var items = new StringBuilder();
+        for (var k = 0; k < set.Length;)
+        {
+            if (k + 2 < set.Length && set[k + 1] == '-')
+            {
+                if (set[k] <= set[k + 2])
+                {
+                    items.Append(Escape(set[k])).Append('-').Append(Escape(set[k + 2]));
+                }
+                k += 3;
+            }
+            else
+            {
+                items.Append(Escape(set[k]));
+                k++;
+            }
+        }
+        return items.ToString();
+    }
+
+    private static string Escape(char c) => c is '\\' or '[' or ']' or '^' or '-' ? "\\" + c : c.ToString();
 }

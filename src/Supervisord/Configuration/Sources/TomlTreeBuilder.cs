@@ -15,11 +15,26 @@ internal static class TomlTreeBuilder
         var root = TomlNode.NewTable(1);
         var stack = new Stack<(TomlNode Node, string? Key, int KeyLine)>();
         var parser = TomlParser.Create(text, new TomlParserOptions { Mode = TomlParserMode.Tolerant }, null);
+        var unbalanced = false;
+        var line = 0;
         try
         {
             while (parser.MoveNext())
             {
                 var e = parser.Current;
+                line = e.Line;
+                // Tolerant mode goes on after a syntax error and may then end or name more than it opened (found by
+                // the fuzzer, tests/Fuzz/crashes/toml): the document is refused by its diagnostics, so stop building.
+                if (stack.Count == 0 && e.Kind is not TomlParseEventKind.StartTable and not TomlParseEventKind.StartDocument
+                    and not TomlParseEventKind.EndDocument)
+                {
+                    if (!parser.HasErrors)
+                    {
+                        bag.Error(new ConfigDiagnostic(file, Math.Max(e.Line, 0), "", "", "TOML syntax error: unbalanced document"));
+                    }
+                    unbalanced = true;
+                    break;
+                }
                 switch (e.Kind)
                 {
                     case TomlParseEventKind.StartTable:
@@ -46,11 +61,18 @@ internal static class TomlTreeBuilder
         {
             bag.Error(new ConfigDiagnostic(file, Math.Max(ex.Line ?? 0, 0), "", "", $"TOML syntax error: {Echo.Text(ex.Message)}"));
         }
+        catch (ArgumentException ex)
+        {
+            // Tomlyn decodes a \U escape outside Unicode (a surrogate, past 0x10FFFF) with an exception (found by the
+            // fuzzer, tests/Fuzz/crashes/toml): a syntax error at the line being read.
+            bag.Error(new ConfigDiagnostic(file, Math.Max(line, 0), "", "", $"TOML syntax error: {Echo.Text(ex.Message)}"));
+            unbalanced = true;
+        }
         foreach (var message in parser.Diagnostics)
         {
             bag.Error(new ConfigDiagnostic(file, message.Span.Start.Line + 1, "", "", $"TOML syntax error: {Echo.Text(message.Message)}"));
         }
-        return parser.HasErrors ? null : root;
+        return parser.HasErrors || unbalanced ? null : root;
     }
 
     private static string ScalarText(TomlParser parser, TomlParseEvent e) => e.Kind switch
