@@ -92,6 +92,7 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
         }
         if (dropped is not null)
         {
+            Interlocked.Increment(ref _overflows);
             LogOverflow(_logger, Name, dropped.Serial);
         }
         if (wake)
