@@ -9,6 +9,7 @@ import ctypes
 import os
 import shlex
 import shutil
+import socket
 import signal
 import subprocess
 import tempfile
@@ -211,3 +212,28 @@ def run_timed(argv, timeout, **kwargs):
     except subprocess.TimeoutExpired:
         raise BenchError(f"timed out after {timeout:g} s: {shlex.join(argv)}") from None
     return time.perf_counter() - t0, r
+
+
+def http_over_unix(sock_path, request, expect=b"HTTP/1.1 200"):
+    """Sends one HTTP request on a fresh Unix-socket connection; returns (seconds, body), connect to the last byte."""
+    started = time.perf_counter()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(60)
+        s.connect(sock_path)
+        s.sendall(request)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = s.recv(65536)
+            if not chunk:
+                raise BenchError("connection closed before the reply's headers")
+            data += chunk
+        head, body = data.split(b"\r\n\r\n", 1)
+        if expect and not head.startswith(expect):
+            raise BenchError(f"the reply began {head.splitlines()[0]!r}")
+        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
+        while len(body) < length:
+            chunk = s.recv(1 << 20)
+            if not chunk:
+                raise BenchError("connection closed inside the reply")
+            body += chunk
+    return time.perf_counter() - started, body

@@ -8,7 +8,6 @@ reported beside the wall time, which a loaded machine inflates. Every scrape mus
 """
 import os
 import re
-import socket
 import statistics
 import time
 
@@ -23,27 +22,7 @@ RUNNING = re.compile(rb'^supervise_processes\{state="RUNNING"\} (\d+)$', re.M)
 
 def scrape(sock_path):
     """Returns (seconds, body) of one GET /metrics on a fresh connection."""
-    started = time.perf_counter()
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
-        s.settimeout(60)
-        s.connect(sock_path)
-        s.sendall(REQUEST)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = s.recv(65536)
-            if not chunk:
-                raise BenchError("connection closed before the reply's headers")
-            data += chunk
-        head, body = data.split(b"\r\n\r\n", 1)
-        if not head.startswith(b"HTTP/1.1 200"):
-            raise BenchError(f"/metrics answered {head.splitlines()[0]!r}")
-        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
-        while len(body) < length:
-            chunk = s.recv(1 << 20)
-            if not chunk:
-                raise BenchError("connection closed inside the reply")
-            body += chunk
-    return time.perf_counter() - started, body
+    return harness.http_over_unix(sock_path, REQUEST)
 
 
 def metrics(ctx):

@@ -5,11 +5,11 @@ from connect to the last byte of the reply. `Python supervisorctl status` is /us
 daemon: its own start-up (~100 ms of Python imports) dominates, so the ratio there is small by nature.
 """
 import os
-import socket
 import statistics
 import subprocess
 import time
 
+import harness
 import metrics as m
 from harness import BenchError
 
@@ -22,25 +22,7 @@ PYTHON_CTL = "/usr/bin/supervisorctl"
 
 def call_all_info(sock_path):
     """Returns (seconds, body) of one getAllProcessInfo on a fresh connection."""
-    started = time.perf_counter()
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
-        s.settimeout(60)
-        s.connect(sock_path)
-        s.sendall(REQUEST)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = s.recv(65536)
-            if not chunk:
-                raise BenchError("connection closed before the reply's headers")
-            data += chunk
-        head, body = data.split(b"\r\n\r\n", 1)
-        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
-        while len(body) < length:
-            chunk = s.recv(1 << 20)
-            if not chunk:
-                raise BenchError("connection closed inside the reply")
-            body += chunk
-    return time.perf_counter() - started, body
+    return harness.http_over_unix(sock_path, REQUEST)
 
 
 def wire(ctx):
