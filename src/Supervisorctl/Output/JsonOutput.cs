@@ -45,6 +45,7 @@ internal static class JsonOutput
             writer.WriteNumber("cpu_seconds", info.CpuSeconds);
             writer.WriteNumber("rss_bytes", info.RssBytes);
             writer.WriteNumber("spawns", info.Spawns);
+            WriteLifecycle(writer, info);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -58,5 +59,36 @@ internal static class JsonOutput
             body(writer);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The lifecycle options beyond Supervisor's (startretries=forever, backoff=, env_files=...).</summary>
+    private static void WriteLifecycle(Utf8JsonWriter writer, ProcessInfo info)
+    {
+        if (info.Startretries < 0)
+        {
+            writer.WriteString("startretries", "forever");
+        }
+        else
+        {
+            writer.WriteNumber("startretries", info.Startretries);
+        }
+        writer.WriteString("backoff", info.Backoff);
+        if (info.BackoffMaxSeconds > 0)
+        {
+            writer.WriteNumber("backoff_max", info.BackoffMaxSeconds);
+        }
+        else
+        {
+            writer.WriteNull("backoff_max");
+        }
+        writer.WriteNumber("backoff_jitter", info.BackoffJitter);
+        writer.WriteNumber("backoff_reset", info.BackoffResetSeconds);
+        writer.WriteBoolean("restart_throttle", info.RestartThrottle);
+        writer.WriteStartArray("env_files");
+        foreach (var file in info.EnvFiles)
+        {
+            writer.WriteStringValue(file);
+        }
+        writer.WriteEndArray();
     }
 }

@@ -1,3 +1,4 @@
+using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Metrics;
 using Supervise.Supervisord.Processes;
 using V1 = Supervise.Protocol.V1;
@@ -34,6 +35,13 @@ public static class ProcessInfoMapper
             CpuSeconds = stat?.CpuSeconds ?? 0,
             RssBytes = stat?.ResidentBytes ?? 0,
             Spawns = life?.Of(snapshot.Group, snapshot.Name)?.Spawns ?? 0,
+            Startretries = process.Config.StartRetries == RestartPolicy.Forever ? -1 : process.Config.StartRetries,
+            Backoff = process.Config.Restart.Curve == BackoffCurve.Exponential ? "exponential" : "linear",
+            BackoffMaxSeconds = process.Config.Restart.Max?.TotalSeconds ?? 0,
+            BackoffJitter = process.Config.Restart.Jitter,
+            BackoffResetSeconds = process.Config.Restart.Reset.TotalSeconds,
+            RestartThrottle = process.Config.Restart.Throttle,
+            EnvFiles = { process.Config.EnvFiles.Select(f => f.Optional ? "-" + f.Path : f.Path) },
         };
     }
 }

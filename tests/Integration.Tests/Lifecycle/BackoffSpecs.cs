@@ -30,6 +30,9 @@ public sealed class BackoffSpecs
         gaps.Should().OnlyContain(g => g >= 0.45 && g <= 1.5 + 1.0);
         gaps.Skip(1).Should().OnlyContain(g => g >= 0.95);
         MainLog.Read(daemon).Should().NotContain(l => l.Message.StartsWith("gave up: crasher", StringComparison.Ordinal));
+        // Our own JSON shows the options as the config spelled them.
+        (await daemon.CtlAsync("status", "--json", "crasher")).Output.Should().Contain("\"startretries\": \"forever\",")
+            .And.Contain("\"backoff\": \"exponential\",").And.Contain("\"backoff_max\": 1.5,").And.Contain("\"backoff_jitter\": 0.5,");
     }
 
     [Fact]

@@ -129,7 +129,14 @@ public sealed class StatusCommandSpecs
                 "depends_on": [],
                 "cpu_seconds": 0,
                 "rss_bytes": 0,
-                "spawns": 0
+                "spawns": 0,
+                "startretries": 0,
+                "backoff": "",
+                "backoff_max": null,
+                "backoff_jitter": 0,
+                "backoff_reset": 0,
+                "restart_throttle": false,
+                "env_files": []
               }
             ]
 
@@ -151,6 +158,28 @@ public sealed class StatusCommandSpecs
 
         run.Out.Should().Contain("\"cpu_seconds\": 1.5,").And.Contain("\"rss_bytes\": 12345678,").And.Contain("\"spawns\": 3");
         daemon.Calls.Should().Contain("ListProcessesWithUsage").And.NotContain("ListProcesses");
+    }
+
+    [Fact]
+    public void Status_json_shows_the_lifecycle_options_with_forever_and_optional_env_files_spelled_as_in_the_config()
+    {
+        var daemon = new FakeSupervisor();
+        var web = Info.Running("web", 42);
+        web.Startretries = -1;
+        web.Backoff = "exponential";
+        web.BackoffMaxSeconds = 30;
+        web.BackoffJitter = 0.2;
+        web.BackoffResetSeconds = 60;
+        web.RestartThrottle = true;
+        web.EnvFiles.Add("/etc/web.env");
+        web.EnvFiles.Add("-/etc/web.local.env");
+        daemon.Processes.Add(web);
+
+        var run = Ctl.Run(daemon, "status", "--json");
+
+        run.Out.Should().Contain("\"startretries\": \"forever\",").And.Contain("\"backoff\": \"exponential\",")
+            .And.Contain("\"backoff_max\": 30,").And.Contain("\"backoff_jitter\": 0.2,").And.Contain("\"backoff_reset\": 60,")
+            .And.Contain("\"restart_throttle\": true,").And.Contain("\"env_files\": [\n      \"/etc/web.env\",\n      \"-/etc/web.local.env\"\n    ]");
     }
 
     [Fact]
