@@ -237,3 +237,11 @@ def http_over_unix(sock_path, request, expect=b"HTTP/1.1 200"):
                 raise BenchError("connection closed inside the reply")
             body += chunk
     return time.perf_counter() - started, body
+
+
+def file_size(path):
+    """The file's size, or 0 while it does not exist."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

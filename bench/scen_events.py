@@ -70,13 +70,13 @@ def flood(ctx):
         if not first:
             raise BenchError("writer never started")
         started, cpu0 = first[0][0], harness.cpu_seconds(s.daemon.pid)
-        done = harness.wait_for(lambda: _size(log) >= want, 30 + mb * 1.0, 0.01)
+        done = harness.wait_for(lambda: harness.file_size(log) >= want, 30 + mb * 1.0, 0.01)
         finished, cpu1 = harness.now(), harness.cpu_seconds(s.daemon.pid)
         if not done:
             harness.wait_for(_stable(log), 10, 0.5)
         count = os.path.join(s.work, "events.count")
         harness.wait_for(_stable_count(count), 20, 0.5)  # the listener works through what is still buffered
-        size = _size(log)
+        size = harness.file_size(log)
         acked = _lines(count)
         ctx.rec.put(flood_cpu(mb), cpu1 - cpu0)
         ctx.rec.put(EVENTS_FLOOD_LOST, want - size)
@@ -84,13 +84,6 @@ def flood(ctx):
         ctx.rec.note("events_flood", mb=mb, log_bytes=size, drain_s=round(finished - started, 3), acked=acked)
         if not done:
             raise BenchError(f"log has {size}/{want} bytes after the deadline")
-
-
-def _size(path):
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
 
 
 def _lines(path):
@@ -116,7 +109,7 @@ def _stable(path):
     last = [-1]
 
     def check():
-        size = _size(path)
+        size = harness.file_size(path)
         same, last[0] = size == last[0], size
         return same
 

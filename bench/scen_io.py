@@ -53,12 +53,12 @@ def logs(ctx):
         if not first:
             raise BenchError("writer never started")
         started, cpu0 = first[0][0], harness.cpu_seconds(s.daemon.pid)
-        done = harness.wait_for(lambda: _size(log) >= want, 30 + mb * 0.5, 0.005)
+        done = harness.wait_for(lambda: harness.file_size(log) >= want, 30 + mb * 0.5, 0.005)
         finished, cpu1 = harness.now(), harness.cpu_seconds(s.daemon.pid)
         if not done:  # report what arrived once the log stops growing
             harness.wait_for(_stable(log), 10, 0.5)
         time.sleep(0.2)
-        size = _size(log)
+        size = harness.file_size(log)
         ctx.rec.put(m.log_cpu(mb), cpu1 - cpu0)
         ctx.rec.put(m.LOG_LOST, want - size)
         if done:
@@ -68,18 +68,11 @@ def logs(ctx):
             raise BenchError(f"log has {size}/{want} bytes after the deadline")
 
 
-def _size(path):
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
-
-
 def _stable(path):
     last = [-1]
 
     def check():
-        size = _size(path)
+        size = harness.file_size(path)
         same, last[0] = size == last[0], size
         return same
 
