@@ -245,3 +245,15 @@ def file_size(path):
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+def size_stable(path):
+    """A predicate for wait_for: true once the file's size is the same as at the previous call."""
+    last = [-1]
+
+    def check():
+        size = file_size(path)
+        same, last[0] = size == last[0], size
+        return same
+
+    return check

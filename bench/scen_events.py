@@ -73,7 +73,7 @@ def flood(ctx):
         done = harness.wait_for(lambda: harness.file_size(log) >= want, 30 + mb * 1.0, 0.01)
         finished, cpu1 = harness.now(), harness.cpu_seconds(s.daemon.pid)
         if not done:
-            harness.wait_for(_stable(log), 10, 0.5)
+            harness.wait_for(harness.size_stable(log), 10, 0.5)
         count = os.path.join(s.work, "events.count")
         harness.wait_for(_stable_count(count), 20, 0.5)  # the listener works through what is still buffered
         size = harness.file_size(log)
@@ -105,12 +105,3 @@ def _stable_count(path):
     return check
 
 
-def _stable(path):
-    last = [-1]
-
-    def check():
-        size = harness.file_size(path)
-        same, last[0] = size == last[0], size
-        return same
-
-    return check

@@ -56,7 +56,7 @@ def logs(ctx):
         done = harness.wait_for(lambda: harness.file_size(log) >= want, 30 + mb * 0.5, 0.005)
         finished, cpu1 = harness.now(), harness.cpu_seconds(s.daemon.pid)
         if not done:  # report what arrived once the log stops growing
-            harness.wait_for(_stable(log), 10, 0.5)
+            harness.wait_for(harness.size_stable(log), 10, 0.5)
         time.sleep(0.2)
         size = harness.file_size(log)
         ctx.rec.put(m.log_cpu(mb), cpu1 - cpu0)
@@ -66,17 +66,6 @@ def logs(ctx):
         ctx.rec.note("logs", mb=mb, log_bytes=size, drain_s=round(finished - started, 3))
         if not done:
             raise BenchError(f"log has {size}/{want} bytes after the deadline")
-
-
-def _stable(path):
-    last = [-1]
-
-    def check():
-        size = harness.file_size(path)
-        same, last[0] = size == last[0], size
-        return same
-
-    return check
 
 
 def storm(ctx):
