@@ -72,16 +72,12 @@ public sealed partial class DaemonRunner
             }
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
             _lifeline.Apply(config.Daemon, survivors.Path, logger);
-            var host = new ProcessHost(_spawner, _reaper, _output, _time, logger, new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config)))
-            {
-                StripAnsi = config.Daemon.StripAnsi,
-            };
-            host.Spawned += (process, pid) => survivors.Spawned(pid, process.Config.StopSignal, process.Config.StopAsGroup || process.Config.KillAsGroup, process.Name);
-            host.Reaped += (_, pid) => survivors.Reaped(pid);
+            var environment = new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config));
+            var services = new ProcessServices(_spawner, _reaper, _output, new ReaperSignalSender(_reaper), environment, _time, logger, config.Daemon.StripAnsi);
             // Bursts of spawns and control calls allocate far more than stays alive: the trim decides, here only.
             using var trim = new MemoryTrim(_time);
-            host.Spawned += (_, _) => trim.Nudge();
-            await using var registry = new ProcessRegistry(host, config.Daemon);
+            using var events = new Events.EventHub(_time);
+            await using var registry = new ProcessRegistry(services, events, new SurvivorLifecycle(survivors, trim), config.Daemon);
             var daemon = new SupervisorDaemon(_configPath, config, registry, logger);
             await using var app = ControlServer.Build(config, daemon, mainLog, _time, trim.Nudge);
             try

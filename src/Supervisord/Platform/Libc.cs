@@ -91,6 +91,9 @@ internal static unsafe partial class Libc
     public static partial long syscall(long number, int argument1, int argument2);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial long syscall(long number, int argument1, int argument2, nint argument3, uint argument4);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int eventfd(uint initial, int flags);
 
     [LibraryImport("libc", SetLastError = true)]

@@ -1,8 +1,13 @@
 namespace Supervise.Supervisord.Platform;
 
-/// <summary>kill(2) with errno mapped: ESRCH means the process is already gone, which is not an error here.</summary>
+/// <summary>
+/// kill(2) and pidfd_send_signal(2) with errno mapped: ESRCH means the process is already gone, which is not an error
+/// here.
+/// </summary>
 internal static class Signals
 {
+    private const long SysPidfdSendSignal = 424;
+
     public enum Outcome
     {
         Sent,
@@ -18,6 +23,20 @@ internal static class Signals
             return (Outcome.AlreadyGone, Errno.ESRCH);
         }
         if (Libc.kill(toGroup ? -pid : pid, signal) == 0)
+        {
+            return (Outcome.Sent, 0);
+        }
+        var errno = Errno.Last;
+        return errno == Errno.ESRCH ? (Outcome.AlreadyGone, errno) : (Outcome.Failed, errno);
+    }
+
+    /// <summary>
+    /// Signals the process a pidfd refers to: unlike a pid, a pidfd cannot come to mean another process once its
+    /// child is reaped (the call then fails with ESRCH).
+    /// </summary>
+    public static (Outcome Outcome, int Errno) SendToPidFd(int pidFd, int signal)
+    {
+        if (Libc.syscall(SysPidfdSendSignal, pidFd, signal, 0, 0u) == 0)
         {
             return (Outcome.Sent, 0);
         }

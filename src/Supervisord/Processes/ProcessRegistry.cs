@@ -12,9 +12,20 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
 {
     private readonly Dictionary<string, (EventListenerPool Pool, IDisposable Subscription)> _pools = [];
 
-    public ProcessRegistry(ProcessHost host, DaemonSettings daemon)
+    private readonly ProcessServices _services;
+    private readonly IProcessLifecycle _lifecycle;
+
+    // Closed once, when shutdown begins: from then on no exit restarts.
+    private readonly RestartGate _restarts = new();
+
+    /// <param name="services">What every actor uses to spawn, signal, reap and log its children.</param>
+    /// <param name="events">The one event stream: listener pools, WatchEvents and metrics read it.</param>
+    /// <param name="lifecycle">Hears of every spawn and reap (the survivor record).</param>
+    public ProcessRegistry(ProcessServices services, EventHub events, IProcessLifecycle lifecycle, DaemonSettings daemon)
     {
-        Host = host;
+        _services = services;
+        _lifecycle = lifecycle;
+        Events = events;
         Daemon = daemon;
     }
 
@@ -22,15 +33,13 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     private readonly Lock _gate = new();
     private volatile ProcessGroup[] _groups = [];
 
-    public ProcessHost Host { get; }
-
     /// <summary>Dependents stopped with their dependency, started again with it (see <see cref="Planning.DependencyStops"/>).</summary>
     public Planning.DependencyStops DependencyStops { get; } = new();
 
     public DaemonSettings Daemon { get; }
 
     /// <summary>The one event stream: listener pools, WatchEvents and metrics read it.</summary>
-    public EventHub Events => Host.Events;
+    public EventHub Events { get; }
 
     /// <summary>Groups sorted by (priority, name): start order; stop order is the reverse.</summary>
     public IReadOnlyList<ProcessGroup> Groups => _groups;
@@ -63,7 +72,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException or UriFormatException)
         {
             // Supervisor's message; the group's processes then start with an ordinary stdin pipe.
-            LogSocketFailed(Host.Logger, settings.Socket, exception.Message);
+            LogSocketFailed(_services.Logger, settings.Socket, exception.Message);
             return null;
         }
     }
@@ -143,7 +152,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// </summary>
     public async Task StopAllInOrderAsync(CancellationToken cancellationToken)
     {
-        Host.MayRestart = false;
+        _restarts.Close();
         await new Planning.PlanRunner(_groups).ShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -185,7 +194,7 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// <summary>A listener group's pool, reading the event stream and its listeners' stdout.</summary>
     private (EventListenerPool, IDisposable) Subscribe(ProcessGroup group, EventListenerSettings settings)
     {
-        var pool = new EventListenerPool(group.Name, group.Processes.Select(p => new ListenerProcess(p)), new EventSubscription(settings.Events), settings.BufferSize, Daemon.Identifier, Host.Logger);
+        var pool = new EventListenerPool(group.Name, group.Processes.Select(p => new ListenerProcess(p)), new EventSubscription(settings.Events), settings.BufferSize, Daemon.Identifier, _services.Logger);
         foreach (var process in group.Processes)
         {
             var name = process.Name;
@@ -200,6 +209,6 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         var stderr = config.RedirectStderr
             ? new ChannelLog(null, 0, 0)
             : new ChannelLog(LogFileNames.Resolve(config.Stderr, config.Name, "stderr", Daemon), config.Stderr.MaxBytes, config.Stderr.Backups, config.Stderr.Target == LogTarget.Auto);
-        return new SupervisedProcess(config, group, stdout, stderr, Host) { StdinFd = stdinFd };
+        return new SupervisedProcess(config, group, stdout, stderr, _services, Events, _restarts, _lifecycle) { StdinFd = stdinFd };
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class SupervisedProcess
                 await SpawnAsync().ConfigureAwait(false);
                 break;
             case SendSignal signal:
-                if (_host.Signals.Send(_core.Pid, signal.Signal, signal.ToGroup) is { } error)
+                if (_services.Signals.Send(_core.Pid, signal.Signal, signal.ToGroup) is { } error)
                 {
                     // A stop command whose kill failed answers FAILED (Supervisor's stopProcess), then the state turns UNKNOWN.
                     _turn?.Fail(error);
@@ -36,7 +36,7 @@ public sealed partial class SupervisedProcess
                 SignalStrayDescendants(strays.Signal);
                 break;
             case DeliverSignal signal:
-                if (_host.Signals.Send(_core.Pid, signal.Signal, toGroup: false) is { } failure)
+                if (_services.Signals.Send(_core.Pid, signal.Signal, toGroup: false) is { } failure)
                 {
                     _turn?.Fail(failure);
                 }
@@ -46,7 +46,7 @@ public sealed partial class SupervisedProcess
                 break;
             case StartTimer timer:
                 DisposeTimer();
-                _timer = _host.Time.CreateTimer(_ => Post(new TimerFired(timer.Kind, timer.Token)), null, timer.Delay, Timeout.InfiniteTimeSpan);
+                _timer = _services.Time.CreateTimer(_ => Post(new TimerFired(timer.Kind, timer.Token)), null, timer.Delay, Timeout.InfiniteTimeSpan);
                 break;
             case StartProbe probe:
                 StartProbing(probe.Pid);
@@ -55,7 +55,7 @@ public sealed partial class SupervisedProcess
                 DisposeTimer();
                 break;
             case StateChanged changed:
-                _host.OnStateChanged(this, changed);
+                _events.Publish(new ProcessStateChanged(Name, Group, changed.From.Name(), changed.To.Name(), changed.Pid, changed.Tries, changed.Expected));
                 break;
             case WriteLog line:
                 ProcessLog.Write(_logger, line);
@@ -76,14 +76,14 @@ public sealed partial class SupervisedProcess
             }
         }
         PrepareReadiness();
-        var (child, error) = await _host.Spawner.SpawnAsync(CreateSpawnRequest()).ConfigureAwait(false);
+        var (child, error) = await _services.Spawner.SpawnAsync(CreateSpawnRequest()).ConfigureAwait(false);
         if (child is null)
         {
             _followUps.Enqueue(new SpawnFailed(error!.Message));
             return;
         }
 
-        var spawnedAt = _host.Time.GetTimestamp();
+        var spawnedAt = _services.Time.GetTimestamp();
         CloseStdin();
         _stdin = child.StdinFd >= 0 ? new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true)) : null;
         AttachOutput(child.StdoutFd, Stdout, Config.Stdout, OutputChannel.Stdout, child.Pid);
@@ -91,13 +91,13 @@ public sealed partial class SupervisedProcess
         {
             AttachOutput(child.StderrFd, Stderr, Config.Stderr, OutputChannel.Stderr, child.Pid);
         }
-        _host.OnSpawned(this, child.Pid);
+        _lifecycle.Spawned(this, child.Pid);
         _followUps.Enqueue(new SpawnSucceeded(child.Pid));
         // The exit arrives through the inbox, so it is handled after this turn, once the spawn is recorded.
-        _host.Reaper.Watch(child.Pid, status =>
+        _services.Reaper.Watch(child.Pid, status =>
         {
-            _host.OnReaped(this, child.Pid);
-            Post(new ChildExited(status, _host.Time.GetElapsedTime(spawnedAt), _host.MayRestart));
+            _lifecycle.Reaped(this, child.Pid);
+            Post(new ChildExited(status, _services.Time.GetElapsedTime(spawnedAt), _restarts.IsOpen));
         });
     }
 
@@ -132,7 +132,7 @@ public sealed partial class SupervisedProcess
     /// </summary>
     private void SignalStrayDescendants(int signal)
     {
-        var strays = StrayProcesses.Find(_core.Pid, Name, Group, _host.Reaper.IsProgram);
+        var strays = StrayProcesses.Find(_core.Pid, Name, Group, _services.Reaper.IsProgram);
         if (strays.Count == 0)
         {
             return;
@@ -143,7 +143,7 @@ public sealed partial class SupervisedProcess
         {
             if (Platform.ProcTable.Stat(pid)?.ParentPid == self)
             {
-                _host.Reaper.Adopt(pid);
+                _services.Reaper.Adopt(pid);
             }
         }
         LogStrays(_logger, Name, strays.Count, Platform.SignalTable.Name(signal));

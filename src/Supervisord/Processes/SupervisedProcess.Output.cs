@@ -14,13 +14,13 @@ public sealed partial class SupervisedProcess
 {
     private void AttachOutput(int fd, ChannelLog log, LogChannelConfig channel, OutputChannel which, int pid)
     {
-        var events = _host.Events;
+        var events = _events;
         log.Logged = channel.EventsEnabled
             ? data => events.Publish(new Events.ProcessLog(which, Name, Group, pid, data))
             : null;
         Action<byte[]>? captured = channel.CaptureMaxBytes > 0
             ? data => events.Publish(new ProcessCommunication(which, Name, Group, pid, data))
             : null;
-        _ = _host.Output.Attach(fd, log, _host.StripAnsi, channel.CaptureMaxBytes, captured);
+        _ = _services.Output.Attach(fd, log, _services.StripAnsi, channel.CaptureMaxBytes, captured);
     }
 }

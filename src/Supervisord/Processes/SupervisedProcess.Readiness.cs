@@ -62,14 +62,14 @@ public sealed partial class SupervisedProcess
                 {
                     ReadyKind.Tcp => await ReadyProbes.TcpAsync(probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
                     ReadyKind.Http => await ReadyProbes.HttpAsync(probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
-                    _ => await ReadyProbes.ExecAsync(_host, program, probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
+                    _ => await ReadyProbes.ExecAsync(_services, program, probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
                 };
                 if (ready)
                 {
                     Post(new ProbePassed(pid));
                     return;
                 }
-                await Task.Delay(readiness.Interval, _host.Time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(readiness.Interval, _services.Time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ProcessConfig = Supervise.Supervisord.Configuration.Model.ProcessConfig;
+using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Logging;
 
 namespace Supervise.Supervisord.Processes;
@@ -17,21 +18,38 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 {
     private readonly Channel<Trigger> _inbox = Channel.CreateUnbounded<Trigger>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Queue<Trigger> _followUps = new();
-    private readonly ProcessHost _host;
+    private readonly ProcessServices _services;
+    private readonly EventHub _events;
+    private readonly RestartGate _restarts;
+    private readonly IProcessLifecycle _lifecycle;
     private readonly ILogger _logger;
     private readonly List<Waiter> _waiters = [];
     private readonly Task _loop;
     private ProcessCore _core = ProcessCore.Initial;
     private volatile ProcessSnapshot _snapshot;
 
-    public SupervisedProcess(ProcessConfig config, string group, ChannelLog stdout, ChannelLog stderr, ProcessHost host)
+    /// <param name="events">The one event stream its transitions and output events are published to.</param>
+    /// <param name="restarts">Read at each exit: closed, the exit never leads to a restart.</param>
+    /// <param name="lifecycle">Hears of each spawn and reap (the survivor record).</param>
+    public SupervisedProcess(
+        ProcessConfig config,
+        string group,
+        ChannelLog stdout,
+        ChannelLog stderr,
+        ProcessServices services,
+        EventHub events,
+        RestartGate restarts,
+        IProcessLifecycle lifecycle)
     {
         Config = config;
         Group = group;
         Stdout = stdout;
         Stderr = stderr;
-        _host = host;
-        _logger = host.Logger;
+        _services = services;
+        _events = events;
+        _restarts = restarts;
+        _lifecycle = lifecycle;
+        _logger = services.Logger;
         _snapshot = Snapshot(_core);
         _loop = Task.Run(RunAsync);
     }
@@ -48,7 +66,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public ProcessSnapshot Current => _snapshot;
 
-    public Spawning.SpawnRequest CreateSpawnRequest() => WithNotifySocket(_host.CreateSpawnRequest(this) with { StdinFd = StdinFd });
+    public Spawning.SpawnRequest CreateSpawnRequest() => WithNotifySocket(_services.Environment.CreateRequest(Config, Group) with { StdinFd = StdinFd });
 
     /// <summary>Given to the child as fd 0 instead of a pipe: the [fcgi-program] group's listening socket.</summary>
     public int StdinFd { get; init; } = -1;
@@ -139,7 +157,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         }
         // The jitter sample spreads the retries of programs that crashed together (backoff_jitter).
         var sample = Config.Restart.Jitter > 0 ? Random.Shared.NextDouble() : 0.5;
-        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _host.Time.GetUtcNow(), sample);
+        var decision = ProcessStateMachine.Decide(_core, trigger, Config, _services.Time.GetUtcNow(), sample);
         _core = decision.Core;
         _snapshot = Snapshot(decision.Core);
         foreach (var effect in decision.Effects)

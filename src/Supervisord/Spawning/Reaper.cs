@@ -42,8 +42,13 @@ public sealed partial class Reaper : IDisposable
         var pidFd = ChildWait.OpenPidFd(pid);
         if (pidFd < 0)
         {
-            // pidfds unavailable (Linux < 5.3): fall back to a thread blocked in waitpid on this one pid.
-            new Thread(() => Deliver(pid, onExit, ChildWait.Block(pid))) { IsBackground = true, Name = $"wait-{pid}" }.Start();
+            // pidfds unavailable (Linux < 5.3): fall back to a thread blocked in waitpid on this one pid. Its entry
+            // (with no pidfd) lets Signal reach it until it is reaped.
+            lock (_gate)
+            {
+                _watched[pid] = (-1, onExit);
+            }
+            new Thread(() => WaitBlocking(pid, onExit)) { IsBackground = true, Name = $"wait-{pid}" }.Start();
             return;
         }
         int? replaced = null;
@@ -116,16 +121,47 @@ public sealed partial class Reaper : IDisposable
         }
     }
 
-    private void Reap(int pid)
+    /// <summary>
+    /// Signals a watched child, to its process group with <paramref name="toGroup"/>, only while it is not reaped:
+    /// by its pidfd, or by kill(2) under the lock that reaping takes, so that the pid cannot be reused in between. A
+    /// child already reaped (or never watched) is reported gone; its exit reaches the actor through the watch.
+    /// </summary>
+    internal (Signals.Outcome Outcome, int Errno) Signal(int pid, int signal, bool toGroup)
     {
-        var result = ChildWait.Poll(pid);
-        if (result.Outcome == ChildWait.Outcome.Running)
-        {
-            return; // not exited yet (spurious wake-up)
-        }
-        (int PidFd, Action<WaitStatus> OnExit) entry;
         lock (_gate)
         {
+            if (!_watched.TryGetValue(pid, out var entry) || _adopted.Contains(pid))
+            {
+                return (Signals.Outcome.AlreadyGone, Errno.ESRCH);
+            }
+            return toGroup || entry.PidFd < 0 ? Signals.Send(pid, signal, toGroup) : Signals.SendToPidFd(entry.PidFd, signal);
+        }
+    }
+
+    private void WaitBlocking(int pid, Action<WaitStatus> onExit)
+    {
+        // Blocking waitpid cannot run under the lock; a group signal in the moment after it is the one window left,
+        // and only on kernels without pidfds.
+        var result = ChildWait.Block(pid);
+        lock (_gate)
+        {
+            _watched.Remove(pid);
+        }
+        Deliver(pid, onExit, result);
+    }
+
+    private void Reap(int pid)
+    {
+        (int PidFd, Action<WaitStatus> OnExit) entry;
+        (ChildWait.Outcome Outcome, int Status) result;
+        lock (_gate)
+        {
+            // Collected under the lock that Signal takes: a signal comes either before the pid is freed, or not at all.
+            result = ChildWait.Poll(pid);
+            if (result.Outcome == ChildWait.Outcome.Running)
+            {
+                return; // not exited yet (spurious wake-up)
+            }
             if (!_watched.Remove(pid, out entry))
             {
                 return;

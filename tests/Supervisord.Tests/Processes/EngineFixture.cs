@@ -12,6 +12,7 @@ public sealed class EngineFixture : IAsyncDisposable
     private readonly Reaper _reaper = new();
     private readonly OutputReactor _output = new();
     private readonly ProcessSpawner _spawner = new();
+    private readonly Supervisord.Events.EventHub _events;
 
     /// <param name="time">The actors' clock; a FakeTimeProvider lets a spec drive startsecs, backoff and stopwaitsecs.</param>
     /// <param name="signals">kill(2) for the actors; a spec can make it fail.</param>
@@ -19,17 +20,13 @@ public sealed class EngineFixture : IAsyncDisposable
     public EngineFixture(TimeProvider? time = null, ISignalSender? signals = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
-        Host = new ProcessHost(_spawner, _reaper, _output, time ?? TimeProvider.System, logger ?? NullLogger.Instance,
-            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"))
-        {
-            Signals = signals ?? new KillSignals(),
-        };
-        Registry = new ProcessRegistry(Host, TestConfigs.Daemon(Directory));
+        var services = new ProcessServices(_spawner, _reaper, _output, signals ?? new ReaperSignalSender(_reaper),
+            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"), time ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        _events = new Supervisord.Events.EventHub(time ?? TimeProvider.System);
+        Registry = new ProcessRegistry(services, _events, ProcessLifecycle.None, TestConfigs.Daemon(Directory));
     }
 
     public string Directory { get; }
-
-    public ProcessHost Host { get; }
 
     public ProcessRegistry Registry { get; }
 
@@ -66,6 +63,7 @@ public sealed class EngineFixture : IAsyncDisposable
         _reaper.Dispose();
         _output.Dispose();
         _spawner.Dispose();
+        _events.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

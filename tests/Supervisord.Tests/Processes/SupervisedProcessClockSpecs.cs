@@ -37,7 +37,7 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
     [Fact]
     public async Task Backoff_waits_one_then_two_seconds_and_gives_up_after_startretries()
     {
-        using var feed = _engine.Host.Events.Watch();
+        using var feed = _engine.Registry.Events.Watch();
         var process = _engine.Add(TestConfigs.Program("crasher", "/bin/sh -c 'exit 1'") with { StartRetries = 2 }).Processes[0];
 
         await process.StartAsync();

@@ -10,7 +10,7 @@ namespace Supervise.Supervisord.Tests.Processes;
 public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
 {
     private readonly TrackedTime _time = new();
-    private readonly KillSignals _signals = new() { Failure = "EPERM" };
+    private readonly FailingSignals _signals = new() { Failure = "EPERM" };
     private readonly CapturingLogger _log = new();
     private readonly EngineFixture _engine;
 
@@ -26,7 +26,7 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
         var process = _engine.Add(TestConfigs.Program("sleeper", "/bin/sleep 30") with { StartSecs = 0, StopWaitSecs = 10 }).Processes[0];
         await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
-        using var feed = _engine.Host.Events.Watch();
+        using var feed = _engine.Registry.Events.Watch();
 
         var reply = await process.StopAsync();
 
@@ -61,7 +61,7 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
     /// <summary>The injected kill cannot stop the child, so the spec kills it and waits for the actor to see the exit.</summary>
     private static async Task KillAsync(SupervisedProcess process, int pid)
     {
-        KillSignalSender.Instance.Send(pid, 9, toGroup: false).Should().BeNull();
+        Supervisord.Platform.Signals.Send(pid, 9, toGroup: false).Outcome.Should().Be(Supervisord.Platform.Signals.Outcome.Sent);
         await process.WaitForAsync(s => s.Pid == 0, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
     }
 }

@@ -82,6 +82,37 @@ public sealed class ReaperSpecs : IDisposable
             .Be(new LoggedLine(LogLevel.Error, LogEventIds.ExitHandlerFailed, $"reaper: exit handler for pid {child.Pid} failed: handler broke"));
     }
 
+    [Fact]
+    public async Task A_watched_child_is_signalled_through_the_reaper()
+    {
+        var child = await Spawn("sleep 30");
+        var exited = new TaskCompletionSource<WaitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _reaper.Watch(child.Pid, exited.SetResult);
+
+        _reaper.Signal(child.Pid, SignalTable.SIGTERM, toGroup: false).Outcome.Should().Be(Signals.Outcome.Sent);
+
+        (await exited.Task.WaitAsync(Patience)).Describe().Should().Be("terminated by SIGTERM");
+    }
+
+    [Fact]
+    public async Task A_reaped_child_is_reported_gone_and_not_signalled()
+    {
+        var child = await Spawn("exit 0");
+        var exited = new TaskCompletionSource<WaitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _reaper.Watch(child.Pid, exited.SetResult);
+        await exited.Task.WaitAsync(Patience);
+
+        _reaper.Signal(child.Pid, SignalTable.SIGTERM, toGroup: false).Outcome.Should().Be(Signals.Outcome.AlreadyGone);
+        _reaper.Signal(child.Pid, SignalTable.SIGTERM, toGroup: true).Outcome.Should().Be(Signals.Outcome.AlreadyGone);
+    }
+
+    [Fact]
+    public void A_live_pid_the_reaper_does_not_watch_is_never_signalled()
+    {
+        // What a reused pid looks like: alive, but not the child that was watched. kill(pid, 0) would reach it.
+        _reaper.Signal(Environment.ProcessId, 0, toGroup: false).Should().Be((Signals.Outcome.AlreadyGone, Errno.ESRCH));
+    }
+
     public void Dispose()
     {
         foreach (var child in _children)

@@ -57,7 +57,7 @@ internal static class ReadyProbes
         }
     }
 
-    public static async Task<bool> ExecAsync(ProcessHost host, SpawnRequest program, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<bool> ExecAsync(ProcessServices host, SpawnRequest program, string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var (child, _) = await host.Spawner.SpawnAsync(program with { Command = command, RedirectStderr = true, StdinFd = -1 }).ConfigureAwait(false);
         if (child is null)

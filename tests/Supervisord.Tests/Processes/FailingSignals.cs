@@ -2,14 +2,14 @@ using Supervise.Supervisord.Processes;
 
 namespace Supervise.Supervisord.Tests.Processes;
 
-/// <summary>The daemon's kill(2), recording every call; with <see cref="Failure"/> set it fails instead of signalling.</summary>
-public sealed class KillSignals : ISignalSender
+/// <summary>A signal sender whose every kill fails with <see cref="Failure"/>, recording each call.</summary>
+public sealed class FailingSignals : ISignalSender
 {
     private readonly Lock _gate = new();
     private readonly List<(int Pid, int Signal, bool ToGroup)> _sent = [];
 
-    /// <summary>The errno name every kill fails with; null sends for real.</summary>
-    public string? Failure { get; init; }
+    /// <summary>The errno name every kill fails with.</summary>
+    public required string Failure { get; init; }
 
     public IReadOnlyList<(int Pid, int Signal, bool ToGroup)> Sent
     {
@@ -28,6 +28,6 @@ public sealed class KillSignals : ISignalSender
         {
             _sent.Add((pid, signal, toGroup));
         }
-        return Failure ?? KillSignalSender.Instance.Send(pid, signal, toGroup);
+        return Failure;
     }
 }
