@@ -23,7 +23,7 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     public string Identification => daemon.Config.Daemon.Identifier;
 
     /// <summary>Every process, ordered as Supervisor's getAllProcessInfo: by group name, then process name.</summary>
-    public IEnumerable<SupervisedProcess> Processes => Registry.AllByName;
+    public IReadOnlyList<SupervisedProcess> Processes => Registry.AllByName;
 
     public SupervisedProcess Process(string name) => TargetResolver.ResolveOne(Registry, name);
 

@@ -44,10 +44,30 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// <summary>Groups sorted by (priority, name): start order; stop order is the reverse.</summary>
     public IReadOnlyList<ProcessGroup> Groups => _groups;
 
-    /// <summary>Every process, ordered as Supervisor's getAllProcessInfo: by group name, then process name.</summary>
-    public IEnumerable<SupervisedProcess> AllByName =>
-        _groups.OrderBy(g => g.Name, StringComparer.Ordinal)
-            .SelectMany(g => g.Processes.OrderBy(p => p.Name, StringComparer.Ordinal));
+    // AllByName's list, sorted once per change of _groups (every add, remove and resize replaces the array).
+    private volatile ByName? _byName;
+
+    /// <summary>
+    /// Every process, ordered as Supervisor's getAllProcessInfo: by group name, then process name. The same list
+    /// instance until the groups change, so a reader may key a cache on it.
+    /// </summary>
+    public IReadOnlyList<SupervisedProcess> AllByName
+    {
+        get
+        {
+            var groups = _groups;
+            if (_byName is { } known && ReferenceEquals(known.Groups, groups))
+            {
+                return known.Processes;
+            }
+            SupervisedProcess[] sorted = [.. groups.OrderBy(g => g.Name, StringComparer.Ordinal)
+                .SelectMany(g => g.Processes.OrderBy(p => p.Name, StringComparer.Ordinal))];
+            _byName = new ByName(groups, sorted);
+            return sorted;
+        }
+    }
+
+    private sealed record ByName(ProcessGroup[] Groups, SupervisedProcess[] Processes);
 
     /// <summary>The event-listener pools of the active groups, for metrics.</summary>
     public IReadOnlyList<EventListenerPool> Pools

@@ -29,7 +29,11 @@ public sealed record ProcessSnapshot(
         switch (State)
         {
             case ProcessState.Running:
-                var uptime = LastStart is { } start && now > start ? now - start : TimeSpan.Zero;
+                // Whole seconds, as Supervisor subtracts its int start from its int now: the text then depends on
+                // the second only, and a reply rendered once in that second is the reply (AllProcessInfoCache).
+                var uptime = LastStart is { } start && now.ToUnixTimeSeconds() > start.ToUnixTimeSeconds()
+                    ? TimeSpan.FromSeconds(now.ToUnixTimeSeconds() - start.ToUnixTimeSeconds())
+                    : TimeSpan.Zero;
                 var running = $"pid {Pid}, uptime {FormatUptime(uptime)}";
                 return Note is null ? running : $"{running}, {Note}";
             case ProcessState.Starting when Note is not null:

@@ -9,9 +9,11 @@ namespace Supervise.Supervisord.Wire;
 /// </summary>
 public static class ProcessInfoStruct
 {
-    public static XmlRpcStruct Of(SupervisedProcess process, DateTimeOffset now)
+    public static XmlRpcStruct Of(SupervisedProcess process, DateTimeOffset now) => Of(process, process.Current, now);
+
+    /// <summary>The struct of <paramref name="snapshot"/>, one of <paramref name="process"/>'s (it and the log paths are all it reads).</summary>
+    public static XmlRpcStruct Of(SupervisedProcess process, ProcessSnapshot snapshot, DateTimeOffset now)
     {
-        var snapshot = process.Current;
         var stdout = process.Stdout.Path ?? "";
         return RpcInterface.Struct(
             ("name", snapshot.Name),

@@ -41,11 +41,7 @@ public sealed partial class RpcInterface
             return true;
         });
         Add("supervisor.getProcessInfo", 1, a => ProcessInfoStruct.Of(_operations.Process(a.Text(0)), _operations.Time.GetUtcNow()));
-        Add("supervisor.getAllProcessInfo", 0, _ =>
-        {
-            var now = _operations.Time.GetUtcNow();
-            return new XmlRpcArray([.. _operations.Processes.Select(p => (XmlRpcValue)ProcessInfoStruct.Of(p, now))]);
-        });
+        Add(GetAllProcessInfo, 0, _ => _allInfo.Get(_operations.Processes, _operations.Time.GetUtcNow()));
         Add("supervisor.getAllConfigInfo", 0, _ => ConfigInfoStruct.All(_operations));
     }
 

@@ -12,7 +12,11 @@ namespace Supervise.Supervisord.Wire;
 public sealed partial class RpcInterface
 {
     private readonly ControlOperations _operations;
+    /// <summary>The poller's call: its result is the same instance while nothing it shows changed (<see cref="AllProcessInfoCache"/>).</summary>
+    public const string GetAllProcessInfo = "supervisor.getAllProcessInfo";
+
     private readonly Dictionary<string, Method> _methods = new(StringComparer.Ordinal);
+    private readonly AllProcessInfoCache _allInfo = new();
 
     public RpcInterface(ControlOperations operations)
     {

@@ -12,12 +12,15 @@ namespace Supervise.Supervisord.Wire;
 /// POST /RPC2 (any path that starts with it, as Supervisor matches): one XML-RPC call per request, answered with
 /// Content-Length (HTTP/1.0 clients such as supervisord-monitor read until EOF). GET gives 400, XML that does not parse
 /// gives 400 and one short ERROR line (throttled), a fault is HTTP 200 with a &lt;fault&gt;, as in Supervisor.
-/// Each parsed call is counted for /metrics by method and outcome, with its latency.
+/// Each parsed call is counted for /metrics by method and outcome, with its latency. getAllProcessInfo's reply is kept
+/// and lent to the next calls while its value is the same instance (<see cref="ReplyMemo"/>).
 /// </summary>
 public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, LogThrottle throttle, ControlCallMetrics metrics)
 {
     /// <summary>The largest request body read; Supervisor has no bound, and buffers whatever it is sent.</summary>
     public const int MaxBodyBytes = 4 << 20;
+
+    private readonly ReplyMemo _replies = new();
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -49,7 +52,7 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
         try
         {
             var value = await rpc.CallAsync(call.MethodName, call.Params, context.RequestAborted).ConfigureAwait(false);
-            reply = XmlRpcResponseWriter.PooledResponse(value);
+            reply = _replies.Render(value, keep: call.MethodName == RpcInterface.GetAllProcessInfo);
             metrics.Record(ControlCallMetrics.XmlRpc, call.MethodName, CallOutcome.Ok, started);
         }
         catch (SupervisorFault fault)
