@@ -114,6 +114,44 @@ public sealed class ExpositionWriter : IDisposable
         Raw("\n"u8);
     }
 
+    /// <summary>
+    /// <paramref name="units"/> / 10^<paramref name="decimals"/>, written exactly and without trailing zeros
+    /// (1796164798647 ms, 3 → 1796164798.647): a Unix time in milliseconds or a duration in ticks, formatted as
+    /// integers, several times faster than a double's round-trip format.
+    /// </summary>
+    public void Value(long units, int decimals)
+    {
+        EndLabels();
+        Ensure(44);
+        var span = _buffer.AsSpan(_length);
+        var at = 0;
+        if (units < 0)
+        {
+            span[at++] = (byte)'-';
+            units = -units;
+        }
+        var scale = 1L;
+        for (var i = 0; i < decimals; i++)
+        {
+            scale *= 10;
+        }
+        Utf8Formatter.TryFormat(units / scale, span[at..], out var written);
+        at += written;
+        var fraction = units % scale;
+        if (fraction != 0)
+        {
+            span[at++] = (byte)'.';
+            Utf8Formatter.TryFormat(fraction, span[at..], out written, new StandardFormat('D', (byte)decimals));
+            while (span[at + written - 1] == (byte)'0')
+            {
+                written--;
+            }
+            at += written;
+        }
+        span[at++] = (byte)'\n';
+        _length += at;
+    }
+
     public void Value(double value)
     {
         // Most figures are whole numbers (0, counts, bytes): the integer formatter is several times faster than "R".

@@ -23,13 +23,13 @@ public sealed partial class MetricsExposition
         w.Family("supervise_process_start_time_seconds"u8, "gauge"u8, "Unix time of the last start, 0 when it never started."u8);
         foreach (var row in rows)
         {
-            Process(w, "supervise_process_start_time_seconds"u8, labels, row).Value(row.Snapshot.LastStart?.ToUnixTimeMilliseconds() / 1000.0 ?? 0);
+            Process(w, "supervise_process_start_time_seconds"u8, labels, row).Value(row.Snapshot.LastStart?.ToUnixTimeMilliseconds() ?? 0, decimals: 3);
         }
         w.Family("supervise_process_uptime_seconds"u8, "gauge"u8, "Seconds since the last start while the process has a pid, else 0."u8);
         foreach (var row in rows)
         {
-            var up = row.Snapshot.State.IsSignallable() && row.Snapshot.LastStart is { } start && now > start ? (now - start).TotalSeconds : 0;
-            Process(w, "supervise_process_uptime_seconds"u8, labels, row).Value(up);
+            var up = row.Snapshot.State.IsSignallable() && row.Snapshot.LastStart is { } start && now > start ? (now - start).Ticks : 0;
+            Process(w, "supervise_process_uptime_seconds"u8, labels, row).Value(up, decimals: 7);
         }
         w.Family("supervise_process_exit_status"u8, "gauge"u8, "Exit status of the last exit (Supervisor's exitstatus)."u8);
         foreach (var row in rows)
