@@ -38,6 +38,53 @@ public sealed class ExpositionWriter : IDisposable
         Raw("\n"u8);
     }
 
+    /// <summary>Starts a family from UTF-8 constants that need no escaping (the daemon's own names and help texts).</summary>
+    public void Family(ReadOnlySpan<byte> name, ReadOnlySpan<byte> type, ReadOnlySpan<byte> help)
+    {
+        Raw("# HELP "u8);
+        Raw(name);
+        Raw(" "u8);
+        Raw(help);
+        Raw("\n# TYPE "u8);
+        Raw(name);
+        Raw(" "u8);
+        Raw(type);
+        Raw("\n"u8);
+    }
+
+    /// <summary>Starts a sample line from a UTF-8 name (and suffix: _bucket, _sum, _count).</summary>
+    public ExpositionWriter Sample(ReadOnlySpan<byte> name, ReadOnlySpan<byte> suffix = default)
+    {
+        Raw(name);
+        Raw(suffix);
+        _labelsOpen = false;
+        return this;
+    }
+
+    /// <summary>A label whose key is a UTF-8 constant; the value is escaped.</summary>
+    public ExpositionWriter Label(ReadOnlySpan<byte> key, string value)
+    {
+        Raw(_labelsOpen ? ","u8 : "{"u8);
+        _labelsOpen = true;
+        Raw(key);
+        Raw("=\""u8);
+        Escaped(value, LabelEscapes);
+        Raw("\""u8);
+        return this;
+    }
+
+    /// <summary>A label whose key and value are UTF-8 constants that need no escaping (state names, true, stdout).</summary>
+    public ExpositionWriter Label(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        Raw(_labelsOpen ? ","u8 : "{"u8);
+        _labelsOpen = true;
+        Raw(key);
+        Raw("=\""u8);
+        Raw(value);
+        Raw("\""u8);
+        return this;
+    }
+
     /// <summary>Starts a sample line; add labels, then end it with a value.</summary>
     public ExpositionWriter Sample(string name, string suffix = "")
     {
@@ -65,6 +112,44 @@ public sealed class ExpositionWriter : IDisposable
         Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
         _length += written;
         Raw("\n"u8);
+    }
+
+    /// <summary>
+    /// <paramref name="units"/> / 10^<paramref name="decimals"/>, written exactly and without trailing zeros
+    /// (1796164798647 ms, 3 → 1796164798.647): a Unix time in milliseconds or a duration in ticks, formatted as
+    /// integers, several times faster than a double's round-trip format.
+    /// </summary>
+    public void Value(long units, int decimals)
+    {
+        EndLabels();
+        Ensure(44);
+        var span = _buffer.AsSpan(_length);
+        var at = 0;
+        if (units < 0)
+        {
+            span[at++] = (byte)'-';
+            units = -units;
+        }
+        var scale = 1L;
+        for (var i = 0; i < decimals; i++)
+        {
+            scale *= 10;
+        }
+        Utf8Formatter.TryFormat(units / scale, span[at..], out var written);
+        at += written;
+        var fraction = units % scale;
+        if (fraction != 0)
+        {
+            span[at++] = (byte)'.';
+            Utf8Formatter.TryFormat(fraction, span[at..], out written, new StandardFormat('D', (byte)decimals));
+            while (span[at + written - 1] == (byte)'0')
+            {
+                written--;
+            }
+            at += written;
+        }
+        span[at++] = (byte)'\n';
+        _length += at;
     }
 
     public void Value(double value)

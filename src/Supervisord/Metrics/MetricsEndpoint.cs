@@ -16,7 +16,7 @@ public sealed class MetricsEndpoint(MetricsExposition exposition)
             context.Response.Headers.Allow = "GET, HEAD";
             return;
         }
-        using var writer = new ExpositionWriter();
+        using var writer = new ExpositionWriter(exposition.SizeHint);
         exposition.Write(writer);
         context.Response.ContentType = MetricsExposition.ContentType;
         context.Response.ContentLength = writer.Written.Length;

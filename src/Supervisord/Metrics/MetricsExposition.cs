@@ -6,8 +6,8 @@ namespace Supervise.Supervisord.Metrics;
 
 /// <summary>
 /// What GET /metrics answers: every series of the daemon and its processes, computed at the scrape. Each process's
-/// snapshot, counters and /proc figures are taken once into a pooled array, then written family by family (the
-/// format wants a family's samples together). Nothing here locks a process: snapshots are immutable records.
+/// snapshot, counters and CPU and memory figures (<see cref="ChildUsageReader"/>) are taken once into pooled arrays,
+/// then written family by family (the format wants a family's samples together). Nothing here locks a process: snapshots are immutable records.
 /// </summary>
 public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCounters life, ControlCallMetrics calls, TimeProvider time)
 {
@@ -16,7 +16,16 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
     /// <summary>Process states in code order, the values of the <c>state</c> label.</summary>
     private static readonly ProcessState[] States = Enum.GetValues<ProcessState>();
 
+    /// <summary>The same names as UTF-8, encoded once rather than for each process's eight state samples.</summary>
+    private static readonly byte[][] StateNames = [.. States.Select(state => System.Text.Encoding.UTF8.GetBytes(state.Name()))];
+
+    private readonly ChildUsageReader _children = ChildUsageReader.Shared;
+    private int _lastLength;
+
     public ControlCallMetrics Calls => calls;
+
+    /// <summary>The size of the last exposition, to rent a buffer that holds the next one without growing.</summary>
+    public int SizeHint => Math.Max(Volatile.Read(ref _lastLength) / 8 * 9, 64 * 1024);
 
     public void Write(ExpositionWriter writer)
     {
@@ -27,6 +36,8 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
             count += group.Processes.Count;
         }
         var rows = ArrayPool<ProcessRow>.Shared.Rent(Math.Max(count, 1));
+        var pids = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        var usage = ArrayPool<ChildUsage?>.Shared.Rent(Math.Max(count, 1));
         using var labels = new ExpositionWriter(Math.Max(count, 1) * 48);
         try
         {
@@ -36,23 +47,31 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
                 foreach (var process in group.Processes)
                 {
                     var snapshot = process.Current;
-                    var usage = snapshot.Pid > 0 ? ProcStat.Of(snapshot.Pid) : null;
                     var start = labels.Written.Length;
                     labels.LabelText("group", snapshot.Group, first: true);
                     labels.LabelText("name", snapshot.Name, first: false);
-                    rows[filled++] = new ProcessRow(process, snapshot, usage, life.Of(snapshot.Group, snapshot.Name), start..labels.Written.Length);
+                    pids[filled] = Math.Max(snapshot.Pid, 0);
+                    rows[filled++] = new ProcessRow(process, snapshot, null, life.Of(snapshot.Group, snapshot.Name), start..labels.Written.Length);
                 }
+            }
+            _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled));
+            for (var i = 0; i < filled; i++)
+            {
+                rows[i] = rows[i] with { Usage = usage[i] };
             }
             var span = rows.AsSpan(0, filled);
             WriteProcesses(writer, span, labels.Written.Span, time.GetUtcNow());
             WriteDaemon(writer, span);
+            Volatile.Write(ref _lastLength, writer.Written.Length);
         }
         finally
         {
             ArrayPool<ProcessRow>.Shared.Return(rows, clearArray: true);
+            ArrayPool<int>.Shared.Return(pids);
+            ArrayPool<ChildUsage?>.Shared.Return(usage);
         }
     }
 
     /// <summary>One process as this scrape saw it; <paramref name="Labels"/> is where its encoded group and name labels are.</summary>
-    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ProcStat? Usage, ProcessCounters? Counters, Range Labels);
+    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ChildUsage? Usage, ProcessCounters? Counters, Range Labels);
 }

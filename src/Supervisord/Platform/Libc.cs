@@ -177,6 +177,27 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint getdents64(int fd, void* buffer, nuint count);
 
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint pread(int fd, void* buffer, nint count, long offset);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int clock_gettime(int clock, TimeSpec* time);
+
+    /// <summary>statx(2): one fixed 256-byte struct on every architecture, stx_size at offset 40.</summary>
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int statx(int directoryFd, byte* path, int flags, uint mask, byte* buffer);
+
+    public const int AT_FDCWD = -100;
+    public const uint STATX_SIZE = 0x200;
+
+    /// <summary>struct timespec on 64-bit Linux.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
     /// <summary>
     /// struct epoll_event on x86-64 (and i386): the kernel declares it __attribute__((packed)) there (EPOLL_PACKED in
     /// include/uapi/linux/eventpoll.h), so it is 12 bytes with the data at offset 4. <see cref="EpollLayout"/> picks.

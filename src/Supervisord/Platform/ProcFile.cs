@@ -46,6 +46,51 @@ public static unsafe class ProcFile
         }
     }
 
+    /// <summary>
+    /// The size stat(2) gives a path. For a /proc/PID/fd directory, Linux 6.2 and later give the number of open
+    /// descriptors (one bitmap count in the kernel, no dentry per descriptor); older kernels give 0.
+    /// </summary>
+    /// <param name="path">The path as NUL-terminated UTF-8.</param>
+    /// <returns>The size, or -1 when the path cannot be stat'ed.</returns>
+    public static long SizeOf(ReadOnlySpan<byte> path)
+    {
+        var buffer = stackalloc byte[256];
+        fixed (byte* p = path)
+        {
+            if (Libc.statx(Libc.AT_FDCWD, p, 0, Libc.STATX_SIZE, buffer) != 0)
+            {
+                return -1;
+            }
+        }
+        return *(long*)(buffer + 40);
+    }
+
+    /// <summary>Opens a /proc file read-only (close-on-exec) to be read again with <see cref="ReadAt"/>.</summary>
+    /// <param name="path">The path as NUL-terminated UTF-8.</param>
+    /// <returns>The descriptor, or -1 when the file cannot be opened (the process is gone).</returns>
+    public static int Open(ReadOnlySpan<byte> path)
+    {
+        fixed (byte* p = path)
+        {
+            return Libc.open(p, Libc.O_CLOEXEC, 0);
+        }
+    }
+
+    /// <summary>
+    /// Reads an open /proc file from its start with one pread(2): the kernel generates the text afresh at offset 0.
+    /// A /proc/PID file opened while the process lived fails (ESRCH) once it is reaped, even if its pid is reused.
+    /// </summary>
+    /// <returns>The bytes read, or -1 when the read fails.</returns>
+    public static int ReadAt(int fd, Span<byte> into)
+    {
+        fixed (byte* buffer = into)
+        {
+            return (int)Libc.pread(fd, buffer, into.Length, 0);
+        }
+    }
+
+    public static void Close(int fd) => Libc.close(fd);
+
     /// <param name="path">The path as NUL-terminated UTF-8.</param>
     /// <returns>The bytes read, or -1 when the file cannot be opened (the process is gone).</returns>
     public static int Read(ReadOnlySpan<byte> path, Span<byte> into)

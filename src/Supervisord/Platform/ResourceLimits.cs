@@ -10,6 +10,13 @@ internal static unsafe class ResourceLimits
         OpenFiles = 7,
     }
 
+    /// <summary>The soft limit now, or <see cref="ulong.MaxValue"/> when it cannot be read.</summary>
+    public static ulong SoftLimit(Resource resource)
+    {
+        Libc.RLimit limit;
+        return Libc.getrlimit((int)resource, &limit) == 0 ? limit.Current : ulong.MaxValue;
+    }
+
     /// <returns>The new soft limit when it was raised, null when it already sufficed, or an error message.</returns>
     public static (ulong? Raised, string? Error) Raise(Resource resource, ulong minimum)
     {

@@ -50,6 +50,22 @@ public sealed class ExpositionWriterSpecs
         Write(w => w.Sample("m").Value(value)).Should().Be($"m {expected}\n");
     }
 
+    [Theory]
+    [InlineData(1796164798647, 3, "1796164798.647")]
+    [InlineData(1796164798640, 3, "1796164798.64")]
+    [InlineData(5000, 3, "5")]
+    [InlineData(0, 3, "0")]
+    [InlineData(1234500, 7, "0.12345")]
+    [InlineData(36000000001, 7, "3600.0000001")]
+    [InlineData(-1500, 3, "-1.5")]
+    public void Fixed_point_values_are_written_exactly_without_trailing_zeros(long units, int decimals, string expected)
+    {
+        var text = Write(w => w.Sample("m").Value(units, decimals));
+
+        text.Should().Be($"m {expected}\n");
+        double.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Should().Be(units / Math.Pow(10, decimals));
+    }
+
     [Fact]
     public void Labels_encoded_once_read_the_same_as_labels_written_per_sample()
     {
