@@ -37,7 +37,6 @@ public sealed partial class MetricsExposition
             Process(w, "supervise_process_exit_status"u8, labels, row).Value(row.Snapshot.ExitStatus);
         }
         WriteLife(w, rows, labels);
-        WriteUsage(w, rows, labels);
         WriteLogs(w, rows, labels);
     }
 
@@ -66,17 +65,18 @@ public sealed partial class MetricsExposition
         }
     }
 
-    private static void WriteUsage(ExpositionWriter w, ReadOnlySpan<ProcessRow> rows, ReadOnlySpan<byte> labels)
+    /// <summary>CPU and memory, <paramref name="usage"/>[i] being row i's child (null without one).</summary>
+    private static void WriteUsage(ExpositionWriter w, ReadOnlySpan<ProcessRow> rows, ReadOnlySpan<ChildUsage?> usage, ReadOnlySpan<byte> labels)
     {
         w.Family("supervise_process_cpu_seconds_total"u8, "counter"u8, "User and system CPU time of the running child (its CPU-time clock); restarts from 0 with each spawn."u8);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Length; i++)
         {
-            Process(w, "supervise_process_cpu_seconds_total"u8, labels, row).Value(row.Usage?.CpuSeconds ?? 0);
+            Process(w, "supervise_process_cpu_seconds_total"u8, labels, rows[i]).Value(usage[i]?.CpuSeconds ?? 0);
         }
         w.Family("supervise_process_resident_memory_bytes"u8, "gauge"u8, "Resident memory of the running child (/proc/PID/statm), 0 without one."u8);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Length; i++)
         {
-            Process(w, "supervise_process_resident_memory_bytes"u8, labels, row).Value(row.Usage?.ResidentBytes ?? 0);
+            Process(w, "supervise_process_resident_memory_bytes"u8, labels, rows[i]).Value(usage[i]?.ResidentBytes ?? 0);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Supervise.Supervisord.Metrics;
 /// <summary>
 /// What GET /metrics answers: every series of the daemon and its processes, computed at the scrape. Each process's
 /// snapshot, counters and CPU and memory figures (<see cref="ChildUsageReader"/>) are taken once into pooled arrays,
-/// then written family by family (the format wants a family's samples together). Nothing here locks a process: snapshots are immutable records.
+/// then written family by family (the format wants a family's samples together; the CPU and memory families come
+/// last, so that a large fleet's /proc reads overlap the writing of the others). Nothing here locks a process: snapshots are immutable records.
 /// </summary>
 public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCounters life, ControlCallMetrics calls, TimeProvider time)
 {
@@ -18,6 +19,9 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
 
     /// <summary>The same names as UTF-8, encoded once rather than for each process's eight state samples.</summary>
     private static readonly byte[][] StateNames = [.. States.Select(state => System.Text.Encoding.UTF8.GetBytes(state.Name()))];
+
+    /// <summary>From this many processes on, the children's usage is read beside the writing rather than before it.</summary>
+    private const int OverlapReadsFrom = 256;
 
     private readonly ChildUsageReader _children = ChildUsageReader.Shared;
     private int _lastLength;
@@ -39,6 +43,7 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
         var pids = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
         var usage = ArrayPool<ChildUsage?>.Shared.Rent(Math.Max(count, 1));
         using var labels = new ExpositionWriter(Math.Max(count, 1) * 48);
+        Task? read = null;
         try
         {
             var filled = 0;
@@ -51,21 +56,30 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
                     labels.LabelText("group", snapshot.Group, first: true);
                     labels.LabelText("name", snapshot.Name, first: false);
                     pids[filled] = Math.Max(snapshot.Pid, 0);
-                    rows[filled++] = new ProcessRow(process, snapshot, null, life.Of(snapshot.Group, snapshot.Name), start..labels.Written.Length);
+                    rows[filled++] = new ProcessRow(process, snapshot, life.Of(snapshot.Group, snapshot.Name), start..labels.Written.Length);
                 }
             }
-            _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled));
-            for (var i = 0; i < filled; i++)
+            // A large fleet's /proc reads run on a second core while the families that need none are written.
+            // Wait() runs the read inline if no thread took it up yet, so a busy pool cannot stall the scrape.
+            read = filled >= OverlapReadsFrom ? Task.Run(() => _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled))) : null;
+            if (read is null)
             {
-                rows[i] = rows[i] with { Usage = usage[i] };
+                _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled));
             }
             var span = rows.AsSpan(0, filled);
             WriteProcesses(writer, span, labels.Written.Span, time.GetUtcNow());
+            read?.Wait();
+            WriteUsage(writer, span, usage.AsSpan(0, filled), labels.Written.Span);
             WriteDaemon(writer, span);
             Volatile.Write(ref _lastLength, writer.Written.Length);
         }
         finally
         {
+            // The read writes into the pooled arrays: they go back only once it is over, even after a failure.
+            if (read is { IsCompleted: false })
+            {
+                ((IAsyncResult)read).AsyncWaitHandle.WaitOne();
+            }
             ArrayPool<ProcessRow>.Shared.Return(rows, clearArray: true);
             ArrayPool<int>.Shared.Return(pids);
             ArrayPool<ChildUsage?>.Shared.Return(usage);
@@ -73,5 +87,5 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
     }
 
     /// <summary>One process as this scrape saw it; <paramref name="Labels"/> is where its encoded group and name labels are.</summary>
-    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ChildUsage? Usage, ProcessCounters? Counters, Range Labels);
+    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ProcessCounters? Counters, Range Labels);
 }
