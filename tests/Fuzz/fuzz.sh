@@ -7,15 +7,18 @@
 # Supervise.Protocol.dll, Tomlyn.dll); afl-fuzz runs `dotnet Fuzz.dll --afl TARGET` (SharpFuzz's persistent fork
 # server) from tests/Fuzz/corpus/TARGET into artifacts/fuzz-findings/TARGET. The figures of fuzzer_stats are printed;
 # each crash and hang is copied to tests/Fuzz/crashes/TARGET (afl-crash-SHA, afl-hang-SHA) and the run exits 1.
+# AFL's queue is minimised by afl-cmin into artifacts/fuzz-findings/TARGET/cmin; with --add-corpus the new entries
+# (8 KB at most, smallest first, the committed corpus kept under 200 files a target) join tests/Fuzz/corpus/TARGET.
 # Without afl-fuzz or the sharpfuzz tool it says so and falls back to the in-process loop.
 # --check-mutants N: `--check` of the daemon on N mutants of the project's configs (check_mutants.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-afl=0 seconds=10 pass=() targets=()
+afl=0 add_corpus=0 seconds=10 pass=() targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --check-mutants) shift; exec /usr/bin/python3 tests/Fuzz/check_mutants.py --count "$1" "${@:2}" ;;
     --afl) afl=1 ;;
+    --add-corpus) add_corpus=1 ;;
     --seconds) seconds=$2; pass+=(--seconds "$2"); shift ;;
     --seed) pass+=(--seed "$2"); shift ;;
     --replay) pass+=(--replay) ;;
@@ -63,5 +66,18 @@ for target in "${targets[@]}"; do
       cp "$file" "$saved"; echo "$target: $kind saved: $saved"; status=1
     done
   done
+  afl-cmin -i "$findings/default/queue" -o "$findings/cmin" -t 10000 -m none \
+    -- "$(command -v dotnet)" artifacts/fuzz-afl/Fuzz.dll --afl "$target" >"$findings/cmin.log" 2>&1 || true
+  echo "$target: afl-cmin kept $(ls "$findings/cmin" 2>/dev/null | wc -l) of $(ls "$findings/default/queue" | wc -l) queue entries"
+  [ $add_corpus = 1 ] && [ -d "$findings/cmin" ] || continue
+  corpus=tests/Fuzz/corpus/$target added=0
+  known=$(sha1sum "$corpus"/* | cut -c1-40)
+  for file in $(find "$findings/cmin" -type f -size -8193c -printf '%s %p\n' | sort -n | cut -d' ' -f2-); do
+    [ "$(ls "$corpus" | wc -l)" -lt 200 ] || break
+    sha=$(sha1sum "$file" | cut -c1-40)
+    grep -q "$sha" <<<"$known" && continue
+    cp "$file" "$corpus/afl-${sha:0:12}"; known+=$'\n'$sha; added=$((added + 1))
+  done
+  echo "$target: $added new corpus entries in $corpus"
 done
 exit $status
