@@ -225,8 +225,8 @@ case "$cmd" in
   deb) deb ;;
   install) install_tree "$@" ;;
   tarball) tarball ;;
-  # The fault suite in full (root for the tmpfs specs), and the in-process fuzzers: ./build.sh fuzz [--seconds N] [TARGET...].
+  # The fault suite in full (root for the tmpfs specs), and the fuzzers: ./build.sh fuzz [--afl] [--seconds N] [TARGET...] (tests/Fuzz/fuzz.sh).
   faults) dotnet build tests/Faults -c Debug -nologo -clp:ErrorsOnly && SUPERVISE_FAULTS=full dotnet test tests/Faults -c Debug --no-build --logger "console;verbosity=normal" "$@" ;;
-  fuzz) dotnet build tests/Fuzz -c Release -nologo -clp:ErrorsOnly && dotnet artifacts/bin/Fuzz/release/Fuzz.dll --corpus tests/Fuzz/corpus "$@" ;;
-  *) echo "usage: ./build.sh [build|test|run|publish|bench|format [--check] [PATH...]|deb|install PREFIX|tarball|faults|fuzz [--seconds N]]" >&2; exit 2 ;;
+  fuzz) exec tests/Fuzz/fuzz.sh "$@" ;;
+  *) echo "usage: ./build.sh [build|test|run|publish|bench|format [--check] [PATH...]|deb|install PREFIX|tarball|faults|fuzz [--afl] [--seconds N] [--check-mutants N]]" >&2; exit 2 ;;
 esac

@@ -28,11 +28,14 @@ public sealed class ConfigTarget : IFuzzTarget, IDisposable
         File.WriteAllBytes(_path, input);
         var result = ConfigLoader.Load(_path, _environment);
         var report = CheckReport.Format(result).Text;
-        if (result.Errors.Any(e => e.ToString().Contains(ConfigLoader.InternalErrorPrefix, StringComparison.Ordinal)))
+        if (
+            result.Errors.FirstOrDefault(e =>
+                e.ToString().Contains(ConfigLoader.InternalErrorPrefix, StringComparison.Ordinal)
+            ) is
+            { } internalError
+        )
         {
-            throw new FuzzCrashException(
-                "reached the internal-error catch-all: " + report[..Math.Min(500, report.Length)]
-            );
+            throw new FuzzCrashException("reached the internal-error catch-all: " + internalError);
         }
         if (System.Text.Encoding.UTF8.GetByteCount(report) > 64 * 1024)
         {

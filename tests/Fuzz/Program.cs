@@ -7,6 +7,11 @@ using Supervise.Fuzz;
 // default) runs N seconds (10) of mutants of its corpus (tests/Fuzz/corpus/TARGET). A crash is written to
 // tests/Fuzz/crashes/TARGET/ (a regression input for FuzzRegressionSpecs) and the run exits 1. --replay only runs the
 // corpus and the saved crashes once. A single input that runs 10 s is a hang: it is saved and the run exits 3.
+// --afl TARGET [--out-of-process]: the target under afl-fuzz instead (AflRunner; ./build.sh fuzz --afl drives it).
+if (args is ["--afl", var aflTarget, .. var aflRest])
+{
+    return AflRunner.Run(aflTarget, outOfProcess: aflRest.Contains("--out-of-process"));
+}
 var seconds = 10;
 var seed = Environment.TickCount;
 var replay = false;

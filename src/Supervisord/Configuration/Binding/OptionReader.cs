@@ -36,6 +36,12 @@ internal sealed class OptionReader(RawConfig config, RawSection section, Diagnos
         {
             Error(raw, option, error!);
         }
+        else if (result.Contains('\0', StringComparison.Ordinal))
+        {
+            // NulGuard refuses a NUL written in the file; a %c of 0 (Python's too) makes one here, found by AFL.
+            Error(raw, option, $"expands to a NUL character, which no path, name or command can hold: {Echo.Repr(result)}");
+            return null;
+        }
         return result;
     }
 

@@ -48,6 +48,12 @@ public static class XmlRpcRequestReader
             {
                 throw new XmlRpcParseException($"not well-formed XML: {e.Message}");
             }
+            catch (ArgumentException e)
+            {
+                // XmlTextReaderImpl's own faults on some broken declarations (an encoding switch that copies a
+                // negative count, found by AFL): still a body that is not XML.
+                throw new XmlRpcParseException($"not well-formed XML: {e.Message}");
+            }
         }
     }
 
