@@ -64,20 +64,15 @@ public sealed class ExpositionWriter : IDisposable
     /// <summary>A label whose key is a UTF-8 constant; the value is escaped.</summary>
     public ExpositionWriter Label(ReadOnlySpan<byte> key, string value)
     {
-        Raw(_labelsOpen ? ","u8 : "{"u8);
-        _labelsOpen = true;
+        NextLabel();
         Raw(key);
-        Raw("=\""u8);
-        Escaped(value, LabelEscapes);
-        Raw("\""u8);
-        return this;
+        return EscapedValue(value);
     }
 
     /// <summary>A label whose key and value are UTF-8 constants that need no escaping (state names, true, stdout).</summary>
     public ExpositionWriter Label(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        Raw(_labelsOpen ? ","u8 : "{"u8);
-        _labelsOpen = true;
+        NextLabel();
         Raw(key);
         Raw("=\""u8);
         Raw(value);
@@ -96,9 +91,20 @@ public sealed class ExpositionWriter : IDisposable
 
     public ExpositionWriter Label(string key, string value)
     {
+        NextLabel();
+        Ascii(key);
+        return EscapedValue(value);
+    }
+
+    /// <summary>Opens the label set, or separates this label from the one before.</summary>
+    private void NextLabel()
+    {
         Raw(_labelsOpen ? ","u8 : "{"u8);
         _labelsOpen = true;
-        Ascii(key);
+    }
+
+    private ExpositionWriter EscapedValue(string value)
+    {
         Raw("=\""u8);
         Escaped(value, LabelEscapes);
         Raw("\""u8);
