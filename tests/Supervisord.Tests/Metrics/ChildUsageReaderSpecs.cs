@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Supervise.Supervisord.Metrics;
+using Supervise.Tests.Support;
 
 namespace Supervise.Supervisord.Tests.Metrics;
 
@@ -25,10 +26,12 @@ public sealed class ChildUsageReaderSpecs : IDisposable
     }
 
     [Fact]
-    public void A_running_child_has_its_resident_memory_and_a_cpu_time_that_agrees_with_its_proc_stat()
+    public async Task A_running_child_has_its_resident_memory_and_a_cpu_time_that_agrees_with_its_proc_stat()
     {
-        // Burns some CPU first, then sleeps, so that its CPU time is well above zero.
+        // Burns some CPU first, then sleeps, so that its CPU time is well above zero. Its memory is compared once it
+        // is sleep: the exec from the shell changes it.
         var child = Start("/bin/sh", "-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; exec sleep 30");
+        await Eventually.UntilAsync(() => File.ReadAllText($"/proc/{child.Id}/comm").Trim() == "sleep", "the child has become sleep");
 
         var before = ProcStat.Of(child.Id)!.Value.CpuSeconds;
         var usage = Read(child.Id);
