@@ -39,7 +39,12 @@ public sealed class MemoryTrim : IDisposable
     /// <param name="allocated">Bytes allocated so far (the GC's count unless a spec gives its own).</param>
     /// <param name="collect">The collection (a compacting, decommitting full GC unless a spec gives its own).</param>
     /// <param name="committed">Bytes the GC holds committed (as of its last collection unless a spec gives its own).</param>
-    public MemoryTrim(TimeProvider time, Func<long>? allocated = null, Action? collect = null, Func<long>? committed = null)
+    public MemoryTrim(
+        TimeProvider time,
+        Func<long>? allocated = null,
+        Action? collect = null,
+        Func<long>? committed = null
+    )
     {
         _time = time;
         _allocated = allocated ?? (() => GC.GetTotalAllocatedBytes());

@@ -110,7 +110,9 @@ public sealed class MemoryTrimSpecs : IDisposable
         }
 
         _trim.Pending.Should().BeFalse();
-        _trim.Trims.Should().Be(trims, "the young generation's own collections keep up: a trim would only make RSS saw");
+        _trim
+            .Trims.Should()
+            .Be(trims, "the young generation's own collections keep up: a trim would only make RSS saw");
     }
 
     [Fact]
@@ -130,11 +132,16 @@ public sealed class MemoryTrimSpecs : IDisposable
     public void The_committed_heap_is_looked_at_once_per_threshold_allocated_not_at_every_nudge()
     {
         var looks = 0;
-        using var trim = new MemoryTrim(_time, () => _allocated, () => { }, () =>
-        {
-            looks++;
-            return 0;
-        });
+        using var trim = new MemoryTrim(
+            _time,
+            () => _allocated,
+            () => { },
+            () =>
+            {
+                looks++;
+                return 0;
+            }
+        );
         trim.Trim();
         looks = 0;
 
