@@ -2,11 +2,13 @@
 """The soak of issue 15: 50 programs (35 sleepers, 10 crash-looping, 5 chatty) for a long time, on ours and on
 Supervisor 4.2.5 side by side, sampled every few seconds from outside.
 
-    python3 bench/soak.py --minutes 30 [--ours dist/supervisord] [--supervisor /usr/bin/supervisord] [--json FILE]
+    python3 bench/soak.py --minutes 30 [--side both|ours|supervisor] [--ours dist/supervisord]
+                          [--supervisor /usr/bin/supervisord] [--json FILE] [--trace FILE]
 
 Reported per daemon: RSS after the first minute, at the end, its min and max after the first minute (the drift is
 end minus the first-minute value, and max minus min), open fds and threads at the same points, zombies among its
-children (max over the run), and the latency of getAllProcessInfo over the Unix socket (p50, p99, max), the same
+children (lingering: the same pid in state Z in two consecutive samples, i.e. not reaped within one sampling period;
+transient: a crash-looper caught between its exit and its reap, counted apart), and the latency of getAllProcessInfo over the Unix socket (p50, p99, max), the same
 request for both daemons. The crash-loopers exit 1 after 0.3 s with startsecs=0 and autorestart=true, so they restart
 for the whole run; the chatty ones write ~2000 lines a second into logs that rotate at 1 MB.
 """
@@ -53,8 +55,16 @@ def status_of(pid):
     return fields
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time the process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        rest = f.read().rsplit(")", 1)[1].split()
+    return (int(rest[11]) + int(rest[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def zombies(pid):
-    count = 0
+    """The pids of the daemon's children in state Z right now."""
+    found = set()
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -64,8 +74,8 @@ def zombies(pid):
         except OSError:
             continue
         if rest[0] == "Z" and int(rest[1]) == pid:
-            count += 1
-    return count
+            found.add(int(entry))
+    return found
 
 
 class Subject:
@@ -80,6 +90,7 @@ class Subject:
         self.proc = harness.spawn([supd, "-n", "-c", self.conf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.samples = []
         self.latencies = []
+        self.zombie_pids = set()
 
     def ready(self):
         try:
@@ -97,12 +108,19 @@ class Subject:
             self.latencies.append(float("inf"))
             print(f"{self.name}: getAllProcessInfo failed: {e}", file=sys.stderr)
         st = status_of(pid)
+        now_z = zombies(pid)
+        # A lingering zombie is one seen in two consecutive samples (same pid): a child the daemon failed to reap.
+        # The others are crash-loopers caught between their exit and their reap.
+        lingering = now_z & self.zombie_pids
+        self.zombie_pids = now_z
         self.samples.append({
             "t": round(t, 1),
             "rss_kb": int(st["VmRSS"].split()[0]),
             "fds": len(os.listdir(f"/proc/{pid}/fd")),
             "threads": int(st["Threads"]),
-            "zombies": zombies(pid),
+            "cpu_s": cpu_seconds(pid),
+            "zombies": len(now_z),
+            "lingering": len(lingering),
         })
 
     def stop(self):
@@ -123,7 +141,10 @@ class Subject:
             "fds": [first["fds"], last["fds"], max(s["fds"] for s in after)],
             "thread_drift": last["threads"] - first["threads"],
             "threads": [first["threads"], last["threads"], max(s["threads"] for s in after)],
-            "zombies_max": max(s["zombies"] for s in self.samples),
+            "cpu_pct_after_warm": round(100 * (last["cpu_s"] - first["cpu_s"]) / max(1e-9, last["t"] - first["t"]), 1),
+            "zombies_lingering_max": max(s["lingering"] for s in self.samples),
+            "zombies_transient_max": max(s["zombies"] - s["lingering"] for s in self.samples),
+            "zombies_transient_samples": sum(1 for s in self.samples if s["zombies"] > s["lingering"]),
             "call_ms_p50": round(statistics.median(lat), 2),
             "call_ms_p99": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))], 2),
             "call_ms_max": round(lat[-1], 2),
@@ -138,14 +159,17 @@ def main():
     ap.add_argument("--warm", type=float, default=60.0, help="seconds before the drift baseline")
     ap.add_argument("--ours", default="dist/supervisord")
     ap.add_argument("--supervisor", default="/usr/bin/supervisord")
+    ap.add_argument("--side", choices=["both", "ours", "supervisor"], default="both", help="which daemons run")
     ap.add_argument("--json", help="write the report here too")
+    ap.add_argument("--trace", help="write every sample (t, RSS, fds, threads, zombies) of each daemon here")
     args = ap.parse_args()
     harness.become_subreaper()
-    subjects = [Subject("ours", args.ours)]
-    if shutil.which(args.supervisor):
-        subjects.append(Subject("supervisor", args.supervisor))
-    else:
-        print(f"soak: {args.supervisor} not found; only ours runs", file=sys.stderr)
+    subjects = [Subject("ours", args.ours)] if args.side != "supervisor" else []
+    if args.side != "ours":
+        if shutil.which(args.supervisor):
+            subjects.append(Subject("supervisor", args.supervisor))
+        else:
+            print(f"soak: {args.supervisor} not found; only ours runs", file=sys.stderr)
     try:
         for s in subjects:
             if not harness.wait_for(s.ready, 60, step=0.2):
@@ -158,6 +182,9 @@ def main():
                 s.sample(t)
             time.sleep(max(0.0, args.every - (time.monotonic() - start - t)))
         report = {"minutes": args.minutes, "programs": 50, **{s.name: s.report(args.warm) for s in subjects}}
+        if args.trace:
+            with open(args.trace, "w") as f:
+                json.dump({s.name: s.samples for s in subjects}, f)
     finally:
         for s in subjects:
             s.stop()

@@ -3,15 +3,16 @@ using Supervise.Supervisord.Hosting;
 
 namespace Supervise.Supervisord.Tests.Hosting;
 
-/// <summary>The trim on a fake clock, with a fake allocation count and a collection that only counts.</summary>
+/// <summary>The trim on a fake clock, with fake allocation and committed counts and a collection that only counts.</summary>
 public sealed class MemoryTrimSpecs : IDisposable
 {
     private readonly FakeTimeProvider _time = new();
     private readonly MemoryTrim _trim;
     private long _allocated;
+    private long _committed = 64 << 20;
     private int _collections;
 
-    public MemoryTrimSpecs() => _trim = new MemoryTrim(_time, () => _allocated, () => _collections++);
+    public MemoryTrimSpecs() => _trim = new MemoryTrim(_time, () => _allocated, () => _collections++, () => _committed);
 
     public void Dispose() => _trim.Dispose();
 
@@ -83,6 +84,7 @@ public sealed class MemoryTrimSpecs : IDisposable
     {
         _allocated = 16 << 20;
         _trim.Trim();
+        _committed += MemoryTrim.Growth;
 
         _allocated += MemoryTrim.Threshold - 1;
         _trim.Nudge();
@@ -91,5 +93,64 @@ public sealed class MemoryTrimSpecs : IDisposable
         _trim.Nudge();
 
         _trim.Pending.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Steady_allocation_that_leaves_the_committed_heap_where_the_last_trim_left_it_never_trims()
+    {
+        _trim.Trim();
+        var trims = _trim.Trims;
+
+        for (var i = 0; i < 20; i++)
+        {
+            _allocated += MemoryTrim.Threshold;
+            _committed += i % 2 == 0 ? MemoryTrim.Growth - 1 : -(MemoryTrim.Growth - 1);
+            _trim.Nudge();
+            _time.Advance(MemoryTrim.MaxWait);
+        }
+
+        _trim.Pending.Should().BeFalse();
+        _trim
+            .Trims.Should()
+            .Be(trims, "the young generation's own collections keep up: a trim would only make RSS saw");
+    }
+
+    [Fact]
+    public void A_burst_that_grows_the_committed_heap_past_the_growth_over_its_trimmed_value_trims()
+    {
+        _trim.Trim();
+        _allocated += MemoryTrim.Threshold;
+        _committed += MemoryTrim.Growth;
+
+        _trim.Nudge();
+        _time.Advance(MemoryTrim.Quiet);
+
+        _trim.Trims.Should().Be(2);
+    }
+
+    [Fact]
+    public void The_committed_heap_is_looked_at_once_per_threshold_allocated_not_at_every_nudge()
+    {
+        var looks = 0;
+        using var trim = new MemoryTrim(
+            _time,
+            () => _allocated,
+            () => { },
+            () =>
+            {
+                looks++;
+                return 0;
+            }
+        );
+        trim.Trim();
+        looks = 0;
+
+        _allocated += MemoryTrim.Threshold;
+        for (var i = 0; i < 100; i++)
+        {
+            trim.Nudge();
+        }
+
+        looks.Should().Be(1);
     }
 }
