@@ -28,7 +28,13 @@ public sealed class Beat
     private readonly Dictionary<string, DateTimeOffset> _lastRuns;
     private readonly Dictionary<string, DateTimeOffset?> _due = [];
 
-    public Beat(IReadOnlyList<ScheduleEntry> entries, BeatStateStore store, SpoolQueue queue, TimeProvider time, LineLog log)
+    public Beat(
+        IReadOnlyList<ScheduleEntry> entries,
+        BeatStateStore store,
+        SpoolQueue queue,
+        TimeProvider time,
+        LineLog log
+    )
     {
         (_entries, _store, _queue, _time, _log) = (entries, store, queue, time, log);
         var names = entries.Select(e => e.Name).ToHashSet();
@@ -36,7 +42,8 @@ public sealed class Beat
         var now = time.GetUtcNow();
         foreach (var entry in entries)
         {
-            _due[entry.Name] = _lastRuns.TryGetValue(entry.Name, out var last) ? entry.When.NextAfter(last)
+            _due[entry.Name] =
+                _lastRuns.TryGetValue(entry.Name, out var last) ? entry.When.NextAfter(last)
                 : entry.When is IntervalSchedule ? now
                 : entry.When.NextAfter(now);
         }
@@ -71,7 +78,9 @@ public sealed class Beat
             _due[entry.Name] = entry.When.NextAfter(last);
             fired.Add(entry.Name);
             var late = now - due > TimeSpan.FromSeconds(1) ? $" (late by {now - due:g}, missed runs fire once)" : "";
-            _log.Info($"{entry.Name} ({entry.When.Description}) fired{late}: enqueued {entry.Jobs.Count} jobs; next at {_due[entry.Name]:yyyy-MM-dd HH:mm:ss zzz}");
+            _log.Info(
+                $"{entry.Name} ({entry.When.Description}) fired{late}: enqueued {entry.Jobs.Count} jobs; next at {_due[entry.Name]:yyyy-MM-dd HH:mm:ss zzz}"
+            );
         }
 
         if (fired.Count > 0)

@@ -11,7 +11,8 @@ public sealed class SpoolWatcher : IDisposable
 {
     // Capacity 1, drop when full: any number of events before the next wait collapse into one wake-up.
     private readonly Channel<bool> _wakeups = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
+    );
 
     private readonly FileSystemWatcher _watcher;
     private readonly TimeProvider _time;

@@ -8,7 +8,8 @@ namespace Supervise.Samples.FeedWorker;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(CachedFeed))]
 [JsonSerializable(typeof(PublishedState))]
 public sealed partial class WorkerJson : JsonSerializerContext;

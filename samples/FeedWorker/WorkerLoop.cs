@@ -8,7 +8,13 @@ namespace Supervise.Samples.FeedWorker;
 /// never cancelled halfway, which is what makes SIGTERM a clean, "expected" stop (exit 0) under Supervisor, as
 /// long as stopwaitsecs exceeds the longest job (fetches time out after 20 s).
 /// </summary>
-public sealed class WorkerLoop(WorkerOptions options, SpoolQueue queue, JobRunner runner, LineLog log, TimeProvider time)
+public sealed class WorkerLoop(
+    WorkerOptions options,
+    SpoolQueue queue,
+    JobRunner runner,
+    LineLog log,
+    TimeProvider time
+)
 {
     private static readonly TimeSpan KeepDone = TimeSpan.FromHours(1);
 

@@ -10,4 +10,5 @@ public sealed record WorkerOptions(
     string Digest,
     string Name,
     TimeSpan Lease,
-    TimeSpan SweepInterval);
+    TimeSpan SweepInterval
+);

@@ -14,7 +14,10 @@ public static class FaultException
     public static RpcException Create(Fault fault, string? detail = null)
     {
         var text = detail is null ? FaultNames.Of(fault) : $"{FaultNames.Of(fault)}: {detail}";
-        var trailers = new Metadata { { TrailerKey, ((int)fault).ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        var trailers = new Metadata
+        {
+            { TrailerKey, ((int)fault).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
         return new RpcException(new Status(StatusCodeOf(fault), text), trailers, text);
     }
 
@@ -25,13 +28,14 @@ public static class FaultException
         return value is not null && int.TryParse(value, out var code) ? (Fault)code : null;
     }
 
-    private static StatusCode StatusCodeOf(Fault fault) => fault switch
-    {
-        Fault.BadName => StatusCode.NotFound,
-        Fault.BadArguments or Fault.IncorrectParameters or Fault.BadSignal => StatusCode.InvalidArgument,
-        Fault.AlreadyStarted or Fault.AlreadyAdded => StatusCode.AlreadyExists,
-        Fault.ShutdownState or Fault.NotRunning or Fault.StillRunning => StatusCode.FailedPrecondition,
-        Fault.UnknownMethod or Fault.SignatureUnsupported => StatusCode.Unimplemented,
-        _ => StatusCode.Aborted,
-    };
+    private static StatusCode StatusCodeOf(Fault fault) =>
+        fault switch
+        {
+            Fault.BadName => StatusCode.NotFound,
+            Fault.BadArguments or Fault.IncorrectParameters or Fault.BadSignal => StatusCode.InvalidArgument,
+            Fault.AlreadyStarted or Fault.AlreadyAdded => StatusCode.AlreadyExists,
+            Fault.ShutdownState or Fault.NotRunning or Fault.StillRunning => StatusCode.FailedPrecondition,
+            Fault.UnknownMethod or Fault.SignatureUnsupported => StatusCode.Unimplemented,
+            _ => StatusCode.Aborted,
+        };
 }

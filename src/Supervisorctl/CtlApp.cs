@@ -1,5 +1,5 @@
-using Supervise.Supervisorctl.Commands;
 using Supervise.Supervisorctl.CommandLine;
+using Supervise.Supervisorctl.Commands;
 using Supervise.Supervisorctl.Configuration;
 using Supervise.Supervisorctl.Shell;
 
@@ -23,8 +23,10 @@ internal static class CtlApp
                 environment.Out.Write(UsageText.For(environment.ProgramName));
                 return ExitCodes.Success;
             }
-            file = new CtlConfigReader(environment.Variables, environment.CurrentDirectory)
-                .Read(arguments.ConfigFile, environment.SearchPaths);
+            file = new CtlConfigReader(environment.Variables, environment.CurrentDirectory).Read(
+                arguments.ConfigFile,
+                environment.SearchPaths
+            );
         }
         catch (UsageException exception)
         {
@@ -41,8 +43,14 @@ internal static class CtlApp
             Prompt = file?.Prompt ?? "supervisor",
             HistoryFile = file?.HistoryFile ?? arguments.HistoryFile ?? DefaultHistory(environment),
         };
-        using var ctl = new Controller(session, CommandTable.Default(), environment.ClientFactory, environment.Out,
-            environment.Console, environment.LocalZone);
+        using var ctl = new Controller(
+            session,
+            CommandTable.Default(),
+            environment.ClientFactory,
+            environment.Out,
+            environment.Console,
+            environment.LocalZone
+        );
 
         if (arguments.Action.Count > 0)
         {
@@ -53,7 +61,8 @@ internal static class CtlApp
 
         var history = new History(session.HistoryFile);
         history.Load();
-        var reader = environment.LineReader?.Invoke(ctl, history) ?? new PlainLineReader(TextReader.Null, environment.Out);
+        var reader =
+            environment.LineReader?.Invoke(ctl, history) ?? new PlainLineReader(TextReader.Null, environment.Out);
         await new InteractiveShell(ctl, reader, environment.CommandToken).RunAsync().ConfigureAwait(false);
         history.Save();
         await environment.Out.FlushAsync().ConfigureAwait(false);

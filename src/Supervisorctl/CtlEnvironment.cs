@@ -14,7 +14,8 @@ internal sealed record CtlEnvironment(
     string CurrentDirectory,
     IReadOnlyList<string> SearchPaths,
     string ProgramName,
-    TimeZoneInfo LocalZone)
+    TimeZoneInfo LocalZone
+)
 {
     /// <summary>Builds the shell's line reader once the session (history file, controller) is known.</summary>
     public Func<Controller, History, ILineReader>? LineReader { get; init; }
@@ -22,5 +23,6 @@ internal sealed record CtlEnvironment(
     /// <summary>A token for the next command; Ctrl-C cancels it.</summary>
     public Func<CancellationToken> CommandToken { get; init; } = () => CancellationToken.None;
 
-    public static IReadOnlyList<string> DefaultSearchPaths() => Configuration.CtlConfigReader.SearchPaths(Environment.ProcessPath);
+    public static IReadOnlyList<string> DefaultSearchPaths() =>
+        Configuration.CtlConfigReader.SearchPaths(Environment.ProcessPath);
 }

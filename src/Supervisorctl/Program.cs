@@ -10,8 +10,16 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
-        var error = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
+        {
+            AutoFlush = false,
+            NewLine = "\n",
+        };
+        var error = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false))
+        {
+            AutoFlush = true,
+            NewLine = "\n",
+        };
         using var interrupts = new Interrupts();
         Console.CancelKeyPress += interrupts.OnCancelKeyPress;
         try
@@ -25,12 +33,14 @@ public static class Program
                 Environment.CurrentDirectory,
                 CtlEnvironment.DefaultSearchPaths(),
                 Environment.ProcessPath ?? "supervisorctl",
-                TimeZoneInfo.Local)
+                TimeZoneInfo.Local
+            )
             {
                 CommandToken = interrupts.Next,
-                LineReader = (ctl, history) => Console.IsInputRedirected
-                    ? new PlainLineReader(Console.In, output)
-                    : new TerminalLineEditor(ReadKey, output, history, new Completer(ctl).Complete),
+                LineReader = (ctl, history) =>
+                    Console.IsInputRedirected
+                        ? new PlainLineReader(Console.In, output)
+                        : new TerminalLineEditor(ReadKey, output, history, new Completer(ctl).Complete),
             };
             return await CtlApp.RunAsync(args, environment).ConfigureAwait(false);
         }

@@ -1,7 +1,7 @@
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Hosting;
-using Supervise.Supervisord.Spawning;
 using Supervise.Supervisord.Platform;
+using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord;
 

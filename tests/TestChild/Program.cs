@@ -19,23 +19,57 @@ foreach (var step in args)
     var arg = colon < 0 ? "" : step[(colon + 1)..];
     switch (verb)
     {
-        case "print": Write(stdout, arg + "\n"); break;
-        case "eprint": Write(stderr, arg + "\n"); break;
-        case "env": Write(stdout, $"{arg}={Environment.GetEnvironmentVariable(arg)}\n"); break;
-        case "pwd": Write(stdout, Environment.CurrentDirectory + "\n"); break;
-        case "umask": Write(stdout, ReadUmask() + "\n"); break;
-        case "uid": Write(stdout, Native.getuid() + "\n"); break;
-        case "sleep": Thread.Sleep(int.Parse(arg)); break;
-        case "exit": return int.Parse(arg);
-        case "ignore-term": Native.signal(15, 1); break;
-        case "flood": Flood(stdout, long.Parse(arg), (byte)'x', newlines: true); break;
-        case "noline": Flood(stdout, long.Parse(arg), (byte)'y', newlines: false); break;
-        case "binary": Binary(stdout, long.Parse(arg)); break;
-        case "close-stdout": stdout.Flush(); Native.close(1); break;
-        case "grandchild": StartGrandchild(arg); break;
-        case "touch": File.WriteAllText(arg, ""); break;
-        case "hang": Thread.Sleep(Timeout.Infinite); break;
-        default: Write(stderr, $"testchild: unknown step '{step}'\n"); return 64;
+        case "print":
+            Write(stdout, arg + "\n");
+            break;
+        case "eprint":
+            Write(stderr, arg + "\n");
+            break;
+        case "env":
+            Write(stdout, $"{arg}={Environment.GetEnvironmentVariable(arg)}\n");
+            break;
+        case "pwd":
+            Write(stdout, Environment.CurrentDirectory + "\n");
+            break;
+        case "umask":
+            Write(stdout, ReadUmask() + "\n");
+            break;
+        case "uid":
+            Write(stdout, Native.getuid() + "\n");
+            break;
+        case "sleep":
+            Thread.Sleep(int.Parse(arg));
+            break;
+        case "exit":
+            return int.Parse(arg);
+        case "ignore-term":
+            Native.signal(15, 1);
+            break;
+        case "flood":
+            Flood(stdout, long.Parse(arg), (byte)'x', newlines: true);
+            break;
+        case "noline":
+            Flood(stdout, long.Parse(arg), (byte)'y', newlines: false);
+            break;
+        case "binary":
+            Binary(stdout, long.Parse(arg));
+            break;
+        case "close-stdout":
+            stdout.Flush();
+            Native.close(1);
+            break;
+        case "grandchild":
+            StartGrandchild(arg);
+            break;
+        case "touch":
+            File.WriteAllText(arg, "");
+            break;
+        case "hang":
+            Thread.Sleep(Timeout.Infinite);
+            break;
+        default:
+            Write(stderr, $"testchild: unknown step '{step}'\n");
+            return 64;
     }
 }
 return 0;

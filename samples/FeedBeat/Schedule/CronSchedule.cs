@@ -19,5 +19,6 @@ public sealed class CronSchedule(CronExpression expression, TimeZoneInfo zone, s
         return new CronSchedule(CronExpression.Parse(text, format), zone, text);
     }
 
-    public DateTimeOffset? NextAfter(DateTimeOffset after) => expression.GetNextOccurrence(after, zone, inclusive: false);
+    public DateTimeOffset? NextAfter(DateTimeOffset after) =>
+        expression.GetNextOccurrence(after, zone, inclusive: false);
 }

@@ -1,6 +1,6 @@
 using Cronos;
-using Tomlyn.Model;
 using Supervise.Samples.FeedCore.Jobs;
+using Tomlyn.Model;
 
 namespace Supervise.Samples.FeedBeat.Schedule;
 
@@ -9,7 +9,8 @@ internal sealed class EntryContext(string file, string directory, List<string> e
 {
     public List<string> Errors => errors;
 
-    public void Error(string entry, string key, string message) => errors.Add($"{file} [schedule.{entry}]: {key}: {message}");
+    public void Error(string entry, string key, string message) =>
+        errors.Add($"{file} [schedule.{entry}]: {key}: {message}");
 
     public T? Error<T>(string entry, string key, string message)
         where T : class
@@ -26,7 +27,11 @@ internal sealed class EntryContext(string file, string directory, List<string> e
         }
         catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            return Error<TimeZoneInfo>(entry, "timezone", $"{ScheduleLoader.Show(value)} is not a known time zone (use an IANA id such as \"Europe/Paris\" or \"UTC\")");
+            return Error<TimeZoneInfo>(
+                entry,
+                "timezone",
+                $"{ScheduleLoader.Show(value)} is not a known time zone (use an IANA id such as \"Europe/Paris\" or \"UTC\")"
+            );
         }
     }
 
@@ -34,7 +39,11 @@ internal sealed class EntryContext(string file, string directory, List<string> e
     {
         if (value is not string text)
         {
-            return Error<ISchedule>(entry, "cron", $"{ScheduleLoader.Show(value)} must be a string such as \"*/27 * * * *\"");
+            return Error<ISchedule>(
+                entry,
+                "cron",
+                $"{ScheduleLoader.Show(value)} must be a string such as \"*/27 * * * *\""
+            );
         }
 
         try
@@ -62,7 +71,11 @@ internal sealed class EntryContext(string file, string directory, List<string> e
         var feed = table.TryGetValue("feed", out var f) ? f as string : null;
         if (kind is null || !JobKinds.IsKnown(kind))
         {
-            return Error<JobTemplate>(entry, key, $"kind {ScheduleLoader.Show(kind ?? k)} is not one of {JobKinds.ReadData}, {JobKinds.PublishData}");
+            return Error<JobTemplate>(
+                entry,
+                key,
+                $"kind {ScheduleLoader.Show(kind ?? k)} is not one of {JobKinds.ReadData}, {JobKinds.PublishData}"
+            );
         }
 
         if (kind == JobKinds.ReadData && string.IsNullOrWhiteSpace(feed))

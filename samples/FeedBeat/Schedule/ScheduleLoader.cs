@@ -66,7 +66,12 @@ public static class ScheduleLoader
         return new ScheduleFile(fullPath, errors.Count == 0 ? entries : [], errors);
     }
 
-    private static ScheduleEntry? ReadEntry(EntryContext context, string name, TomlTable table, TimeZoneInfo defaultZone)
+    private static ScheduleEntry? ReadEntry(
+        EntryContext context,
+        string name,
+        TomlTable table,
+        TimeZoneInfo defaultZone
+    )
     {
         var before = context.Errors.Count;
         foreach (var key in table.Keys.Where(k => !EntryKeys.Contains(k)))
@@ -86,7 +91,11 @@ public static class ScheduleLoader
         var hasEvery = table.TryGetValue("every", out var every);
         if (hasCron == hasEvery)
         {
-            context.Error(name, hasCron ? "cron" : "every", hasCron ? "give cron or every, not both" : "missing: give cron = \"...\" or every = \"...\"");
+            context.Error(
+                name,
+                hasCron ? "cron" : "every",
+                hasCron ? "give cron or every, not both" : "missing: give cron = \"...\" or every = \"...\""
+            );
             return null;
         }
 
@@ -94,12 +103,20 @@ public static class ScheduleLoader
         {
             if (table.ContainsKey("timezone"))
             {
-                context.Error(name, "timezone", "applies to cron entries only; an interval does not depend on the clock");
+                context.Error(
+                    name,
+                    "timezone",
+                    "applies to cron entries only; an interval does not depend on the clock"
+                );
             }
 
             return every is string text && Durations.TryParse(text, out var period)
                 ? new IntervalSchedule(period, text)
-                : context.Error<ISchedule>(name, "every", $"{Show(every)} is not a positive duration (examples: \"90s\", \"27m\", \"1h30m\")");
+                : context.Error<ISchedule>(
+                    name,
+                    "every",
+                    $"{Show(every)} is not a positive duration (examples: \"90s\", \"27m\", \"1h30m\")"
+                );
         }
 
         return context.Cron(name, cron, zone);
@@ -110,7 +127,11 @@ public static class ScheduleLoader
         var jobs = new List<JobTemplate>();
         if (!table.TryGetValue("jobs", out var value) || value is not IEnumerable list || value is string)
         {
-            context.Error(name, "jobs", "missing: give an array such as [{ kind = \"read_data\", feed = \"feeds/a.xml\" }]");
+            context.Error(
+                name,
+                "jobs",
+                "missing: give an array such as [{ kind = \"read_data\", feed = \"feeds/a.xml\" }]"
+            );
             return jobs;
         }
 

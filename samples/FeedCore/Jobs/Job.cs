@@ -14,4 +14,5 @@ public sealed record Job(
     DateTimeOffset EnqueuedAt,
     string? Origin = null,
     int Attempts = 0,
-    string? LastError = null);
+    string? LastError = null
+);

@@ -23,10 +23,8 @@ public sealed record ClaimName(string JobId, string Worker, int Pid, long Claime
         }
 
         var parts = fileName[..^".json".Length].Split(Separator);
-        return parts.Length == 4
-            && int.TryParse(parts[2], out var pid)
-            && long.TryParse(parts[3], out var claimedAt)
-                ? new ClaimName(parts[0], parts[1], pid, claimedAt)
-                : null;
+        return parts.Length == 4 && int.TryParse(parts[2], out var pid) && long.TryParse(parts[3], out var claimedAt)
+            ? new ClaimName(parts[0], parts[1], pid, claimedAt)
+            : null;
     }
 }

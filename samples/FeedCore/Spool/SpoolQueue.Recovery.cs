@@ -21,7 +21,12 @@ public sealed partial class SpoolQueue
                 continue;
             }
 
-            var mine = name with { Worker = ClaimName.SafeWorkerName(worker), Pid = Environment.ProcessId, ClaimedAtUnixMs = NowMs() };
+            var mine = name with
+            {
+                Worker = ClaimName.SafeWorkerName(worker),
+                Pid = Environment.ProcessId,
+                ClaimedAtUnixMs = NowMs(),
+            };
             var path = Path.Combine(ClaimedDirectory, mine.FileName);
             if (!TryRename(file, path))
             {
@@ -45,8 +50,12 @@ public sealed partial class SpoolQueue
         {
             var name = Path.GetFileName(file);
             var separator = name.IndexOf('~', StringComparison.Ordinal);
-            if (separator > 0 && long.TryParse(name.AsSpan(0, separator), out var notBefore) && notBefore <= now
-                && TryRename(file, Path.Combine(NewDirectory, name[(separator + 1)..])))
+            if (
+                separator > 0
+                && long.TryParse(name.AsSpan(0, separator), out var notBefore)
+                && notBefore <= now
+                && TryRename(file, Path.Combine(NewDirectory, name[(separator + 1)..]))
+            )
             {
                 promoted++;
             }

@@ -31,7 +31,17 @@ public sealed partial class SpoolQueue
         Root = Path.GetFullPath(root);
         _time = time;
         Lease = lease;
-        foreach (var directory in new[] { TmpDirectory, NewDirectory, ClaimedDirectory, RetryDirectory, DoneDirectory, FailedDirectory })
+        foreach (
+            var directory in new[]
+            {
+                TmpDirectory,
+                NewDirectory,
+                ClaimedDirectory,
+                RetryDirectory,
+                DoneDirectory,
+                FailedDirectory,
+            }
+        )
         {
             Directory.CreateDirectory(directory);
         }
@@ -112,7 +122,7 @@ public sealed partial class SpoolQueue
 
     private static Job Read(string path) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(path), SampleJson.Default.Job)
-            ?? throw new InvalidDataException($"{path}: empty job file");
+        ?? throw new InvalidDataException($"{path}: empty job file");
 
     /// <summary>
     /// One rename(2) (checked with strace on .NET 10): of processes renaming the same file, exactly one succeeds

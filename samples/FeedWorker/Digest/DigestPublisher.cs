@@ -31,12 +31,18 @@ public sealed class DigestPublisher(FeedCache cache, string digestPath, TimeProv
         }
 
         var html = DigestPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
-        AtomicFile.WriteAllText(DigestPath, html ? HtmlDigest.Render(sections, now) : MarkdownDigest.Render(sections, now));
+        AtomicFile.WriteAllText(
+            DigestPath,
+            html ? HtmlDigest.Render(sections, now) : MarkdownDigest.Render(sections, now)
+        );
 
         // Keys of items that left the cache are dropped, so the state stays as small as the cache.
         var keys = feeds.SelectMany(feed => feed.Items.Select(item => Key(feed, item))).ToList();
         var state = new PublishedState(now, keys);
-        AtomicFile.WriteAllBytes(StatePath, JsonSerializer.SerializeToUtf8Bytes(state, WorkerJson.Default.PublishedState));
+        AtomicFile.WriteAllBytes(
+            StatePath,
+            JsonSerializer.SerializeToUtf8Bytes(state, WorkerJson.Default.PublishedState)
+        );
         return $"{sections.Sum(s => s.Items.Count)} new items from {sections.Count} feeds written to {DigestPath}";
     }
 

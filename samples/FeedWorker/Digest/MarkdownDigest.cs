@@ -9,13 +9,17 @@ public static class MarkdownDigest
     {
         var text = new StringBuilder();
         text.AppendLine("# Feed digest").AppendLine();
-        text.AppendLine($"Published {now:yyyy-MM-dd HH:mm:ss} UTC: {sections.Sum(s => s.Items.Count)} new items from {sections.Count} feeds.");
+        text.AppendLine(
+            $"Published {now:yyyy-MM-dd HH:mm:ss} UTC: {sections.Sum(s => s.Items.Count)} new items from {sections.Count} feeds."
+        );
         foreach (var section in sections)
         {
             text.AppendLine().AppendLine($"## {Escape(section.Feed.Title)}").AppendLine();
             foreach (var item in section.Items)
             {
-                var title = item.Link is null ? $"**{Escape(item.Title)}**" : $"**[{Escape(item.Title)}]({item.Link})**";
+                var title = item.Link is null
+                    ? $"**{Escape(item.Title)}**"
+                    : $"**[{Escape(item.Title)}]({item.Link})**";
                 var date = item.Published is { } published ? $" ({published:yyyy-MM-dd})" : "";
                 text.AppendLine($"- {title}{date}");
                 if (item.Summary is not null)

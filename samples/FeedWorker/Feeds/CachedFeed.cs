@@ -7,4 +7,5 @@ public sealed record CachedFeed(
     string Title,
     string? Link,
     DateTimeOffset FetchedAt,
-    IReadOnlyList<CachedItem> Items);
+    IReadOnlyList<CachedItem> Items
+);

@@ -9,4 +9,5 @@ public sealed record CachedItem(
     string? Link,
     DateTimeOffset? Published,
     string? Summary,
-    DateTimeOffset FirstSeen);
+    DateTimeOffset FirstSeen
+);

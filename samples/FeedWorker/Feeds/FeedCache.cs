@@ -26,8 +26,8 @@ public sealed class FeedCache
     {
         var path = PathFor(fetched.Source);
         var previous = Load(path)?.Items.ToDictionary(i => i.Id) ?? [];
-        var merged = fetched.Items
-            .DistinctBy(i => i.Id)
+        var merged = fetched
+            .Items.DistinctBy(i => i.Id)
             .Select(i => previous.TryGetValue(i.Id, out var old) ? i with { FirstSeen = old.FirstSeen } : i)
             .Concat(previous.Values.Where(old => fetched.Items.All(i => i.Id != old.Id)))
             .OrderByDescending(i => i.Published ?? i.FirstSeen)
@@ -40,7 +40,8 @@ public sealed class FeedCache
 
     public IReadOnlyList<CachedFeed> LoadAll()
     {
-        return System.IO.Directory.EnumerateFiles(Directory, "*.json")
+        return System
+            .IO.Directory.EnumerateFiles(Directory, "*.json")
             .Where(file => !Path.GetFileName(file).StartsWith('.'))
             .Order(StringComparer.Ordinal)
             .Select(Load)
@@ -52,7 +53,8 @@ public sealed class FeedCache
     public string PathFor(string source)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..8];
-        var stem = Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? uri.Host : Path.GetFileName(source);
+        var stem =
+            Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? uri.Host : Path.GetFileName(source);
         var slug = string.Concat(stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
         return Path.Combine(Directory, $"{slug}-{hash}.json");
     }

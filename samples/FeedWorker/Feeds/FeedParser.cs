@@ -32,7 +32,10 @@ public static partial class FeedParser
         }
         catch (Exception exception) when (exception is XmlException or FormatException or InvalidOperationException)
         {
-            throw new PermanentJobException($"{source}: not a valid RSS 2.0 or Atom 1.0 feed: {exception.Message}", exception);
+            throw new PermanentJobException(
+                $"{source}: not a valid RSS 2.0 or Atom 1.0 feed: {exception.Message}",
+                exception
+            );
         }
 
         var items = feed.Items.Select(item => ToItem(item, now)).ToList();
@@ -43,7 +46,8 @@ public static partial class FeedParser
     {
         var title = item.Title?.Text?.Trim() is { Length: > 0 } text ? text : "(untitled)";
         var link = LinkOf(item.Links);
-        var published = item.PublishDate != default ? item.PublishDate
+        var published =
+            item.PublishDate != default ? item.PublishDate
             : item.LastUpdatedTime != default ? item.LastUpdatedTime
             : (DateTimeOffset?)null;
         var summary = item.Summary?.Text ?? (item.Content as TextSyndicationContent)?.Text;

@@ -23,7 +23,8 @@ public static class Echo
     public static string Repr(string value) =>
         value.Length > MaxChars ? $"{PyRepr.Of(value[..MaxChars] + "…")} ({Length(value)})" : PyRepr.Of(value);
 
-    public static string Length(string value) => string.Create(CultureInfo.InvariantCulture, $"{value.Length} characters");
+    public static string Length(string value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value.Length} characters");
 
     /// <summary>Control characters as \xNN (and \n, \r, \t), everything else as is.</summary>
     public static string Escape(string value)

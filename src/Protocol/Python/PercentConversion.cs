@@ -13,11 +13,14 @@ public static class PercentConversion
             's' => Truncate(Str(value), spec.Precision),
             'r' or 'a' => Truncate(value is string s ? Echo.Repr(s) : Str(value), spec.Precision),
             'c' => Char(value, out problem),
-            'd' or 'i' or 'u' => value is long or int ? Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture), spec, 10)
+            'd' or 'i' or 'u' => value is long or int
+                ? Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture), spec, 10)
                 : Fail(out problem, $"%{spec.Conversion} format: a real number is required, not str"),
-            'x' or 'X' or 'o' => value is long or int ? Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture), spec, spec.Conversion == 'o' ? 8 : 16)
+            'x' or 'X' or 'o' => value is long or int
+                ? Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture), spec, spec.Conversion == 'o' ? 8 : 16)
                 : Fail(out problem, $"%{spec.Conversion} format: an integer is required, not str"),
-            _ => value is long or int ? Real(Convert.ToDouble(value, CultureInfo.InvariantCulture), spec)
+            _ => value is long or int
+                ? Real(Convert.ToDouble(value, CultureInfo.InvariantCulture), spec)
                 : Fail(out problem, "must be real number, not str"),
         };
         return body is null ? null : Pad(body, spec);
@@ -42,12 +45,15 @@ public static class PercentConversion
             return s.Length == 1 ? s : Fail(out problem, "%c requires int or char");
         }
         var code = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-        return code is >= 0 and <= 0x10FFFF ? char.ConvertFromUtf32((int)code) : Fail(out problem, "%c arg not in range(0x110000)");
+        return code is >= 0 and <= 0x10FFFF
+            ? char.ConvertFromUtf32((int)code)
+            : Fail(out problem, "%c arg not in range(0x110000)");
     }
 
     private static string Integer(long number, PercentSpec spec, int radix)
     {
-        var magnitude = number == long.MinValue ? "9223372036854775808" : Digits(Math.Abs(number), radix, spec.Conversion == 'X');
+        var magnitude =
+            number == long.MinValue ? "9223372036854775808" : Digits(Math.Abs(number), radix, spec.Conversion == 'X');
         if (spec.Precision is { } p && magnitude.Length < p)
         {
             magnitude = magnitude.PadLeft(p, '0');
@@ -78,12 +84,18 @@ public static class PercentConversion
 
     private static string Exponent(double magnitude, int precision)
     {
-        var text = magnitude.ToString((precision == 0 ? "0" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
+        var text = magnitude.ToString(
+            (precision == 0 ? "0" : "0." + new string('0', precision)) + "e+00",
+            CultureInfo.InvariantCulture
+        );
         return text;
     }
 
     private static string Sign(bool negative, PercentSpec spec) =>
-        negative ? "-" : spec.Flags.Contains('+') ? "+" : spec.Flags.Contains(' ') ? " " : "";
+        negative ? "-"
+        : spec.Flags.Contains('+') ? "+"
+        : spec.Flags.Contains(' ') ? " "
+        : "";
 
     private static string Pad(string body, PercentSpec spec)
     {

@@ -19,7 +19,12 @@ public sealed record PercentSpec(string? Key, string Flags, int? Width, int? Pre
             var keyStart = ++i;
             while (i < format.Length && depth > 0)
             {
-                depth += format[i] switch { '(' => 1, ')' => -1, _ => 0 };
+                depth += format[i] switch
+                {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
                 i++;
             }
             if (depth > 0)
@@ -63,7 +68,8 @@ public sealed record PercentSpec(string? Key, string Flags, int? Width, int? Pre
         var conversion = format[i];
         if (!Conversions.Contains(conversion))
         {
-            problem = $"unsupported format character {Echo.Repr(conversion.ToString())} (0x{(int)conversion:x}) at index {i}";
+            problem =
+                $"unsupported format character {Echo.Repr(conversion.ToString())} (0x{(int)conversion:x}) at index {i}";
             return null;
         }
         if (width > MaxWidth || precision > MaxWidth)

@@ -13,8 +13,10 @@ public static class PyFloat
         text = PyInt.StripNumeric(text);
         var body = text.Length > 0 && (text[0] == '+' || text[0] == '-') ? text[1..] : text;
         var sign = text.Length > 0 && text[0] == '-' ? -1.0 : 1.0;
-        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) ||
-            body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+        if (
+            body.Equals("inf", StringComparison.OrdinalIgnoreCase)
+            || body.Equals("infinity", StringComparison.OrdinalIgnoreCase)
+        )
         {
             result = sign * double.PositiveInfinity;
             return true;

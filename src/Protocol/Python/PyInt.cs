@@ -30,7 +30,16 @@ public static class PyInt
         {
             s = s[1..];
         }
-        if (s.Length > 2 && s[0] == '0' && char.ToLowerInvariant(s[1]) == (radix == 8 ? 'o' : radix == 2 ? 'b' : '\0'))
+        if (
+            s.Length > 2
+            && s[0] == '0'
+            && char.ToLowerInvariant(s[1])
+                == (
+                    radix == 8 ? 'o'
+                    : radix == 2 ? 'b'
+                    : '\0'
+                )
+        )
         {
             s = s[2..];
             s = s.Length > 0 && s[0] == '_' ? s[1..] : s;

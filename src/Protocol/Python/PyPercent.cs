@@ -13,7 +13,12 @@ public static class PyPercent
     /// <param name="names">Values are strings or ints.</param>
     /// <param name="label">What Supervisor names the value in messages, such as <c>program:x.command</c>.</param>
     /// <returns>The expanded text, or null with <paramref name="error"/> set.</returns>
-    public static string? Expand(string format, IReadOnlyDictionary<string, object> names, string label, out string? error)
+    public static string? Expand(
+        string format,
+        IReadOnlyDictionary<string, object> names,
+        string label,
+        out string? error
+    )
     {
         error = null;
         if (!format.Contains('%'))
@@ -45,14 +50,18 @@ public static class PyPercent
             }
             if (spec.Key is null)
             {
-                error = BadlyFormatted(format, label,
-                    $"'%{spec.Conversion}' names no expansion (write %% for a literal percent)");
+                error = BadlyFormatted(
+                    format,
+                    label,
+                    $"'%{spec.Conversion}' names no expansion (write %% for a literal percent)"
+                );
                 return null;
             }
             if (!names.TryGetValue(spec.Key, out var value))
             {
-                error = $"Format string {Echo.Repr(format)} for {Echo.Repr(label)} contains names ({Echo.Repr(spec.Key)}) " +
-                    $"which cannot be expanded. Available names: {Echo.Text(string.Join(", ", names.Keys.Order(StringComparer.Ordinal)))}";
+                error =
+                    $"Format string {Echo.Repr(format)} for {Echo.Repr(label)} contains names ({Echo.Repr(spec.Key)}) "
+                    + $"which cannot be expanded. Available names: {Echo.Text(string.Join(", ", names.Keys.Order(StringComparer.Ordinal)))}";
                 return null;
             }
             var converted = PercentConversion.Apply(spec, value, out problem);

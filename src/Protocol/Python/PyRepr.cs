@@ -18,10 +18,18 @@ public static class PyRepr
         {
             switch (c)
             {
-                case '\\': builder.Append(@"\\"); break;
-                case '\n': builder.Append(@"\n"); break;
-                case '\r': builder.Append(@"\r"); break;
-                case '\t': builder.Append(@"\t"); break;
+                case '\\':
+                    builder.Append(@"\\");
+                    break;
+                case '\n':
+                    builder.Append(@"\n");
+                    break;
+                case '\r':
+                    builder.Append(@"\r");
+                    break;
+                case '\t':
+                    builder.Append(@"\t");
+                    break;
                 default:
                     if (c == quote)
                     {

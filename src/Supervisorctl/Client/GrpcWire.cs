@@ -36,7 +36,12 @@ internal sealed class GrpcWire : IDisposable
     }
 
     /// <summary>A unary call: the stream of one reply (anything more is read to reach the trailers).</summary>
-    public async Task<TReply> UnaryAsync<TReply>(string method, IMessage request, MessageParser<TReply> parser, CancellationToken cancellationToken)
+    public async Task<TReply> UnaryAsync<TReply>(
+        string method,
+        IMessage request,
+        MessageParser<TReply> parser,
+        CancellationToken cancellationToken
+    )
         where TReply : IMessage<TReply>
     {
         TReply? reply = default;
@@ -44,16 +49,26 @@ internal sealed class GrpcWire : IDisposable
         {
             reply ??= message;
         }
-        return reply ?? throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message."));
+        return reply
+            ?? throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message."));
     }
 
     public async IAsyncEnumerable<TReply> StreamAsync<TReply>(
-        string method, IMessage request, MessageParser<TReply> parser, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string method,
+        IMessage request,
+        MessageParser<TReply> parser,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
         where TReply : IMessage<TReply>
     {
-        using var response = await Guard(SendAsync(method, request, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var body = await Guard(response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        while (await Guard(ReadMessageAsync(body, parser, cancellationToken), cancellationToken).ConfigureAwait(false) is { } message)
+        using var response = await Guard(SendAsync(method, request, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        var body = await Guard(response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        while (
+            await Guard(ReadMessageAsync(body, parser, cancellationToken), cancellationToken).ConfigureAwait(false)
+                is { } message
+        )
         {
             yield return message;
         }
@@ -62,7 +77,11 @@ internal sealed class GrpcWire : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(string method, IMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(
+        string method,
+        IMessage request,
+        CancellationToken cancellationToken
+    )
     {
         var size = request.CalculateSize();
         var frame = new byte[5 + size];
@@ -80,28 +99,45 @@ internal sealed class GrpcWire : IDisposable
         {
             message.Headers.TryAddWithoutValidation("authorization", _authorization);
         }
-        var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await _http
+            .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            .ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             response.Dispose();
-            throw new RpcException(new Status(StatusOfHttp(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}"));
+            throw new RpcException(
+                new Status(
+                    StatusOfHttp(response.StatusCode),
+                    $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}"
+                )
+            );
         }
         return response;
     }
 
     /// <summary>The next message of the body, or null at its end.</summary>
-    private static async Task<TReply?> ReadMessageAsync<TReply>(Stream body, MessageParser<TReply> parser, CancellationToken cancellationToken)
+    private static async Task<TReply?> ReadMessageAsync<TReply>(
+        Stream body,
+        MessageParser<TReply> parser,
+        CancellationToken cancellationToken
+    )
         where TReply : IMessage<TReply>
     {
         var header = new byte[5];
-        var read = await body.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var read = await body.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken)
+            .ConfigureAwait(false);
         if (read == 0)
         {
             return default;
         }
         if (read < header.Length || header[0] != 0)
         {
-            throw new RpcException(new Status(StatusCode.Internal, read < header.Length ? "Incomplete message." : "Compressed messages are not supported."));
+            throw new RpcException(
+                new Status(
+                    StatusCode.Internal,
+                    read < header.Length ? "Incomplete message." : "Compressed messages are not supported."
+                )
+            );
         }
         var payload = new byte[BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1))];
         await body.ReadExactlyAsync(payload, cancellationToken).ConfigureAwait(false);
@@ -112,14 +148,17 @@ internal sealed class GrpcWire : IDisposable
     private static void ThrowOnFailure(HttpResponseMessage response)
     {
         var fields = response.TrailingHeaders.Contains("grpc-status") ? response.TrailingHeaders : response.Headers;
-        var status = fields.TryGetValues("grpc-status", out var values) && int.TryParse(values.FirstOrDefault(), out var code)
-            ? (StatusCode)code
-            : StatusCode.Unknown;
+        var status =
+            fields.TryGetValues("grpc-status", out var values) && int.TryParse(values.FirstOrDefault(), out var code)
+                ? (StatusCode)code
+                : StatusCode.Unknown;
         if (status == StatusCode.OK)
         {
             return;
         }
-        var detail = fields.TryGetValues("grpc-message", out var messages) ? Uri.UnescapeDataString(messages.FirstOrDefault() ?? "") : "";
+        var detail = fields.TryGetValues("grpc-message", out var messages)
+            ? Uri.UnescapeDataString(messages.FirstOrDefault() ?? "")
+            : "";
         if (status == StatusCode.Unknown && detail.Length == 0)
         {
             detail = "No grpc-status found on response.";
@@ -127,7 +166,10 @@ internal sealed class GrpcWire : IDisposable
         var trailers = new Metadata();
         foreach (var (name, value) in fields)
         {
-            if (!name.StartsWith("grpc-", StringComparison.Ordinal) && !name.EndsWith(Metadata.BinaryHeaderSuffix, StringComparison.Ordinal))
+            if (
+                !name.StartsWith("grpc-", StringComparison.Ordinal)
+                && !name.EndsWith(Metadata.BinaryHeaderSuffix, StringComparison.Ordinal)
+            )
             {
                 trailers.Add(name, string.Join(',', value));
             }
@@ -150,15 +192,25 @@ internal sealed class GrpcWire : IDisposable
     private static RpcException Translate(Exception exception, CancellationToken cancellationToken) =>
         exception is OperationCanceledException && cancellationToken.IsCancellationRequested
             ? new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client.", exception))
-            : new RpcException(new Status(StatusCode.Unavailable, $"Error starting gRPC call. {exception.GetType().Name}: {exception.Message}", exception));
+            : new RpcException(
+                new Status(
+                    StatusCode.Unavailable,
+                    $"Error starting gRPC call. {exception.GetType().Name}: {exception.Message}",
+                    exception
+                )
+            );
 
-    private static StatusCode StatusOfHttp(HttpStatusCode code) => code switch
-    {
-        HttpStatusCode.BadRequest => StatusCode.Internal,
-        HttpStatusCode.Unauthorized => StatusCode.Unauthenticated,
-        HttpStatusCode.Forbidden => StatusCode.PermissionDenied,
-        HttpStatusCode.NotFound => StatusCode.Unimplemented,
-        HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => StatusCode.Unavailable,
-        _ => StatusCode.Unknown,
-    };
+    private static StatusCode StatusOfHttp(HttpStatusCode code) =>
+        code switch
+        {
+            HttpStatusCode.BadRequest => StatusCode.Internal,
+            HttpStatusCode.Unauthorized => StatusCode.Unauthenticated,
+            HttpStatusCode.Forbidden => StatusCode.PermissionDenied,
+            HttpStatusCode.NotFound => StatusCode.Unimplemented,
+            HttpStatusCode.TooManyRequests
+            or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout => StatusCode.Unavailable,
+            _ => StatusCode.Unknown,
+        };
 }

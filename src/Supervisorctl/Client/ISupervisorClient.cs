@@ -30,10 +30,22 @@ internal interface ISupervisorClient : IDisposable
     Task SendStdinAsync(string name, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
     /// <summary>A process log slice; an empty <paramref name="name"/> reads the main log.</summary>
-    Task<LogChunk> ReadLogAsync(string name, LogChannel channel, long offset, long length, CancellationToken cancellationToken);
+    Task<LogChunk> ReadLogAsync(
+        string name,
+        LogChannel channel,
+        long offset,
+        long length,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>The last <paramref name="initialBytes"/> of a log, then (when following) bytes as they are written.</summary>
-    IAsyncEnumerable<LogChunk> TailLogAsync(string name, LogChannel channel, long initialBytes, bool follow, CancellationToken cancellationToken);
+    IAsyncEnumerable<LogChunk> TailLogAsync(
+        string name,
+        LogChannel channel,
+        long initialBytes,
+        bool follow,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>The daemon's events as they happen, only the given types (Supervisor's names) when any are given.</summary>
     IAsyncEnumerable<EventMessage> StreamEventsAsync(IReadOnlyList<string> types, CancellationToken cancellationToken);
@@ -45,7 +57,8 @@ internal interface ISupervisorClient : IDisposable
     Task RemoveGroupAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Scaling in place (beyond Supervisor); a server without it answers "restart the group".</summary>
-    Task<ResizeReply> ResizeGroupAsync(string name, CancellationToken cancellationToken) => Task.FromResult(new ResizeReply { InPlace = false });
+    Task<ResizeReply> ResizeGroupAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(new ResizeReply { InPlace = false });
 
     Task<IReadOnlyList<AvailEntry>> AvailAsync(CancellationToken cancellationToken);
 

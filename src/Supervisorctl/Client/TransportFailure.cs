@@ -48,7 +48,8 @@ internal static class TransportFailure
                     // connect() on a missing Unix socket path reports ENOENT, which .NET maps to AddressNotAvailable.
                     SocketError.AddressNotAvailable => TransportFailureKind.NoSuchFile,
                     SocketError.ConnectionRefused => TransportFailureKind.Refused,
-                    SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => TransportFailureKind.NameNotKnown,
+                    SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain =>
+                        TransportFailureKind.NameNotKnown,
                     _ => TransportFailureKind.None,
                 };
             }

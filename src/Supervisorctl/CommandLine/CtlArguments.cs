@@ -10,4 +10,5 @@ internal sealed record CtlArguments(
     string? HistoryFile,
     bool Interactive,
     bool Help,
-    IReadOnlyList<string> Action);
+    IReadOnlyList<string> Action
+);

@@ -10,12 +10,30 @@ namespace Supervise.Supervisorctl.CommandLine;
 /// </summary>
 internal sealed class CtlCommandLine
 {
-    private readonly Option<string?> _configuration = new("--configuration", "-c") { Description = "configuration file path (searches if not given)" };
-    private readonly Option<string?> _serverUrl = new("--serverurl", "-s") { Description = "URL on which supervisord server is listening" };
-    private readonly Option<string?> _username = new("--username", "-u") { Description = "username to use for authentication with server" };
-    private readonly Option<string?> _password = new("--password", "-p") { Description = "password to use for authentication with server" };
-    private readonly Option<string?> _historyFile = new("--history_file", "-r") { Description = "keep a readline history" };
-    private readonly Option<bool> _interactive = new("--interactive", "-i") { Description = "start an interactive shell" };
+    private readonly Option<string?> _configuration = new("--configuration", "-c")
+    {
+        Description = "configuration file path (searches if not given)",
+    };
+    private readonly Option<string?> _serverUrl = new("--serverurl", "-s")
+    {
+        Description = "URL on which supervisord server is listening",
+    };
+    private readonly Option<string?> _username = new("--username", "-u")
+    {
+        Description = "username to use for authentication with server",
+    };
+    private readonly Option<string?> _password = new("--password", "-p")
+    {
+        Description = "password to use for authentication with server",
+    };
+    private readonly Option<string?> _historyFile = new("--history_file", "-r")
+    {
+        Description = "keep a readline history",
+    };
+    private readonly Option<bool> _interactive = new("--interactive", "-i")
+    {
+        Description = "start an interactive shell",
+    };
     private readonly Option<bool> _help = new("--help", "-h", "-?") { Description = "print usage message and exit" };
     private readonly Argument<string[]> _action = new("action") { Arity = ArgumentArity.ZeroOrMore };
     private readonly Command _root;
@@ -24,8 +42,22 @@ internal sealed class CtlCommandLine
     {
         // A plain Command, not a RootCommand: Supervisor has no --version and prints its own help text, and a
         // RootCommand's default options and directives cost a resource lookup at every start of the ctl.
-        _root = new Command("supervisorctl", "supervisorctl -- control applications run by supervisord from the cmd line.");
-        foreach (var option in new Option[] { _configuration, _serverUrl, _username, _password, _historyFile, _interactive, _help })
+        _root = new Command(
+            "supervisorctl",
+            "supervisorctl -- control applications run by supervisord from the cmd line."
+        );
+        foreach (
+            var option in new Option[]
+            {
+                _configuration,
+                _serverUrl,
+                _username,
+                _password,
+                _historyFile,
+                _interactive,
+                _help,
+            }
+        )
         {
             _root.Options.Add(option);
         }
@@ -48,7 +80,9 @@ internal sealed class CtlCommandLine
             }
             if (name == "--serverurl" && !ServerUrl.LooksLikeUrl(value!))
             {
-                throw new UsageException($"invalid value for {option} {PyRepr.Of(value!)}: value {PyRepr.Of(value!)} is not a URL");
+                throw new UsageException(
+                    $"invalid value for {option} {PyRepr.Of(value!)}: value {PyRepr.Of(value!)} is not a URL"
+                );
             }
             if (!seen.Add(name))
             {
@@ -76,18 +110,20 @@ internal sealed class CtlCommandLine
             result.GetValue(_historyFile),
             result.GetValue(_interactive),
             Help: false,
-            result.GetValue(_action) ?? []);
+            result.GetValue(_action) ?? []
+        );
     }
 
-    private static string Canonical(string option) => option switch
-    {
-        "-c" => "--configuration",
-        "-s" => "--serverurl",
-        "-u" => "--username",
-        "-p" => "--password",
-        "-r" => "--history_file",
-        "-i" => "--interactive",
-        "-h" or "-?" => "--help",
-        _ => option,
-    };
+    private static string Canonical(string option) =>
+        option switch
+        {
+            "-c" => "--configuration",
+            "-s" => "--serverurl",
+            "-u" => "--username",
+            "-p" => "--password",
+            "-r" => "--history_file",
+            "-i" => "--interactive",
+            "-h" or "-?" => "--help",
+            _ => option,
+        };
 }

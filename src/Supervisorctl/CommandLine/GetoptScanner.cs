@@ -13,11 +13,21 @@ internal static class GetoptScanner
 
     // Long options; a trailing '=' takes a value.
     private static readonly string[] LongOptions =
-        ["help", "configuration=", "interactive", "serverurl=", "username=", "password=", "history_file="];
+    [
+        "help",
+        "configuration=",
+        "interactive",
+        "serverurl=",
+        "username=",
+        "password=",
+        "history_file=",
+    ];
 
     /// <summary>Splits the arguments into options (as "-c" or "--configuration" with their values) and the rest.</summary>
     /// <exception cref="UsageException">getopt's "option -x not recognized" and friends.</exception>
-    public static (IReadOnlyList<(string Option, string? Value)> Options, IReadOnlyList<string> Operands) Scan(IReadOnlyList<string> args)
+    public static (IReadOnlyList<(string Option, string? Value)> Options, IReadOnlyList<string> Operands) Scan(
+        IReadOnlyList<string> args
+    )
     {
         var options = new List<(string, string?)>();
         var index = 0;
@@ -76,7 +86,12 @@ internal static class GetoptScanner
         };
     }
 
-    private static void Short(string cluster, IReadOnlyList<string> args, ref int index, List<(string, string?)> options)
+    private static void Short(
+        string cluster,
+        IReadOnlyList<string> args,
+        ref int index,
+        List<(string, string?)> options
+    )
     {
         for (var i = 0; i < cluster.Length; i++)
         {

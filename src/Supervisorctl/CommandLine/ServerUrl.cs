@@ -8,8 +8,11 @@ internal static class ServerUrl
     public static bool LooksLikeUrl(string value)
     {
         var colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !char.IsAsciiLetter(value[0]) ||
-            !value[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        if (
+            colon <= 0
+            || !char.IsAsciiLetter(value[0])
+            || !value[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')
+        )
         {
             return false;
         }

@@ -39,6 +39,8 @@ internal sealed class AvailCommand : CtlCommand
     }
 
     public static string Format(AvailEntry entry) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{entry.Namespec,-32} {(entry.InUse ? "in use" : "avail"),-9} {(entry.Autostart ? "auto" : "manual"),-9} {entry.GroupPriority}:{entry.ProcessPriority}");
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{entry.Namespec, -32} {(entry.InUse ? "in use" : "avail"), -9} {(entry.Autostart ? "auto" : "manual"), -9} {entry.GroupPriority}:{entry.ProcessPriority}"
+        );
 }

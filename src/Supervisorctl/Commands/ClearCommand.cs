@@ -10,9 +10,9 @@ internal sealed class ClearCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "clear <name>\t\tClear a process' log files.\n" +
-        "clear <name> <name>\tClear multiple process' log files\n" +
-        "clear all\t\tClear all process' log files";
+        "clear <name>\t\tClear a process' log files.\n"
+        + "clear <name> <name>\tClear multiple process' log files\n"
+        + "clear all\t\tClear all process' log files";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {

@@ -11,8 +11,8 @@ internal sealed class CompletionCommand : CtlCommand
     public override bool Listed => false;
 
     public override string Help =>
-        "completion bash\tPrint a bash completion script (source <(supervisorctl completion bash))\n" +
-        "completion zsh\tPrint a zsh completion script";
+        "completion bash\tPrint a bash completion script (source <(supervisorctl completion bash))\n"
+        + "completion zsh\tPrint a zsh completion script";
 
     public override Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {

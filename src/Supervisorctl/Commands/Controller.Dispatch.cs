@@ -28,7 +28,8 @@ internal sealed partial class Controller
             {
                 return await command.RunAsync(this, arg, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (TransportFailure.Classify(exception) == TransportFailureKind.Unauthenticated)
+            catch (Exception exception)
+                when (TransportFailure.Classify(exception) == TransportFailureKind.Unauthenticated)
             {
                 Output("Server requires authentication");
                 if (Session.Interactive)

@@ -22,7 +22,8 @@ internal sealed partial class Controller : IDisposable
         Func<CtlSession, ISupervisorClient> clientFactory,
         TextWriter output,
         ICtlConsole console,
-        TimeZoneInfo localZone)
+        TimeZoneInfo localZone
+    )
     {
         Session = session;
         Commands = commands;
@@ -84,8 +85,10 @@ internal sealed partial class Controller : IDisposable
             var version = await Client.GetVersionAsync(cancellationToken).ConfigureAwait(false);
             if (version.ApiVersion != "3.0")
             {
-                Output("Sorry, this version of supervisorctl expects to talk to a server with API version 3.0, " +
-                       $"but the remote version is {version.ApiVersion}.");
+                Output(
+                    "Sorry, this version of supervisorctl expects to talk to a server with API version 3.0, "
+                        + $"but the remote version is {version.ApiVersion}."
+                );
                 ExitStatus = ExitCodes.NotInstalled;
                 return false;
             }
@@ -93,12 +96,16 @@ internal sealed partial class Controller : IDisposable
         }
         catch (RpcException exception)
         {
-            if (FaultException.FaultOf(exception) == Fault.UnknownMethod ||
-                (FaultException.FaultOf(exception) is null && exception.StatusCode == StatusCode.Unimplemented))
+            if (
+                FaultException.FaultOf(exception) == Fault.UnknownMethod
+                || (FaultException.FaultOf(exception) is null && exception.StatusCode == StatusCode.Unimplemented)
+            )
             {
-                Output("Sorry, supervisord responded but did not recognize the supervisor namespace commands that " +
-                       "supervisorctl uses to control it.  Please check that the [rpcinterface:supervisor] section is " +
-                       "enabled in the configuration file (see sample.conf).");
+                Output(
+                    "Sorry, supervisord responded but did not recognize the supervisor namespace commands that "
+                        + "supervisorctl uses to control it.  Please check that the [rpcinterface:supervisor] section is "
+                        + "enabled in the configuration file (see sample.conf)."
+                );
                 ExitStatus = ExitCodes.UnimplementedFeature;
                 return false;
             }

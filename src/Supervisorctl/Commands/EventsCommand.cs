@@ -14,15 +14,19 @@ namespace Supervise.Supervisorctl.Commands;
 /// </summary>
 internal sealed class EventsCommand(string name) : CtlCommand
 {
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public override string Name => name;
 
     public override bool Listed => false;
 
     public override string Help =>
-        $"{name} [--json] [TYPE ...]\tPrint events as they happen (Ctrl-C to exit), e.g. {name} PROCESS_STATE TICK_5\n" +
-        $"{name} --json\t\tOne JSON object a line: type, serial, time_unix_ms, fields, data";
+        $"{name} [--json] [TYPE ...]\tPrint events as they happen (Ctrl-C to exit), e.g. {name} PROCESS_STATE TICK_5\n"
+        + $"{name} --json\t\tOne JSON object a line: type, serial, time_unix_ms, fields, data";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -41,8 +45,10 @@ internal sealed class EventsCommand(string name) : CtlCommand
                 await ctl.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested &&
-                                          exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        catch (Exception exception)
+            when (cancellationToken.IsCancellationRequested
+                && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }
+            )
         {
             // Ctrl-C ends the stream.
         }
@@ -59,7 +65,12 @@ internal sealed class EventsCommand(string name) : CtlCommand
         }
         if (message.Data.Length > 0)
         {
-            line.Append(' ').Append(message.Data.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal));
+            line.Append(' ')
+                .Append(
+                    message
+                        .Data.Replace("\\", "\\\\", StringComparison.Ordinal)
+                        .Replace("\n", "\\n", StringComparison.Ordinal)
+                );
         }
         return line.ToString();
     }

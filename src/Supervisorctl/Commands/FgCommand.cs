@@ -27,7 +27,9 @@ internal sealed class FgCommand : CtlCommand
         var names = Words(arg);
         if (names.Length != 1)
         {
-            ctl.Output(names.Length == 0 ? "ERROR: no process name supplied" : "ERROR: too many process names supplied");
+            ctl.Output(
+                names.Length == 0 ? "ERROR: no process name supplied" : "ERROR: too many process names supplied"
+            );
             ctl.ExitStatus = ExitCodes.Generic;
             if (names.Length == 0)
             {
@@ -51,7 +53,8 @@ internal sealed class FgCommand : CtlCommand
         using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var output = Task.WhenAll(
             PumpAsync(ctl, name, LogChannel.Stdout, streams.Token),
-            PumpAsync(ctl, name, LogChannel.Stderr, streams.Token));
+            PumpAsync(ctl, name, LogChannel.Stderr, streams.Token)
+        );
         try
         {
             await ForwardInputAsync(ctl, name, cancellationToken).ConfigureAwait(false);
@@ -76,7 +79,9 @@ internal sealed class FgCommand : CtlCommand
             }
             try
             {
-                await ctl.Client.SendStdinAsync(name, Encoding.UTF8.GetBytes(line + "\n"), cancellationToken).ConfigureAwait(false);
+                await ctl
+                    .Client.SendStdinAsync(name, Encoding.UTF8.GetBytes(line + "\n"), cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (RpcException exception) when (FaultException.FaultOf(exception) is { } fault)
             {
@@ -95,7 +100,11 @@ internal sealed class FgCommand : CtlCommand
         ctl.Output("Exiting foreground");
     }
 
-    private static async Task<ProcessState?> StateOfAsync(Controller ctl, string name, CancellationToken cancellationToken)
+    private static async Task<ProcessState?> StateOfAsync(
+        Controller ctl,
+        string name,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -116,11 +125,20 @@ internal sealed class FgCommand : CtlCommand
         }
     }
 
-    private static async Task PumpAsync(Controller ctl, string name, LogChannel channel, CancellationToken cancellationToken)
+    private static async Task PumpAsync(
+        Controller ctl,
+        string name,
+        LogChannel channel,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            await foreach (var chunk in ctl.Client.TailLogAsync(name, channel, 1024, follow: true, cancellationToken).ConfigureAwait(false))
+            await foreach (
+                var chunk in ctl
+                    .Client.TailLogAsync(name, channel, 1024, follow: true, cancellationToken)
+                    .ConfigureAwait(false)
+            )
             {
                 lock (ctl.Out)
                 {

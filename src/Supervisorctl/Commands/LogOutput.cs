@@ -9,24 +9,36 @@ namespace Supervise.Supervisorctl.Commands;
 internal static class LogOutput
 {
     /// <summary>Supervisor's _tailf: the banner, then bytes as they arrive until Ctrl-C, which prints a newline.</summary>
-    public static async Task FollowAsync(Controller ctl, string name, LogChannel channel, CancellationToken cancellationToken)
+    public static async Task FollowAsync(
+        Controller ctl,
+        string name,
+        LogChannel channel,
+        CancellationToken cancellationToken
+    )
     {
         ctl.Output("==> Press Ctrl-C to exit <==");
         ctl.Out.Flush();
         try
         {
-            await foreach (var chunk in ctl.Client.TailLogAsync(name, channel, 1024, follow: true, cancellationToken).ConfigureAwait(false))
+            await foreach (
+                var chunk in ctl
+                    .Client.TailLogAsync(name, channel, 1024, follow: true, cancellationToken)
+                    .ConfigureAwait(false)
+            )
             {
                 await ctl.Out.WriteAsync(Decode(chunk)).ConfigureAwait(false);
                 await ctl.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested &&
-                                          exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        catch (Exception exception)
+            when (cancellationToken.IsCancellationRequested
+                && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }
+            )
         {
             ctl.Output("");
         }
-        catch (RpcException exception) when (TryReportReadFault(ctl, exception, name.Length == 0 ? "supervisord" : name, name.Length > 0))
+        catch (RpcException exception)
+            when (TryReportReadFault(ctl, exception, name.Length == 0 ? "supervisord" : name, name.Length > 0))
         {
             // Supervisor's /logtail answers an unknown name with an HTTP error page; the fault's line says it plainly.
         }

@@ -10,9 +10,9 @@ internal sealed class MaintailCommand : CtlCommand
     public override string Name => "maintail";
 
     public override string Help =>
-        "maintail -f \tContinuous tail of supervisor main log file (Ctrl-C to exit)\n" +
-        "maintail -100\tlast 100 *bytes* of supervisord main log file\n" +
-        "maintail\tlast 1600 *bytes* of supervisor main log file\n";
+        "maintail -f \tContinuous tail of supervisor main log file (Ctrl-C to exit)\n"
+        + "maintail -100\tlast 100 *bytes* of supervisord main log file\n"
+        + "maintail\tlast 1600 *bytes* of supervisor main log file\n";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -45,12 +45,13 @@ internal sealed class MaintailCommand : CtlCommand
         }
         try
         {
-            var chunk = await ctl.Client.ReadLogAsync("", LogChannel.Stdout, -bytes, 0, cancellationToken).ConfigureAwait(false);
+            var chunk = await ctl
+                .Client.ReadLogAsync("", LogChannel.Stdout, -bytes, 0, cancellationToken)
+                .ConfigureAwait(false);
             ctl.Output(LogOutput.Decode(chunk));
         }
-        catch (RpcException exception) when (LogOutput.TryReportReadFault(ctl, exception, "supervisord", processLog: false))
-        {
-        }
+        catch (RpcException exception)
+            when (LogOutput.TryReportReadFault(ctl, exception, "supervisord", processLog: false)) { }
         return false;
     }
 }

@@ -7,7 +7,8 @@ internal sealed class OpenCommand : CtlCommand
 
     public override string Name => "open";
 
-    public override string Help => "open <url>\tConnect to a remote supervisord process.\n\t\t(for UNIX domain socket, use unix:///socket/path)";
+    public override string Help =>
+        "open <url>\tConnect to a remote supervisord process.\n\t\t(for UNIX domain socket, use unix:///socket/path)";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {

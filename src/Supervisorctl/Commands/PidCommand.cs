@@ -12,9 +12,9 @@ internal sealed class PidCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "pid\t\t\tGet the PID of supervisord.\n" +
-        "pid <name>\t\tGet the PID of a single child process by name.\n" +
-        "pid all\t\t\tGet the PID of every child process, one per line.";
+        "pid\t\t\tGet the PID of supervisord.\n"
+        + "pid <name>\t\tGet the PID of a single child process by name.\n"
+        + "pid all\t\t\tGet the PID of every child process, one per line.";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {

@@ -24,7 +24,12 @@ internal sealed class ProcessAction
     /// <summary>Exit status for an unknown group, or null when the command has no group form (clear).</summary>
     public int? UnknownGroupExit { get; init; } = ExitCodes.Generic;
 
-    public async Task RunAsync(Controller ctl, IReadOnlyList<string> names, JsonResults? json, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        Controller ctl,
+        IReadOnlyList<string> names,
+        JsonResults? json,
+        CancellationToken cancellationToken
+    )
     {
         if (names.Contains("all"))
         {
@@ -45,7 +50,14 @@ internal sealed class ProcessAction
         }
     }
 
-    private async Task RunGroupAsync(Controller ctl, string name, string group, int groupExit, JsonResults? json, CancellationToken cancellationToken)
+    private async Task RunGroupAsync(
+        Controller ctl,
+        string name,
+        string group,
+        int groupExit,
+        JsonResults? json,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -95,7 +107,14 @@ internal sealed class ProcessAction
         ctl.SetExitStatusFromFault(fault, IgnoredFault);
     }
 
-    private static void Print(Controller ctl, JsonResults? json, string namespec, Fault fault, string faultText, string message)
+    private static void Print(
+        Controller ctl,
+        JsonResults? json,
+        string namespec,
+        Fault fault,
+        string faultText,
+        string message
+    )
     {
         if (json is null)
         {
@@ -112,7 +131,8 @@ internal sealed class ProcessAction
     {
         var name = FaultNames.Of(result.Fault);
         return result.Fault == Fault.Success || result.Description.StartsWith(name, StringComparison.Ordinal)
-            ? result.Description
-            : result.Description.Length == 0 ? name : $"{name}: {result.Description}";
+                ? result.Description
+            : result.Description.Length == 0 ? name
+            : $"{name}: {result.Description}";
     }
 }

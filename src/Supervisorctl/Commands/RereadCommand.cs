@@ -25,12 +25,15 @@ internal sealed class RereadCommand : CtlCommand
         {
             reply = await ctl.Client.RereadAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (RpcException exception) when (FaultException.FaultOf(exception) is Fault.ShutdownState or Fault.CantReread)
+        catch (RpcException exception)
+            when (FaultException.FaultOf(exception) is Fault.ShutdownState or Fault.CantReread)
         {
             ctl.ExitStatus = ExitCodes.Generic;
-            ctl.Output(FaultException.FaultOf(exception) == Fault.ShutdownState
-                ? "ERROR: supervisor shutting down"
-                : $"ERROR: {exception.Status.Detail}");
+            ctl.Output(
+                FaultException.FaultOf(exception) == Fault.ShutdownState
+                    ? "ERROR: supervisor shutting down"
+                    : $"ERROR: {exception.Status.Detail}"
+            );
             return false;
         }
         foreach (var line in Changes(reply))
@@ -44,7 +47,14 @@ internal sealed class RereadCommand : CtlCommand
     public static IEnumerable<string> Changes(RereadReply reply)
     {
         var changes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (names, word) in new[] { (reply.Added, "available"), (reply.Changed, "changed"), (reply.Removed, "disappeared") })
+        foreach (
+            var (names, word) in new[]
+            {
+                (reply.Added, "available"),
+                (reply.Changed, "changed"),
+                (reply.Removed, "disappeared"),
+            }
+        )
         {
             foreach (var name in names)
             {

@@ -11,11 +11,11 @@ internal sealed class RestartCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "restart <name>\t\tRestart a process\n" +
-        "restart <gname>:*\tRestart all processes in a group\n" +
-        "restart <name> <name>\tRestart multiple processes or groups\n" +
-        "restart all\t\tRestart all processes\n" +
-        "Note: restart does not reread config files. For that, see reread and update.";
+        "restart <name>\t\tRestart a process\n"
+        + "restart <gname>:*\tRestart all processes in a group\n"
+        + "restart <name> <name>\tRestart multiple processes or groups\n"
+        + "restart all\t\tRestart all processes\n"
+        + "Note: restart does not reread config files. For that, see reread and update.";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {

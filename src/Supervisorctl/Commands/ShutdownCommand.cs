@@ -34,10 +34,17 @@ internal sealed class ShutdownCommand : CtlCommand
         {
             ctl.Output("ERROR: already shutting down");
         }
-        catch (RpcException exception) when (TransportFailure.Classify(exception) is TransportFailureKind.Refused or TransportFailureKind.NoSuchFile)
+        catch (RpcException exception)
+            when (TransportFailure.Classify(exception)
+                    is TransportFailureKind.Refused
+                        or TransportFailureKind.NoSuchFile
+            )
         {
             ctl.ExitStatus = ExitCodes.Generic;
-            var reason = TransportFailure.Classify(exception) == TransportFailureKind.Refused ? "refused connection" : "no such file";
+            var reason =
+                TransportFailure.Classify(exception) == TransportFailureKind.Refused
+                    ? "refused connection"
+                    : "no such file";
             ctl.Output($"ERROR: {ctl.Session.ServerUrl} {reason} (already shut down?)");
         }
         catch (RpcException exception) when (FaultException.FaultOf(exception) is not null)

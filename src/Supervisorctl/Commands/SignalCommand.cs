@@ -10,10 +10,10 @@ internal sealed class SignalCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "signal <signal name> <name>\t\tSignal a process\n" +
-        "signal <signal name> <gname>:*\t\tSignal all processes in a group\n" +
-        "signal <signal name> <name> <name>\tSignal multiple processes or groups\n" +
-        "signal <signal name> all\t\tSignal all processes";
+        "signal <signal name> <name>\t\tSignal a process\n"
+        + "signal <signal name> <gname>:*\t\tSignal all processes in a group\n"
+        + "signal <signal name> <name> <name>\tSignal multiple processes or groups\n"
+        + "signal <signal name> all\t\tSignal all processes";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {

@@ -11,10 +11,10 @@ internal sealed class StartCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "start <name>\t\tStart a process\n" +
-        "start <gname>:*\t\tStart all processes in a group\n" +
-        "start <name> <name>\tStart multiple processes or groups\n" +
-        "start all\t\tStart all processes";
+        "start <name>\t\tStart a process\n"
+        + "start <gname>:*\t\tStart all processes in a group\n"
+        + "start <name> <name>\tStart multiple processes or groups\n"
+        + "start all\t\tStart all processes";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -25,7 +25,12 @@ internal sealed class StartCommand : CtlCommand
     }
 
     /// <summary>Shared with restart, which runs stop and then start on the same names.</summary>
-    public async Task RunAsync(Controller ctl, IReadOnlyList<string> names, JsonResults? json, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        Controller ctl,
+        IReadOnlyList<string> names,
+        JsonResults? json,
+        CancellationToken cancellationToken
+    )
     {
         if (!await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false))
         {

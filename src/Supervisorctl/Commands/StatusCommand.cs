@@ -16,10 +16,10 @@ internal sealed class StatusCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "status <name>\t\tGet status for a single process\n" +
-        "status <gname>:*\tGet status for all processes in a group\n" +
-        "status <name> <name>\tGet status for multiple named processes\n" +
-        "status\t\t\tGet all process status info";
+        "status <name>\t\tGet status for a single process\n"
+        + "status <gname>:*\tGet status for all processes in a group\n"
+        + "status <name> <name>\tGet status for multiple named processes\n"
+        + "status\t\t\tGet all process status info";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -28,7 +28,9 @@ internal sealed class StatusCommand : CtlCommand
         var words = Words(arg);
         var json = words.Contains("--json");
         // Only --json shows CPU and memory, so only it asks the daemon to read /proc for each process.
-        var listing = json ? ctl.Client.ListProcessesWithUsageAsync(cancellationToken) : ctl.Client.ListProcessesAsync(cancellationToken);
+        var listing = json
+            ? ctl.Client.ListProcessesWithUsageAsync(cancellationToken)
+            : ctl.Client.ListProcessesAsync(cancellationToken);
         Observe(listing);
         if (!await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -60,7 +62,12 @@ internal sealed class StatusCommand : CtlCommand
 
     /// <summary>Observes the call's failure, so that it is not reported as unobserved when the upcheck fails first.</summary>
     private static void Observe(Task listing) =>
-        _ = listing.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = listing.ContinueWith(
+            t => _ = t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default
+        );
 
     private static List<ProcessInfo> Select(Controller ctl, IReadOnlyList<ProcessInfo> all, List<string> names)
     {

@@ -11,10 +11,10 @@ internal sealed class StopCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "stop <name>\t\tStop a process\n" +
-        "stop <gname>:*\t\tStop all processes in a group\n" +
-        "stop <name> <name>\tStop multiple processes or groups\n" +
-        "stop all\t\tStop all processes";
+        "stop <name>\t\tStop a process\n"
+        + "stop <gname>:*\t\tStop all processes in a group\n"
+        + "stop <name> <name>\tStop multiple processes or groups\n"
+        + "stop all\t\tStop all processes";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -25,7 +25,12 @@ internal sealed class StopCommand : CtlCommand
     }
 
     /// <summary>Shared with restart, which runs stop and then start on the same names.</summary>
-    public async Task RunAsync(Controller ctl, IReadOnlyList<string> names, JsonResults? json, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        Controller ctl,
+        IReadOnlyList<string> names,
+        JsonResults? json,
+        CancellationToken cancellationToken
+    )
     {
         if (!await ctl.UpcheckAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -12,12 +12,12 @@ internal sealed class TailCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "tail [-f] <name> [stdout|stderr] (default stdout)\n" +
-        "Ex:\n" +
-        "tail -f <name>\t\tContinuous tail of named process stdout\n" +
-        "\t\t\tCtrl-C to exit.\n" +
-        "tail -100 <name>\tlast 100 *bytes* of process stdout\n" +
-        "tail <name> stderr\tlast 1600 *bytes* of process stderr";
+        "tail [-f] <name> [stdout|stderr] (default stdout)\n"
+        + "Ex:\n"
+        + "tail -f <name>\t\tContinuous tail of named process stdout\n"
+        + "\t\t\tCtrl-C to exit.\n"
+        + "tail -100 <name>\tlast 100 *bytes* of process stdout\n"
+        + "tail <name> stderr\tlast 1600 *bytes* of process stderr";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -84,12 +84,12 @@ internal sealed class TailCommand : CtlCommand
         }
         try
         {
-            var chunk = await ctl.Client.ReadLogAsync(name, logChannel, -bytes, 0, cancellationToken).ConfigureAwait(false);
+            var chunk = await ctl
+                .Client.ReadLogAsync(name, logChannel, -bytes, 0, cancellationToken)
+                .ConfigureAwait(false);
             ctl.Output(LogOutput.Decode(chunk));
         }
-        catch (RpcException exception) when (LogOutput.TryReportReadFault(ctl, exception, name, processLog: true))
-        {
-        }
+        catch (RpcException exception) when (LogOutput.TryReportReadFault(ctl, exception, name, processLog: true)) { }
         return false;
     }
 }

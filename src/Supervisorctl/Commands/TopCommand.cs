@@ -19,9 +19,9 @@ internal sealed class TopCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Processes;
 
     public override string Help =>
-        "top\t\t\tShow state, CPU, memory and restarts of every process, refreshed each second (q quits)\n" +
-        "top <name> <gname>:*\tThe same for the named processes and groups\n" +
-        "top --once\t\tPrint the table once";
+        "top\t\t\tShow state, CPU, memory and restarts of every process, refreshed each second (q quits)\n"
+        + "top <name> <gname>:*\tThe same for the named processes and groups\n"
+        + "top --once\t\tPrint the table once";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -38,7 +38,10 @@ internal sealed class TopCommand : CtlCommand
         TimeSpan? since = null;
         while (true)
         {
-            var infos = Select(await ctl.Client.ListProcessesWithUsageAsync(cancellationToken).ConfigureAwait(false), names);
+            var infos = Select(
+                await ctl.Client.ListProcessesWithUsageAsync(cancellationToken).ConfigureAwait(false),
+                names
+            );
             if (!once)
             {
                 // Home and clear: each frame replaces the last one instead of scrolling.
@@ -71,7 +74,14 @@ internal sealed class TopCommand : CtlCommand
     private static List<ProcessInfo> Select(IReadOnlyList<ProcessInfo> all, List<string> names) =>
         names.Count == 0 || names.Contains("all")
             ? [.. all]
-            : [.. all.Where(i => names.Any(n => n == i.Group + ":*" || n == i.Group + ":" || n == i.Name || n == i.Group + ":" + i.Name))];
+            :
+            [
+                .. all.Where(i =>
+                    names.Any(n =>
+                        n == i.Group + ":*" || n == i.Group + ":" || n == i.Name || n == i.Group + ":" + i.Name
+                    )
+                ),
+            ];
 
     /// <summary>Waits out the refresh interval, watching for q; Ctrl-C cancels the token and ends the view as well.</summary>
     private static async Task<bool> QuitRequestedAsync(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Grpc.Core;
-using Supervise.Protocol;
 using Supervise.Naming;
+using Supervise.Protocol;
 using Supervise.Protocol.V1;
 
 namespace Supervise.Supervisorctl.Commands;
@@ -18,9 +18,9 @@ internal sealed class UpdateCommand : CtlCommand
     public override CompletionKind Completion => CompletionKind.Groups;
 
     public override string Help =>
-        "update\t\t\tReload config and add/remove as necessary, and will restart affected programs\n" +
-        "update all\t\tReload config and add/remove as necessary, and will restart affected programs\n" +
-        "update <gname> [...]\tUpdate specific groups";
+        "update\t\t\tReload config and add/remove as necessary, and will restart affected programs\n"
+        + "update all\t\tReload config and add/remove as necessary, and will restart affected programs\n"
+        + "update <gname> [...]\tUpdate specific groups";
 
     public override async Task<bool> RunAsync(Controller ctl, string arg, CancellationToken cancellationToken)
     {
@@ -45,7 +45,9 @@ internal sealed class UpdateCommand : CtlCommand
         if (wanted.Count > 0)
         {
             var groups = (await client.ListProcessesAsync(cancellationToken).ConfigureAwait(false))
-                .Select(info => info.Group).Concat(reply.Added).ToHashSet(StringComparer.Ordinal);
+                .Select(info => info.Group)
+                .Concat(reply.Added)
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var name in wanted.Where(name => !groups.Contains(name)))
             {
                 ctl.Output($"ERROR: no such group: {name}");

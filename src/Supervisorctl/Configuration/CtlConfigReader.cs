@@ -77,7 +77,8 @@ internal sealed class CtlConfigReader(IReadOnlyDictionary<string, string> enviro
             Get("prompt", plain, "supervisor")!,
             Get("username", plain, null),
             Get("password", plain, null),
-            string.IsNullOrEmpty(history) ? null : PathNormalizer.Normalize(history, currentDirectory, Home));
+            string.IsNullOrEmpty(history) ? null : PathNormalizer.Normalize(history, currentDirectory, Home)
+        );
     }
 
     private string? Home => environment.GetValueOrDefault("HOME");

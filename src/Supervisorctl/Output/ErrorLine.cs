@@ -26,20 +26,45 @@ internal static class ErrorLine
         }
         if (exception is RpcException rpc && FaultException.FaultOf(rpc) is { } fault)
         {
-            return Format("xmlrpc.client.Fault", $"<Fault {(int)fault}: {PyRepr.Of(rpc.Status.Detail)}>", PythonXmlRpcClient, 668);
+            return Format(
+                "xmlrpc.client.Fault",
+                $"<Fault {(int)fault}: {PyRepr.Of(rpc.Status.Detail)}>",
+                PythonXmlRpcClient,
+                668
+            );
         }
         return TransportFailure.Classify(exception) switch
         {
-            TransportFailureKind.NoSuchFile =>
-                Format("FileNotFoundError", "[Errno 2] No such file or directory", SupervisorXmlRpc, 557),
-            TransportFailureKind.Refused =>
-                Format("ConnectionRefusedError", "[Errno 111] Connection refused", unix ? SupervisorXmlRpc : PythonSocket, unix ? 557 : 836),
-            TransportFailureKind.NameNotKnown =>
-                Format("socket.gaierror", "[Errno -2] Name or service not known", PythonSocket, 962),
-            TransportFailureKind.Unauthenticated =>
-                Format("xmlrpc.client.ProtocolError", "<ProtocolError for 127.0.0.1/RPC2: 401 Unauthorized>", SupervisorXmlRpc, 539),
-            _ when exception is RpcException other =>
-                Format("xmlrpc.client.ProtocolError", $"<ProtocolError for 127.0.0.1/RPC2: {other.StatusCode}: {other.Status.Detail}>", SupervisorXmlRpc, 539),
+            TransportFailureKind.NoSuchFile => Format(
+                "FileNotFoundError",
+                "[Errno 2] No such file or directory",
+                SupervisorXmlRpc,
+                557
+            ),
+            TransportFailureKind.Refused => Format(
+                "ConnectionRefusedError",
+                "[Errno 111] Connection refused",
+                unix ? SupervisorXmlRpc : PythonSocket,
+                unix ? 557 : 836
+            ),
+            TransportFailureKind.NameNotKnown => Format(
+                "socket.gaierror",
+                "[Errno -2] Name or service not known",
+                PythonSocket,
+                962
+            ),
+            TransportFailureKind.Unauthenticated => Format(
+                "xmlrpc.client.ProtocolError",
+                "<ProtocolError for 127.0.0.1/RPC2: 401 Unauthorized>",
+                SupervisorXmlRpc,
+                539
+            ),
+            _ when exception is RpcException other => Format(
+                "xmlrpc.client.ProtocolError",
+                $"<ProtocolError for 127.0.0.1/RPC2: {other.StatusCode}: {other.Status.Detail}>",
+                SupervisorXmlRpc,
+                539
+            ),
             _ => Format(exception.GetType().Name, exception.Message, SupervisorCtl, 0),
         };
     }

@@ -16,40 +16,44 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Processes(IReadOnlyList<ProcessInfo> infos, TimeZoneInfo localZone) => Write(writer =>
-    {
-        writer.WriteStartArray();
-        foreach (var info in infos)
+    public static string Processes(IReadOnlyList<ProcessInfo> infos, TimeZoneInfo localZone) =>
+        Write(writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", ProcessName.Make(info.Group, info.Name));
-            writer.WriteString("group", info.Group);
-            writer.WriteString("process", info.Name);
-            writer.WriteString("state", StatusFormatter.StateName(info));
-            writer.WriteNumber("state_code", (int)info.State);
-            writer.WriteNumber("pid", info.Pid);
-            writer.WriteNumber("start", info.Start);
-            writer.WriteNumber("stop", info.Stop);
-            writer.WriteNumber("uptime_seconds", info.State == ProcessState.Running ? Math.Max(0, info.Now - info.Start) : 0);
-            writer.WriteNumber("exitstatus", info.Exitstatus);
-            writer.WriteString("spawnerr", info.Spawnerr);
-            writer.WriteString("description", StatusFormatter.Description(info, localZone));
-            writer.WriteBoolean("ready", info.Ready);
-            writer.WriteString("ready_probe", info.ReadyProbe);
-            writer.WriteStartArray("depends_on");
-            foreach (var dependency in info.DependsOn)
+            writer.WriteStartArray();
+            foreach (var info in infos)
             {
-                writer.WriteStringValue(dependency);
+                writer.WriteStartObject();
+                writer.WriteString("name", ProcessName.Make(info.Group, info.Name));
+                writer.WriteString("group", info.Group);
+                writer.WriteString("process", info.Name);
+                writer.WriteString("state", StatusFormatter.StateName(info));
+                writer.WriteNumber("state_code", (int)info.State);
+                writer.WriteNumber("pid", info.Pid);
+                writer.WriteNumber("start", info.Start);
+                writer.WriteNumber("stop", info.Stop);
+                writer.WriteNumber(
+                    "uptime_seconds",
+                    info.State == ProcessState.Running ? Math.Max(0, info.Now - info.Start) : 0
+                );
+                writer.WriteNumber("exitstatus", info.Exitstatus);
+                writer.WriteString("spawnerr", info.Spawnerr);
+                writer.WriteString("description", StatusFormatter.Description(info, localZone));
+                writer.WriteBoolean("ready", info.Ready);
+                writer.WriteString("ready_probe", info.ReadyProbe);
+                writer.WriteStartArray("depends_on");
+                foreach (var dependency in info.DependsOn)
+                {
+                    writer.WriteStringValue(dependency);
+                }
+                writer.WriteEndArray();
+                writer.WriteNumber("cpu_seconds", info.CpuSeconds);
+                writer.WriteNumber("rss_bytes", info.RssBytes);
+                writer.WriteNumber("spawns", info.Spawns);
+                WriteLifecycle(writer, info);
+                writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            writer.WriteNumber("cpu_seconds", info.CpuSeconds);
-            writer.WriteNumber("rss_bytes", info.RssBytes);
-            writer.WriteNumber("spawns", info.Spawns);
-            WriteLifecycle(writer, info);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    });
+        });
 
     public static string Write(Action<Utf8JsonWriter> body)
     {

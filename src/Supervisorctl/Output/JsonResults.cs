@@ -13,20 +13,21 @@ internal sealed class JsonResults
     public void Add(string namespec, Fault fault, string description, string message) =>
         _items.Add((Action, namespec, fault, description, message));
 
-    public string Render() => JsonOutput.Write(writer =>
-    {
-        writer.WriteStartArray();
-        foreach (var item in _items)
+    public string Render() =>
+        JsonOutput.Write(writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("action", item.Action);
-            writer.WriteString("name", item.Name);
-            writer.WriteBoolean("ok", item.Fault == Fault.Success);
-            writer.WriteString("fault", FaultNames.Of(item.Fault));
-            writer.WriteString("description", item.Description);
-            writer.WriteString("message", item.Message);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    });
+            writer.WriteStartArray();
+            foreach (var item in _items)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("action", item.Action);
+                writer.WriteString("name", item.Name);
+                writer.WriteBoolean("ok", item.Fault == Fault.Success);
+                writer.WriteString("fault", FaultNames.Of(item.Fault));
+                writer.WriteString("description", item.Description);
+                writer.WriteString("message", item.Message);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        });
 }

@@ -9,14 +9,18 @@ namespace Supervise.Supervisorctl.Output;
 /// </summary>
 internal static class ProcessDescription
 {
-    public static string Of(ProcessInfo info, TimeZoneInfo localZone) => info.State switch
-    {
-        ProcessState.Running => $"pid {info.Pid}, uptime {Uptime(info.Now - info.Start)}",
-        ProcessState.Fatal or ProcessState.Backoff =>
-            info.Spawnerr.Length > 0 ? info.Spawnerr : $"unknown error (try \"tail {info.Name}\")",
-        ProcessState.Stopped or ProcessState.Exited => info.Start != 0 ? StopTime(info.Stop, localZone) : "Not started",
-        _ => "",
-    };
+    public static string Of(ProcessInfo info, TimeZoneInfo localZone) =>
+        info.State switch
+        {
+            ProcessState.Running => $"pid {info.Pid}, uptime {Uptime(info.Now - info.Start)}",
+            ProcessState.Fatal or ProcessState.Backoff => info.Spawnerr.Length > 0
+                ? info.Spawnerr
+                : $"unknown error (try \"tail {info.Name}\")",
+            ProcessState.Stopped or ProcessState.Exited => info.Start != 0
+                ? StopTime(info.Stop, localZone)
+                : "Not started",
+            _ => "",
+        };
 
     /// <summary>str(datetime.timedelta(seconds=n)): "H:MM:SS", "1 day, H:MM:SS", "N days, H:MM:SS"; negative is 0.</summary>
     public static string Uptime(long seconds)

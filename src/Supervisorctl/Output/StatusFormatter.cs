@@ -15,11 +15,14 @@ internal static class StatusFormatter
         var width = Math.Max(30, namespecs.Count == 0 ? 0 : namespecs.Max(n => n.Length)) + 3;
         for (var i = 0; i < infos.Count; i++)
         {
-            yield return namespecs[i].PadRight(width) + StateName(infos[i]).PadRight(10) + Description(infos[i], localZone);
+            yield return namespecs[i].PadRight(width)
+                + StateName(infos[i]).PadRight(10)
+                + Description(infos[i], localZone);
         }
     }
 
-    public static string StateName(ProcessInfo info) => info.Statename.Length > 0 ? info.Statename : Protocol.StateNames.Of((int)info.State);
+    public static string StateName(ProcessInfo info) =>
+        info.Statename.Length > 0 ? info.Statename : Protocol.StateNames.Of((int)info.State);
 
     /// <summary>The daemon's description; Supervisor's own wording when the daemon sent none.</summary>
     public static string Description(ProcessInfo info, TimeZoneInfo localZone) =>

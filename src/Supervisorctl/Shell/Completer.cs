@@ -40,7 +40,13 @@ internal sealed class Completer(Controller ctl)
         [.. ctl.Commands.Vocabulary.Where(a => a.StartsWith(text, StringComparison.Ordinal)).Select(a => a + " ")];
 
     private List<string> Groups(string text) =>
-        [.. Infos().Select(i => i.Group).Distinct().Where(g => g.StartsWith(text, StringComparison.Ordinal)).Select(g => g + " ")];
+        [
+            .. Infos()
+                .Select(i => i.Group)
+                .Distinct()
+                .Where(g => g.StartsWith(text, StringComparison.Ordinal))
+                .Select(g => g + " "),
+        ];
 
     private List<string> Processes(string text)
     {
@@ -70,7 +76,8 @@ internal sealed class Completer(Controller ctl)
             // Completion runs inside the synchronous key loop; the list is cached until the next command.
             return ctl.CompletionInfoAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is Grpc.Core.RpcException or InvalidOperationException or HttpRequestException)
+        catch (Exception exception)
+            when (exception is Grpc.Core.RpcException or InvalidOperationException or HttpRequestException)
         {
             return [];
         }

@@ -7,8 +7,12 @@ namespace Supervise.Supervisorctl.Shell;
 /// matches extend the common prefix and a second Tab lists them). Keys come from a delegate so tests can type.
 /// Only single-line editing is supported: the line is redrawn with a carriage return and an erase-to-end.
 /// </summary>
-internal sealed class TerminalLineEditor(Func<ConsoleKeyInfo> readKey, TextWriter output, History history, Func<string, IReadOnlyList<string>> complete)
-    : ILineReader
+internal sealed class TerminalLineEditor(
+    Func<ConsoleKeyInfo> readKey,
+    TextWriter output,
+    History history,
+    Func<string, IReadOnlyList<string>> complete
+) : ILineReader
 {
     private readonly StringBuilder _buffer = new();
     private int _cursor;
@@ -98,10 +102,19 @@ internal sealed class TerminalLineEditor(Func<ConsoleKeyInfo> readKey, TextWrite
     {
         switch (key)
         {
-            case ConsoleKey.A: _cursor = 0; return true;
-            case ConsoleKey.E: _cursor = _buffer.Length; return true;
-            case ConsoleKey.U: _buffer.Remove(0, _cursor); _cursor = 0; return true;
-            case ConsoleKey.K: _buffer.Length = _cursor; return true;
+            case ConsoleKey.A:
+                _cursor = 0;
+                return true;
+            case ConsoleKey.E:
+                _cursor = _buffer.Length;
+                return true;
+            case ConsoleKey.U:
+                _buffer.Remove(0, _cursor);
+                _cursor = 0;
+                return true;
+            case ConsoleKey.K:
+                _buffer.Length = _cursor;
+                return true;
             case ConsoleKey.W:
                 var start = _cursor;
                 while (start > 0 && _buffer[start - 1] == ' ')

@@ -39,7 +39,10 @@ public static class CheckReport
         }
         var config = result.Config!;
         var processCount = config.Groups.Sum(g => g.Processes.Count);
-        text.Append(CultureInfo.InvariantCulture, $"{config.SourcePath}: configuration OK ({config.Groups.Count} groups, {processCount} processes)\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"{config.SourcePath}: configuration OK ({config.Groups.Count} groups, {processCount} processes)\n"
+        );
         foreach (var group in config.Groups)
         {
             foreach (var process in group.Processes)
@@ -57,28 +60,48 @@ public static class CheckReport
     /// <summary>A value shown in an OK report: long enough for a real command line, bounded for a 1 MB one.</summary>
     private const int MaxShownChars = 1000;
 
-    private static void AppendProcess(StringBuilder text, ProcessGroupConfig group, ProcessConfig process, string childlogdir)
+    private static void AppendProcess(
+        StringBuilder text,
+        ProcessGroupConfig group,
+        ProcessConfig process,
+        string childlogdir
+    )
     {
         var namespec = ProcessName.Make(group.Name, process.Name);
         var argv = CommandLine.Split(process.Command, out var splitError);
         text.Append('\n').Append(Echo.Escape(Echo.Text(namespec, MaxShownChars))).Append('\n');
         var shownArgv = argv is null ? $"(cannot be split: {splitError})" : string.Join(' ', argv.Select(Quote));
         text.Append("  argv:      ").Append(Echo.Escape(Echo.Text(shownArgv, MaxShownChars))).Append('\n');
-        text.Append("  user:      ").Append(process.User is null ? "(supervisord's)" : $"{process.User} (uid {process.Uid})").Append('\n');
-        text.Append("  directory: ").Append(Echo.Escape(Echo.Text(process.Directory ?? "(supervisord's)", MaxShownChars))).Append('\n');
+        text.Append("  user:      ")
+            .Append(process.User is null ? "(supervisord's)" : $"{process.User} (uid {process.Uid})")
+            .Append('\n');
+        text.Append("  directory: ")
+            .Append(Echo.Escape(Echo.Text(process.Directory ?? "(supervisord's)", MaxShownChars)))
+            .Append('\n');
         text.Append("  priority:  ").Append(process.Priority.ToString(CultureInfo.InvariantCulture)).Append('\n');
         text.Append("  autostart: ").Append(process.Autostart ? "true" : "false").Append('\n');
         text.Append("  stdout:    ").Append(Target(process.Stdout, childlogdir)).Append('\n');
-        text.Append("  stderr:    ").Append(process.RedirectStderr ? "redirected to stdout" : Target(process.Stderr, childlogdir)).Append('\n');
+        text.Append("  stderr:    ")
+            .Append(process.RedirectStderr ? "redirected to stdout" : Target(process.Stderr, childlogdir))
+            .Append('\n');
         if (process.Readiness != ReadinessConfig.Default)
         {
             // Only for configs that use them, so that a Supervisor config's report stays as it was.
             var readiness = process.Readiness;
-            text.Append("  depends:   ").Append(readiness.DependsOn.Count == 0 ? "(nothing)" : Echo.Escape(Echo.Text(string.Join(", ", readiness.DependsOn), MaxShownChars))).Append('\n');
+            text.Append("  depends:   ")
+                .Append(
+                    readiness.DependsOn.Count == 0
+                        ? "(nothing)"
+                        : Echo.Escape(Echo.Text(string.Join(", ", readiness.DependsOn), MaxShownChars))
+                )
+                .Append('\n');
             text.Append("  ready:     ").Append(Echo.Escape(Echo.Text(readiness.Probe.Spec, MaxShownChars)));
             if (readiness.Probe.Kind != ReadyKind.Running)
             {
-                text.Append(CultureInfo.InvariantCulture, $" (every {readiness.Interval.TotalSeconds}s, timeout {readiness.Timeout.TotalSeconds}s, deadline {readiness.Deadline.TotalSeconds}s)");
+                text.Append(
+                    CultureInfo.InvariantCulture,
+                    $" (every {readiness.Interval.TotalSeconds}s, timeout {readiness.Timeout.TotalSeconds}s, deadline {readiness.Deadline.TotalSeconds}s)"
+                );
             }
             text.Append('\n');
         }

@@ -18,7 +18,8 @@ public sealed record ConfigDiagnostic(string File, int Line, string Section, str
         var place = Line > 0 ? $"{File}:{Line}" : File;
         var section = Section.Length > 0 ? $" [{Echo.Escape(Echo.Text(Section))}]" : "";
         var option = Option.Length > 0 ? $" {Echo.Escape(Echo.Text(Option))}" : "";
-        var message = Message.Length > MaxMessageChars ? $"{Message[..MaxMessageChars]}… ({Echo.Length(Message)})" : Message;
+        var message =
+            Message.Length > MaxMessageChars ? $"{Message[..MaxMessageChars]}… ({Echo.Length(Message)})" : Message;
         return $"{place}{section}{option}: {Echo.Escape(message)}";
     }
 }

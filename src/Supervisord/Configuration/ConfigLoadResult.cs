@@ -10,7 +10,8 @@ public sealed record ConfigLoadResult(
     SupervisorConfig? Config,
     IReadOnlyList<ConfigDiagnostic> Errors,
     IReadOnlyList<ConfigDiagnostic> Warnings,
-    IReadOnlyList<string> Notices)
+    IReadOnlyList<string> Notices
+)
 {
     public bool Succeeded => Config is not null && Errors.Count == 0;
 }

@@ -29,7 +29,15 @@ public static class ConfigLoader
         {
             // The last guard only: every input problem is a diagnostic with its place (the mutation fuzz specs show
             // that none reaches this), but a loader bug must still surface as a diagnostic, not take the daemon down.
-            bag.Error(new ConfigDiagnostic(path, 0, "", "", $"{InternalErrorPrefix}: {e.GetType().Name}: {Echo.Text(e.Message)}"));
+            bag.Error(
+                new ConfigDiagnostic(
+                    path,
+                    0,
+                    "",
+                    "",
+                    $"{InternalErrorPrefix}: {e.GetType().Name}: {Echo.Text(e.Message)}"
+                )
+            );
         }
         bag.Summarize(path);
         return new ConfigLoadResult(bag.HasErrors ? null : config, bag.Errors, bag.Warnings, bag.Notices);
@@ -38,7 +46,11 @@ public static class ConfigLoader
     /// <summary>Supervisor's search for a configuration file when -c is not given (see <see cref="ConfigDiscovery"/>).</summary>
     public static string? Discover(string? argv0 = null) => ConfigDiscovery.Find(argv0);
 
-    private static SupervisorConfig? LoadCore(string path, IReadOnlyDictionary<string, string> environment, DiagnosticBag bag)
+    private static SupervisorConfig? LoadCore(
+        string path,
+        IReadOnlyDictionary<string, string> environment,
+        DiagnosticBag bag
+    )
     {
         var envNames = Names.FromEnvironment(environment);
         var raw = SourceLoader.Load(path, envNames, bag);
@@ -47,7 +59,12 @@ public static class ConfigLoader
             return null;
         }
         KnownOptions.WarnAboutUnknown(raw, bag);
-        var context = new BindContext(bag, new PathValues(environment.GetValueOrDefault("HOME")), TempDir(environment), Environment.MachineName);
+        var context = new BindContext(
+            bag,
+            new PathValues(environment.GetValueOrDefault("HOME")),
+            TempDir(environment),
+            Environment.MachineName
+        );
 
         var daemon = DaemonBinder.Bind(raw, envNames, context);
         var daemonEnvironment = daemon?.Environment ?? ValueList<EnvironmentVariable>.Empty;
@@ -60,7 +77,9 @@ public static class ConfigLoader
         var inet = ServerBinder.BindInet(raw, programNames, context);
         var unix = ServerBinder.BindUnix(raw, programNames, context);
         var ctl = CtlBinder.Bind(raw, envNames, context);
-        return daemon is null ? null : new SupervisorConfig(raw.MainFile, daemon, unix, inet, ctl, groups) { RpcInterfaces = rpcInterfaces };
+        return daemon is null
+            ? null
+            : new SupervisorConfig(raw.MainFile, daemon, unix, inet, ctl, groups) { RpcInterfaces = rpcInterfaces };
     }
 
     private static Dictionary<string, string> CurrentEnvironment()

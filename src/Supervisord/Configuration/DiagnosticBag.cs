@@ -57,11 +57,27 @@ internal sealed class DiagnosticBag
     {
         if (_droppedErrors > 0)
         {
-            _errors.Add(new ConfigDiagnostic(mainFile, 0, "", "", $"{_droppedErrors} more errors not shown (only the first {MaxKept} are)"));
+            _errors.Add(
+                new ConfigDiagnostic(
+                    mainFile,
+                    0,
+                    "",
+                    "",
+                    $"{_droppedErrors} more errors not shown (only the first {MaxKept} are)"
+                )
+            );
         }
         if (_droppedWarnings > 0)
         {
-            _warnings.Add(new ConfigDiagnostic(mainFile, 0, "", "", $"{_droppedWarnings} more warnings not shown (only the first {MaxKept} are)"));
+            _warnings.Add(
+                new ConfigDiagnostic(
+                    mainFile,
+                    0,
+                    "",
+                    "",
+                    $"{_droppedWarnings} more warnings not shown (only the first {MaxKept} are)"
+                )
+            );
         }
         _droppedErrors = _droppedWarnings = 0;
     }

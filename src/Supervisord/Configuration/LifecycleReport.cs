@@ -29,8 +29,12 @@ internal static class LifecycleReport
         var p = process.Restart;
         var parts = new List<string>
         {
-            process.StartRetries == RestartPolicy.Forever ? "startretries=forever" : $"startretries={process.StartRetries.ToString(CultureInfo.InvariantCulture)}",
-            p.Curve == BackoffCurve.Exponential ? "backoff=exponential (1 s, 2 s, 4 s ...)" : "backoff=linear (1 s, 2 s, 3 s ...)",
+            process.StartRetries == RestartPolicy.Forever
+                ? "startretries=forever"
+                : $"startretries={process.StartRetries.ToString(CultureInfo.InvariantCulture)}",
+            p.Curve == BackoffCurve.Exponential
+                ? "backoff=exponential (1 s, 2 s, 4 s ...)"
+                : "backoff=linear (1 s, 2 s, 3 s ...)",
         };
         if (p.Max is { } max)
         {

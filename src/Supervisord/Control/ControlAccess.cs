@@ -26,7 +26,9 @@ public sealed class ControlAccess(Credentials? unixCredentials, Credentials? ine
         var isUnix = socket?.AddressFamily == AddressFamily.Unix;
         if (isUnix && !PeerAllowed(context, socket!))
         {
-            await ErrorPage.WriteAsync(context, StatusCodes.Status403Forbidden, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status403Forbidden, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         var credentials = isUnix ? unixCredentials : inetCredentials;
@@ -36,11 +38,17 @@ public sealed class ControlAccess(Credentials? unixCredentials, Credentials? ine
             return;
         }
         var header = context.Request.Headers.Authorization.ToString();
-        if (credentials is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || !Matches(header["Basic ".Length..].Trim(), credentials))
+        if (
+            credentials is null
+            || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+            || !Matches(header["Basic ".Length..].Trim(), credentials)
+        )
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"default\"";
             context.Response.Headers.Connection = "close";
-            await ErrorPage.WriteAsync(context, StatusCodes.Status401Unauthorized, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status401Unauthorized, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         await next(context).ConfigureAwait(false);
@@ -84,7 +92,10 @@ public sealed class ControlAccess(Credentials? unixCredentials, Credentials? ine
         if (password.StartsWith("{SHA}", StringComparison.Ordinal))
         {
             var hash = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(given)));
-            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(password[5..].ToLowerInvariant()));
+            return CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(hash),
+                Encoding.ASCII.GetBytes(password[5..].ToLowerInvariant())
+            );
         }
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(password));
     }

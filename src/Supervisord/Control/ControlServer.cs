@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration.Model;
-using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Metrics;
+using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Wire;
 
@@ -24,9 +24,17 @@ namespace Supervise.Supervisord.Control;
 public static class ControlServer
 {
     /// <param name="afterRequest">Runs after every request (the host's memory trim decides whether a burst left garbage).</param>
-    public static WebApplication Build(SupervisorConfig config, SupervisorDaemon daemon, MainLog mainLog, TimeProvider time, Action afterRequest)
+    public static WebApplication Build(
+        SupervisorConfig config,
+        SupervisorDaemon daemon,
+        MainLog mainLog,
+        TimeProvider time,
+        Action afterRequest
+    )
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(
+            new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory }
+        );
         // One throttle for every bad request, whichever protocol it came by.
         var throttle = new LogThrottle(time);
         builder.Logging.ClearProviders();
@@ -35,15 +43,17 @@ public static class ControlServer
 
         var unix = config.UnixHttpServer;
         var inet = config.InetHttpServer;
-        builder.WebHost.UseSockets(options => options.CreateBoundListenSocket = endpoint =>
-        {
-            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-            if (endpoint is UnixDomainSocketEndPoint && unix is not null)
+        builder.WebHost.UseSockets(options =>
+            options.CreateBoundListenSocket = endpoint =>
             {
-                SocketPermissions.Apply(unix.File, unix.Chmod, unix.Chown);
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                if (endpoint is UnixDomainSocketEndPoint && unix is not null)
+                {
+                    SocketPermissions.Apply(unix.File, unix.Chmod, unix.Chown);
+                }
+                return socket;
             }
-            return socket;
-        });
+        );
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -55,7 +65,10 @@ public static class ControlServer
             }
             if (inet is not null)
             {
-                var address = inet.Host is "" or "*" ? IPAddress.Any : IPAddress.TryParse(inet.Host, out var ip) ? ip : Dns.GetHostAddresses(inet.Host)[0];
+                var address =
+                    inet.Host is "" or "*" ? IPAddress.Any
+                    : IPAddress.TryParse(inet.Host, out var ip) ? ip
+                    : Dns.GetHostAddresses(inet.Host)[0];
                 kestrel.Listen(address, inet.Port, listen => listen.Use(ProtocolSniffer.Middleware));
             }
         });
@@ -67,7 +80,12 @@ public static class ControlServer
         // Subscribed before the daemon autostarts anything, so that the first spawns are counted.
         var life = new LifeCounters();
         var lifeSubscription = daemon.Registry.Events.Subscribe(life);
-        var metrics = new MetricsExposition(daemon, life, new ControlCallMetrics(time, RpcMethodTable.All.Select(m => m.Name)), time);
+        var metrics = new MetricsExposition(
+            daemon,
+            life,
+            new ControlCallMetrics(time, RpcMethodTable.All.Select(m => m.Name)),
+            time
+        );
         builder.Services.AddSingleton(metrics.Calls);
         builder.Services.AddSingleton(life);
         builder.Services.AddGrpc(options =>
@@ -78,11 +96,13 @@ public static class ControlServer
         var access = new ControlAccess(unixCredentials, inetCredentials, CurrentProcess.EffectiveUid);
         var app = builder.Build();
         app.Use(access.InvokeAsync);
-        app.Use(async (context, next) =>
-        {
-            await next(context).ConfigureAwait(false);
-            afterRequest();
-        });
+        app.Use(
+            async (context, next) =>
+            {
+                await next(context).ConfigureAwait(false);
+                afterRequest();
+            }
+        );
         app.Lifetime.ApplicationStopped.Register(lifeSubscription.Dispose);
         MapSupervisorWire(app, operations, metrics, mainLog.CreateLogger("supervisord"), throttle);
         app.MapGrpcService<SupervisorService>();
@@ -90,16 +110,31 @@ public static class ControlServer
     }
 
     /// <summary>Supervisor's HTTP/1.1 routes, in its handler order: XML-RPC, /logtail, /mainlogtail, the web page; then our /metrics.</summary>
-    private static void MapSupervisorWire(WebApplication app, ControlOperations operations, MetricsExposition metrics, ILogger logger, LogThrottle throttle)
+    private static void MapSupervisorWire(
+        WebApplication app,
+        ControlOperations operations,
+        MetricsExposition metrics,
+        ILogger logger,
+        LogThrottle throttle
+    )
     {
         var rpc = new XmlRpcEndpoint(new RpcInterface(operations), logger, throttle, metrics.Calls);
         var tail = new LogTailEndpoint(operations);
         // Supervisor matches any URI that starts with /RPC2 (xmlrpc.supervisor_xmlrpc_handler.match).
-        app.MapWhen(context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true, branch => branch.Run(rpc.HandleAsync));
-        app.MapWhen(context => context.Request.Path.StartsWithSegments("/logtail"), branch => branch.Run(tail.ProcessAsync));
+        app.MapWhen(
+            context => context.Request.Path.Value?.StartsWith("/RPC2", StringComparison.Ordinal) == true,
+            branch => branch.Run(rpc.HandleAsync)
+        );
+        app.MapWhen(
+            context => context.Request.Path.StartsWithSegments("/logtail"),
+            branch => branch.Run(tail.ProcessAsync)
+        );
         app.MapWhen(context => context.Request.Path.Equals("/mainlogtail"), branch => branch.Run(tail.MainAsync));
         var web = new Web.WebPage(operations);
         app.MapWhen(context => Web.WebPage.Handles(context.Request.Path), branch => branch.Run(web.HandleAsync));
-        app.MapWhen(context => context.Request.Path.Equals("/metrics"), branch => branch.Run(new MetricsEndpoint(metrics).HandleAsync));
+        app.MapWhen(
+            context => context.Request.Path.Equals("/metrics"),
+            branch => branch.Run(new MetricsEndpoint(metrics).HandleAsync)
+        );
     }
 }

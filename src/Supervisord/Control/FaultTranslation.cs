@@ -12,7 +12,11 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public sealed class FaultTranslation(ControlCallMetrics metrics) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation
+    )
     {
         var started = metrics.Start();
         var outcome = CallOutcome.Error;
@@ -33,7 +37,12 @@ public sealed class FaultTranslation(ControlCallMetrics metrics) : Interceptor
         }
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation
+    )
     {
         var outcome = CallOutcome.Error;
         try
@@ -54,9 +63,15 @@ public sealed class FaultTranslation(ControlCallMetrics metrics) : Interceptor
         }
         finally
         {
-            metrics.Record(ControlCallMetrics.Grpc, ControlCallMetrics.GrpcMethod(context.Method), outcome, started: null);
+            metrics.Record(
+                ControlCallMetrics.Grpc,
+                ControlCallMetrics.GrpcMethod(context.Method),
+                outcome,
+                started: null
+            );
         }
     }
 
-    private static RpcException ToRpc(SupervisorFault fault) => FaultException.Create((Protocol.V1.Fault)(int)fault.Code, fault.Detail);
+    private static RpcException ToRpc(SupervisorFault fault) =>
+        FaultException.Create((Protocol.V1.Fault)(int)fault.Code, fault.Detail);
 }

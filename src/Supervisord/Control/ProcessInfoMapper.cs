@@ -10,7 +10,12 @@ public static class ProcessInfoMapper
 {
     /// <param name="life">The spawn counters, when the caller has them.</param>
     /// <param name="usage">Whether to read the child's CPU and memory from /proc (one file read per process).</param>
-    public static V1.ProcessInfo ToInfo(SupervisedProcess process, DateTimeOffset now, LifeCounters? life = null, bool usage = false)
+    public static V1.ProcessInfo ToInfo(
+        SupervisedProcess process,
+        DateTimeOffset now,
+        LifeCounters? life = null,
+        bool usage = false
+    )
     {
         var snapshot = process.Current;
         var stat = usage ? ProcStat.Of(snapshot.Pid) : null;

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace Supervise.Supervisord.Control;
 
@@ -24,21 +24,22 @@ public static class ProtocolSniffer
 
     private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;
 
-    public static ConnectionDelegate Middleware(ConnectionDelegate next) => async connection =>
-    {
-        var isHttp2 = await IsHttp2Async(connection).ConfigureAwait(false);
-        if (isHttp2 is null)
+    public static ConnectionDelegate Middleware(ConnectionDelegate next) =>
+        async connection =>
         {
-            connection.Abort();
-            return;
-        }
-        if (isHttp2.Value)
-        {
-            connection.Features.Set<ITlsConnectionFeature>(NegotiatedHttp2.Instance);
-            connection.Features.Set<ITlsApplicationProtocolFeature>(NegotiatedHttp2.Instance);
-        }
-        await next(connection).ConfigureAwait(false);
-    };
+            var isHttp2 = await IsHttp2Async(connection).ConfigureAwait(false);
+            if (isHttp2 is null)
+            {
+                connection.Abort();
+                return;
+            }
+            if (isHttp2.Value)
+            {
+                connection.Features.Set<ITlsConnectionFeature>(NegotiatedHttp2.Instance);
+                connection.Features.Set<ITlsApplicationProtocolFeature>(NegotiatedHttp2.Instance);
+            }
+            await next(connection).ConfigureAwait(false);
+        };
 
     /// <returns>True for the HTTP/2 preface, false for anything else (HTTP/1.x, or a close), null on a timeout.</returns>
     private static async Task<bool?> IsHttp2Async(ConnectionContext connection)
@@ -75,7 +76,9 @@ public static class ProtocolSniffer
         Span<byte> head = stackalloc byte[Preface.Length];
         buffer.Slice(0, length).CopyTo(head);
         var mismatch = head[..length].CommonPrefixLength(Preface);
-        return mismatch < length ? false : length == Preface.Length ? true : null;
+        return mismatch < length ? false
+            : length == Preface.Length ? true
+            : null;
     }
 
     private sealed class NegotiatedHttp2 : ITlsConnectionFeature, ITlsApplicationProtocolFeature
@@ -90,6 +93,7 @@ public static class ProtocolSniffer
             set { }
         }
 
-        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) => Task.FromResult<X509Certificate2?>(null);
+        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<X509Certificate2?>(null);
     }
 }

@@ -48,14 +48,16 @@ public sealed partial class SupervisorService
             var inUse = operations.Registry.FindGroup(group.Name) is not null;
             foreach (var process in group.Processes)
             {
-                reply.Entries.Add(new AvailEntry
-                {
-                    Namespec = Supervise.Naming.ProcessName.Make(group.Name, process.Name),
-                    InUse = inUse,
-                    Autostart = process.Autostart,
-                    GroupPriority = group.Priority,
-                    ProcessPriority = process.Priority,
-                });
+                reply.Entries.Add(
+                    new AvailEntry
+                    {
+                        Namespec = Supervise.Naming.ProcessName.Make(group.Name, process.Name),
+                        InUse = inUse,
+                        Autostart = process.Autostart,
+                        GroupPriority = group.Priority,
+                        ProcessPriority = process.Priority,
+                    }
+                );
             }
         }
         return Task.FromResult(reply);

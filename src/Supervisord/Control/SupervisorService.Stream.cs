@@ -10,7 +10,11 @@ namespace Supervise.Supervisord.Control;
 /// </summary>
 public sealed partial class SupervisorService
 {
-    public override async Task StreamEvents(EventsRequest request, IServerStreamWriter<EventMessage> responseStream, ServerCallContext context)
+    public override async Task StreamEvents(
+        EventsRequest request,
+        IServerStreamWriter<EventMessage> responseStream,
+        ServerCallContext context
+    )
     {
         var filter = request.Names.Count == 0 ? null : new EventSubscription(request.Names);
         using var feed = operations.Registry.Events.Watch();
@@ -20,7 +24,9 @@ public sealed partial class SupervisorService
             {
                 if (filter?.Matches(published.Event) != false)
                 {
-                    await responseStream.WriteAsync(ToMessage(published), context.CancellationToken).ConfigureAwait(false);
+                    await responseStream
+                        .WriteAsync(ToMessage(published), context.CancellationToken)
+                        .ConfigureAwait(false);
                 }
             }
         }
@@ -41,7 +47,9 @@ public sealed partial class SupervisorService
             TimeUnixMs = published.At.ToUnixTimeMilliseconds(),
             Data = newline < 0 ? "" : payload[(newline + 1)..],
         };
-        foreach (var token in (newline < 0 ? payload : payload[..newline]).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (
+            var token in (newline < 0 ? payload : payload[..newline]).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        )
         {
             var colon = token.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)

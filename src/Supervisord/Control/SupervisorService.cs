@@ -10,24 +10,29 @@ namespace Supervise.Supervisord.Control;
 /// The gRPC control service: an adapter from the protocol's messages to <see cref="ControlOperations"/> and back.
 /// Faults leave the operations as <see cref="SupervisorFault"/>s and become gRPC statuses in <see cref="FaultTranslation"/>.
 /// </summary>
-public sealed partial class SupervisorService(ControlOperations operations, LifeCounters life) : V1.Supervisor.SupervisorBase
+public sealed partial class SupervisorService(ControlOperations operations, LifeCounters life)
+    : V1.Supervisor.SupervisorBase
 {
     public override Task<VersionReply> GetVersion(Empty request, ServerCallContext context) =>
-        Task.FromResult(new VersionReply
-        {
-            Version = DaemonVersion.Value,
-            ApiVersion = DaemonVersion.Api,
-            SupervisorVersion = DaemonVersion.Supervisor,
-            Identification = operations.Identification,
-        });
+        Task.FromResult(
+            new VersionReply
+            {
+                Version = DaemonVersion.Value,
+                ApiVersion = DaemonVersion.Api,
+                SupervisorVersion = DaemonVersion.Supervisor,
+                Identification = operations.Identification,
+            }
+        );
 
     public override Task<StateReply> GetState(Empty request, ServerCallContext context) =>
-        Task.FromResult(new StateReply
-        {
-            Code = (int)operations.Mood,
-            Name = operations.Mood.ToString().ToUpperInvariant(),
-            Pid = Environment.ProcessId,
-        });
+        Task.FromResult(
+            new StateReply
+            {
+                Code = (int)operations.Mood,
+                Name = operations.Mood.ToString().ToUpperInvariant(),
+                Pid = Environment.ProcessId,
+            }
+        );
 
     public override Task<ProcessList> ListProcesses(Empty request, ServerCallContext context)
     {
@@ -46,32 +51,50 @@ public sealed partial class SupervisorService(ControlOperations operations, Life
     }
 
     public override Task<V1.ProcessInfo> GetProcess(NameRequest request, ServerCallContext context) =>
-        Task.FromResult(ProcessInfoMapper.ToInfo(operations.Process(request.Name), operations.Time.GetUtcNow(), life, usage: true));
+        Task.FromResult(
+            ProcessInfoMapper.ToInfo(operations.Process(request.Name), operations.Time.GetUtcNow(), life, usage: true)
+        );
 
     public override async Task<ActionReply> Start(TargetRequest request, ServerCallContext context) =>
-        Reply(await operations.StartAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false));
+        Reply(
+            await operations.StartAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false)
+        );
 
     public override async Task<ActionReply> Stop(TargetRequest request, ServerCallContext context) =>
-        Reply(await operations.StopAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false));
+        Reply(
+            await operations.StopAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false)
+        );
 
     public override async Task<ActionReply> Restart(TargetRequest request, ServerCallContext context)
     {
-        var stopped = await operations.StopAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false);
-        var started = await operations.StartAsync(request.Target, request.Wait, context.CancellationToken).ConfigureAwait(false);
+        var stopped = await operations
+            .StopAsync(request.Target, request.Wait, context.CancellationToken)
+            .ConfigureAwait(false);
+        var started = await operations
+            .StartAsync(request.Target, request.Wait, context.CancellationToken)
+            .ConfigureAwait(false);
         var reply = new ActionReply();
-        reply.Results.AddRange(stopped.Results.Where(r => r.Code is not FaultCode.Success and not FaultCode.NotRunning).Select(ToResult));
+        reply.Results.AddRange(
+            stopped.Results.Where(r => r.Code is not FaultCode.Success and not FaultCode.NotRunning).Select(ToResult)
+        );
         reply.Results.AddRange(started.Results.Select(ToResult));
         return reply;
     }
 
     public override async Task<ActionReply> Signal(SignalRequest request, ServerCallContext context) =>
-        Reply(await operations.SignalAsync(request.Target, request.Signal, context.CancellationToken).ConfigureAwait(false));
+        Reply(
+            await operations
+                .SignalAsync(request.Target, request.Signal, context.CancellationToken)
+                .ConfigureAwait(false)
+        );
 
     public override async Task<Empty> SendStdin(StdinRequest request, ServerCallContext context)
     {
         try
         {
-            await operations.SendStdinAsync(request.Name, request.Data.Memory, context.CancellationToken).ConfigureAwait(false);
+            await operations
+                .SendStdinAsync(request.Name, request.Data.Memory, context.CancellationToken)
+                .ConfigureAwait(false);
         }
         catch (SupervisorFault fault) when (fault.Code == FaultCode.NoFile)
         {
@@ -89,5 +112,11 @@ public sealed partial class SupervisorService(ControlOperations operations, Life
     }
 
     private static ProcessResult ToResult(ProcessOutcome outcome) =>
-        new() { Name = outcome.Name, Group = outcome.Group, Fault = (Fault)(int)outcome.Code, Description = outcome.Description };
+        new()
+        {
+            Name = outcome.Name,
+            Group = outcome.Group,
+            Fault = (Fault)(int)outcome.Code,
+            Description = outcome.Description,
+        };
 }

@@ -12,7 +12,9 @@ public sealed class EventFeed : IEventSubscriber, IDisposable
     private IDisposable? _subscription;
 
     internal EventFeed(int capacity) =>
-        _queue = Channel.CreateBounded<PublishedEvent>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        _queue = Channel.CreateBounded<PublishedEvent>(
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }
+        );
 
     public ChannelReader<PublishedEvent> Reader => _queue.Reader;
 

@@ -67,7 +67,9 @@ public sealed class EventHub : IDisposable
 
     /// <summary>Arms the tick timer for the TICK periods some pool subscribes to, and disarms it when none does.</summary>
     private void ArmTicks() =>
-        _ticks.Want([.. TickSource.Periods.Where(p => _subscribers.Any(s => s.Subscription?.Matches("TICK_" + p) == true))]);
+        _ticks.Want([
+            .. TickSource.Periods.Where(p => _subscribers.Any(s => s.Subscription?.Matches("TICK_" + p) == true)),
+        ]);
 
     private sealed class Unsubscriber(EventHub hub, IEventSubscriber subscriber) : IDisposable
     {

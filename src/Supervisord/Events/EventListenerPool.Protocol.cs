@@ -41,7 +41,11 @@ public sealed partial class EventListenerPool
             return false;
         }
         var line = Encoding.ASCII.GetString(pending.GetRange(0, newline).ToArray());
-        if (!line.StartsWith("RESULT ", StringComparison.Ordinal) || !int.TryParse(line[7..], out var length) || length < 0)
+        if (
+            !line.StartsWith("RESULT ", StringComparison.Ordinal)
+            || !int.TryParse(line[7..], out var length)
+            || length < 0
+        )
         {
             LogBadResult(_logger, listener.Process.Name, line);
             return ProtocolError(listener);

@@ -18,7 +18,9 @@ namespace Supervise.Supervisord.Events;
 /// </summary>
 public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposable
 {
-    private readonly Channel<Input> _inbox = Channel.CreateUnbounded<Input>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Input> _inbox = Channel.CreateUnbounded<Input>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
     private readonly LinkedList<Buffered> _buffer = [];
 
     // Guards _incoming: the hub delivers on publishers' threads (the output reactor's for PROCESS_LOG), the loop takes.
@@ -33,7 +35,14 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
     private int _depth;
     private long _overflows;
 
-    public EventListenerPool(string name, IEnumerable<IListenerProcess> listeners, EventSubscription subscription, int bufferSize, string identifier, ILogger logger)
+    public EventListenerPool(
+        string name,
+        IEnumerable<IListenerProcess> listeners,
+        EventSubscription subscription,
+        int bufferSize,
+        string identifier,
+        ILogger logger
+    )
     {
         Name = name;
         Subscription = subscription;
@@ -61,7 +70,10 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
     public void Deliver(PublishedEvent published)
     {
         // _listeners' keys never change, so this check is safe off the loop; everything else happens on it.
-        var ownState = published.Event is ProcessStateChanged change && change.Group == Name && _listeners.ContainsKey(change.Process);
+        var ownState =
+            published.Event is ProcessStateChanged change
+            && change.Group == Name
+            && _listeners.ContainsKey(change.Process);
         if (ownState)
         {
             _inbox.Writer.TryWrite(new Delivered(published));
@@ -148,7 +160,11 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
         switch (input)
         {
             case Delivered { Published: var published }:
-                if (published.Event is ProcessStateChanged change && change.Group == Name && _listeners.TryGetValue(change.Process, out var own))
+                if (
+                    published.Event is ProcessStateChanged change
+                    && change.Group == Name
+                    && _listeners.TryGetValue(change.Process, out var own)
+                )
                 {
                     OnListenerState(own, change.To);
                 }
@@ -161,9 +177,7 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
                 break;
             case Output output when _listeners.TryGetValue(output.Listener, out var listener):
                 listener.Pending.AddRange(output.Data);
-                while (Step(listener))
-                {
-                }
+                while (Step(listener)) { }
                 break;
         }
     }
@@ -239,16 +253,28 @@ public sealed partial class EventListenerPool : IEventSubscriber, IAsyncDisposab
         return false;
     }
 
-    [LoggerMessage(EventId = 60, Level = LogLevel.Error, Message = "pool {Pool} event buffer overflowed, discarding event {Serial}")]
+    [LoggerMessage(
+        EventId = 60,
+        Level = LogLevel.Error,
+        Message = "pool {Pool} event buffer overflowed, discarding event {Serial}"
+    )]
     private static partial void LogOverflow(ILogger logger, string pool, long serial);
 
-    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "{Name}: has entered the UNKNOWN state and will no longer receive events, this usually indicates the process violated the eventlistener protocol")]
+    [LoggerMessage(
+        EventId = 61,
+        Level = LogLevel.Warning,
+        Message = "{Name}: has entered the UNKNOWN state and will no longer receive events, this usually indicates the process violated the eventlistener protocol"
+    )]
     private static partial void LogUnknown(ILogger logger, string name);
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "{Name}: bad result line: '{Line}'")]
     private static partial void LogBadResult(ILogger logger, string name, string line);
 
-    [LoggerMessage(EventId = 63, Level = LogLevel.Debug, Message = "epipe occurred while sending event {Serial} to listener {Name}, listener state unchanged")]
+    [LoggerMessage(
+        EventId = 63,
+        Level = LogLevel.Debug,
+        Message = "epipe occurred while sending event {Serial} to listener {Name}, listener state unchanged"
+    )]
     private static partial void LogSendFailed(ILogger logger, long serial, string name);
 
     [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "{Name}: event was rejected")]

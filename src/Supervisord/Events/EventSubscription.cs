@@ -6,7 +6,15 @@ namespace Supervise.Supervisord.Events;
 /// </summary>
 public sealed class EventSubscription
 {
-    private static readonly string[] Abstract = ["PROCESS_STATE", "PROCESS_LOG", "PROCESS_COMMUNICATION", "SUPERVISOR_STATE_CHANGE", "TICK", "PROCESS_GROUP"];
+    private static readonly string[] Abstract =
+    [
+        "PROCESS_STATE",
+        "PROCESS_LOG",
+        "PROCESS_COMMUNICATION",
+        "SUPERVISOR_STATE_CHANGE",
+        "TICK",
+        "PROCESS_GROUP",
+    ];
 
     public EventSubscription(IEnumerable<string> names) => Names = [.. names.Select(n => n.Trim().ToUpperInvariant())];
 
@@ -15,5 +23,9 @@ public sealed class EventSubscription
     public bool Matches(SupervisorEvent published) => Matches(EventText.TypeName(published));
 
     public bool Matches(string typeName) =>
-        Names.Any(s => s == "EVENT" || s == typeName || (Abstract.Contains(s) && typeName.StartsWith(s + "_", StringComparison.Ordinal)));
+        Names.Any(s =>
+            s == "EVENT"
+            || s == typeName
+            || (Abstract.Contains(s) && typeName.StartsWith(s + "_", StringComparison.Ordinal))
+        );
 }

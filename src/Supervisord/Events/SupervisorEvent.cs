@@ -9,16 +9,22 @@ namespace Supervise.Supervisord.Events;
 /// </summary>
 public abstract record SupervisorEvent
 {
-    private protected SupervisorEvent()
-    {
-    }
+    private protected SupervisorEvent() { }
 }
 
 /// <summary>A process changed state; states are Supervisor's names (states.py), e.g. <c>RUNNING</c>.</summary>
 /// <param name="Pid">The pid at the time of the change (still set for STOPPED and EXITED).</param>
 /// <param name="Tries">The backoff counter, reported for STARTING and BACKOFF.</param>
 /// <param name="Expected">For EXITED: whether the exit code was in exitcodes.</param>
-public sealed record ProcessStateChanged(string Process, string Group, string From, string To, int Pid, int Tries, bool Expected) : SupervisorEvent;
+public sealed record ProcessStateChanged(
+    string Process,
+    string Group,
+    string From,
+    string To,
+    int Pid,
+    int Tries,
+    bool Expected
+) : SupervisorEvent;
 
 /// <summary>A group was instantiated: at start-up, reload, add or update.</summary>
 public sealed record ProcessGroupAdded(string Group) : SupervisorEvent;
@@ -37,10 +43,17 @@ public sealed record Tick(int Period, long When) : SupervisorEvent;
 public sealed record RemoteCommunication(string Type, string Data) : SupervisorEvent;
 
 /// <summary>A process wrote output on a channel with <c>*_events_enabled</c>.</summary>
-public sealed record ProcessLog(OutputChannel Channel, string Process, string Group, int Pid, ReadOnlyMemory<byte> Data) : SupervisorEvent;
+public sealed record ProcessLog(OutputChannel Channel, string Process, string Group, int Pid, ReadOnlyMemory<byte> Data)
+    : SupervisorEvent;
 
 /// <summary>A capture-mode block (between Supervisor's BEGIN and END tokens) was completed on a channel.</summary>
-public sealed record ProcessCommunication(OutputChannel Channel, string Process, string Group, int Pid, ReadOnlyMemory<byte> Data) : SupervisorEvent;
+public sealed record ProcessCommunication(
+    OutputChannel Channel,
+    string Process,
+    string Group,
+    int Pid,
+    ReadOnlyMemory<byte> Data
+) : SupervisorEvent;
 
 public enum SupervisorPhase
 {

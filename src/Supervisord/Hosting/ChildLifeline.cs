@@ -61,12 +61,24 @@ internal sealed partial class ChildLifeline(ProcessSpawner spawner, Reaper reape
         _watchdog?.Dispose();
     }
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "watchdog: could not be started; children will outlive a crash of the daemon until its next start")]
+    [LoggerMessage(
+        EventId = 22,
+        Level = LogLevel.Warning,
+        Message = "watchdog: could not be started; children will outlive a crash of the daemon until its next start"
+    )]
     private static partial void LogNoWatchdog(ILogger logger);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "pdeathsig: setpriv (util-linux) was not found; children will not die with the daemon")]
+    [LoggerMessage(
+        EventId = 20,
+        Level = LogLevel.Warning,
+        Message = "pdeathsig: setpriv (util-linux) was not found; children will not die with the daemon"
+    )]
     private static partial void LogNoSetpriv(ILogger logger);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "subreaper: prctl(PR_SET_CHILD_SUBREAPER) failed ({Error}); orphaned descendants go to init")]
+    [LoggerMessage(
+        EventId = 21,
+        Level = LogLevel.Warning,
+        Message = "subreaper: prctl(PR_SET_CHILD_SUBREAPER) failed ({Error}); orphaned descendants go to init"
+    )]
     private static partial void LogNoSubreaper(ILogger logger, string error);
 }

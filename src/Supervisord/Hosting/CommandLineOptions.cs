@@ -27,13 +27,30 @@ public sealed record CommandLineOptions
 
     private static readonly Dictionary<string, string> ValueOptions = new()
     {
-        ["-u"] = "user", ["--user"] = "user", ["-m"] = "umask", ["--umask"] = "umask",
-        ["-d"] = "directory", ["--directory"] = "directory", ["-l"] = "logfile", ["--logfile"] = "logfile",
-        ["-y"] = "logfile_maxbytes", ["--logfile_maxbytes"] = "logfile_maxbytes", ["-z"] = "logfile_backups",
-        ["--logfile_backups"] = "logfile_backups", ["-e"] = "loglevel", ["--loglevel"] = "loglevel",
-        ["-j"] = "pidfile", ["--pidfile"] = "pidfile", ["-i"] = "identifier", ["--identifier"] = "identifier",
-        ["-q"] = "childlogdir", ["--childlogdir"] = "childlogdir", ["-a"] = "minfds", ["--minfds"] = "minfds",
-        ["--minprocs"] = "minprocs", ["--profile_options"] = "profile_options",
+        ["-u"] = "user",
+        ["--user"] = "user",
+        ["-m"] = "umask",
+        ["--umask"] = "umask",
+        ["-d"] = "directory",
+        ["--directory"] = "directory",
+        ["-l"] = "logfile",
+        ["--logfile"] = "logfile",
+        ["-y"] = "logfile_maxbytes",
+        ["--logfile_maxbytes"] = "logfile_maxbytes",
+        ["-z"] = "logfile_backups",
+        ["--logfile_backups"] = "logfile_backups",
+        ["-e"] = "loglevel",
+        ["--loglevel"] = "loglevel",
+        ["-j"] = "pidfile",
+        ["--pidfile"] = "pidfile",
+        ["-i"] = "identifier",
+        ["--identifier"] = "identifier",
+        ["-q"] = "childlogdir",
+        ["--childlogdir"] = "childlogdir",
+        ["-a"] = "minfds",
+        ["--minfds"] = "minfds",
+        ["--minprocs"] = "minprocs",
+        ["--profile_options"] = "profile_options",
     };
 
     /// <returns>The options, or an error message in Supervisor's words.</returns>

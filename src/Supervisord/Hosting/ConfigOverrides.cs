@@ -19,7 +19,9 @@ public static class ConfigOverrides
             Silent = daemon.Silent || options.Silent,
             Logfile = values.TryGetValue("logfile", out var logfile) ? Path.GetFullPath(logfile) : daemon.Logfile,
             Pidfile = values.TryGetValue("pidfile", out var pidfile) ? Path.GetFullPath(pidfile) : daemon.Pidfile,
-            Childlogdir = values.TryGetValue("childlogdir", out var childlogdir) ? Path.GetFullPath(childlogdir) : daemon.Childlogdir,
+            Childlogdir = values.TryGetValue("childlogdir", out var childlogdir)
+                ? Path.GetFullPath(childlogdir)
+                : daemon.Childlogdir,
             Identifier = values.GetValueOrDefault("identifier", daemon.Identifier),
             Nocleanup = daemon.Nocleanup || values.ContainsKey("nocleanup"),
             StripAnsi = daemon.StripAnsi || values.ContainsKey("strip_ansi"),

@@ -47,8 +47,16 @@ internal sealed class CrashWatchdog : IDisposable
         {
             return null;
         }
-        var pid = PosixSpawn.Spawn("/bin/sh", ["supervise-watchdog", "-c", Script, "supervise-watchdog", "KILL", recordPath],
-            ["PATH=/usr/bin:/bin"], "/", pipe.Read, 2, 2, newSession: true);
+        var pid = PosixSpawn.Spawn(
+            "/bin/sh",
+            ["supervise-watchdog", "-c", Script, "supervise-watchdog", "KILL", recordPath],
+            ["PATH=/usr/bin:/bin"],
+            "/",
+            pipe.Read,
+            2,
+            2,
+            newSession: true
+        );
         Pipes.Close(pipe.Read);
         if (pid < 0)
         {

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Logging;
 using Supervise.Supervisord.Configuration;
 using Supervise.Supervisord.Configuration.Model;
 using Supervise.Supervisord.Control;
-using Supervise.Supervisord.Operations;
 using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Operations;
+using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Hosting;
 
@@ -57,7 +57,11 @@ public sealed partial class DaemonRunner
                 switch (SocketGuard.Prepare(unix.File))
                 {
                     case SocketGuard.Outcome.InUse:
-                        await Console.Error.WriteLineAsync("Error: Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord.").ConfigureAwait(false);
+                        await Console
+                            .Error.WriteLineAsync(
+                                "Error: Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord."
+                            )
+                            .ConfigureAwait(false);
                         return 2;
                     case SocketGuard.Outcome.StaleRemoved:
                         await Console.Error.WriteLineAsync($"Unlinking stale socket {unix.File}").ConfigureAwait(false);
@@ -73,11 +77,25 @@ public sealed partial class DaemonRunner
             using var survivors = new SurvivorRecord(config.Daemon.Pidfile);
             _lifeline.Apply(config.Daemon, survivors.Path, logger);
             var environment = new ChildEnvironment(ChildEnvironment.CurrentProcess(), ServerUrlOf(config));
-            var services = new ProcessServices(_spawner, _reaper, _output, new ReaperSignalSender(_reaper), environment, _time, logger, config.Daemon.StripAnsi);
+            var services = new ProcessServices(
+                _spawner,
+                _reaper,
+                _output,
+                new ReaperSignalSender(_reaper),
+                environment,
+                _time,
+                logger,
+                config.Daemon.StripAnsi
+            );
             // Bursts of spawns and control calls allocate far more than stays alive: the trim decides, here only.
             using var trim = new MemoryTrim(_time);
             using var events = new Events.EventHub(_time);
-            await using var registry = new ProcessRegistry(services, events, new SurvivorLifecycle(survivors, trim), config.Daemon);
+            await using var registry = new ProcessRegistry(
+                services,
+                events,
+                new SurvivorLifecycle(survivors, trim),
+                config.Daemon
+            );
             var daemon = new SupervisorDaemon(_configPath, config, registry, logger);
             await using var app = ControlServer.Build(config, daemon, mainLog, _time, trim.Nudge);
             try
@@ -138,6 +156,10 @@ public sealed partial class DaemonRunner
     [LoggerMessage(EventId = 2, Level = LogLevel.Critical, Message = "cannot listen on the control socket: {Reason}")]
     private static partial void LogCannotListen(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "reload refused, the running configuration stays: {Error}")]
+    [LoggerMessage(
+        EventId = 3,
+        Level = LogLevel.Error,
+        Message = "reload refused, the running configuration stays: {Error}"
+    )]
     private static partial void LogReloadRefused(ILogger logger, string error);
 }

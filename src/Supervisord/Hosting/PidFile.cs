@@ -28,7 +28,11 @@ public static partial class PidFile
     {
         try
         {
-            if (File.Exists(path) && File.ReadAllText(path).Trim() == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            if (
+                File.Exists(path)
+                && File.ReadAllText(path).Trim()
+                    == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            )
             {
                 File.Delete(path);
             }
@@ -40,6 +44,10 @@ public static partial class PidFile
     }
 
     // Supervisor's line is "could not write pidfile <path>"; the reason follows it, as the other daemon errors give theirs.
-    [LoggerMessage(EventId = LogEventIds.PidFileNotWritten, Level = LogLevel.Critical, Message = "could not write pidfile {Path}: {Reason}")]
+    [LoggerMessage(
+        EventId = LogEventIds.PidFileNotWritten,
+        Level = LogLevel.Critical,
+        Message = "could not write pidfile {Path}: {Reason}"
+    )]
     private static partial void LogNotWritten(ILogger logger, string path, string reason);
 }

@@ -47,7 +47,11 @@ public static partial class StartupNotes
         }
     }
 
-    [LoggerMessage(EventId = LogEventIds.RunningAsRoot, Level = LogLevel.Critical, Message = "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message.")]
+    [LoggerMessage(
+        EventId = LogEventIds.RunningAsRoot,
+        Level = LogLevel.Critical,
+        Message = "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message."
+    )]
     private static partial void LogRunningAsRoot(ILogger logger);
 
     [LoggerMessage(EventId = LogEventIds.ConfigNotice, Level = LogLevel.Information, Message = "{Notice}")]
@@ -56,12 +60,24 @@ public static partial class StartupNotes
     [LoggerMessage(EventId = LogEventIds.ConfigWarning, Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = LogEventIds.LimitRaised, Level = LogLevel.Information, Message = "Increased {Name} limit to {Value}")]
+    [LoggerMessage(
+        EventId = LogEventIds.LimitRaised,
+        Level = LogLevel.Information,
+        Message = "Increased {Name} limit to {Value}"
+    )]
     private static partial void LogRaised(ILogger logger, string name, ulong value);
 
-    [LoggerMessage(EventId = LogEventIds.LimitNotRaised, Level = LogLevel.Warning, Message = "could not raise {Name} to {Minimum}: {Error}")]
+    [LoggerMessage(
+        EventId = LogEventIds.LimitNotRaised,
+        Level = LogLevel.Warning,
+        Message = "could not raise {Name} to {Minimum}: {Error}"
+    )]
     private static partial void LogRaiseFailed(ILogger logger, string name, int minimum, string error);
 
-    [LoggerMessage(EventId = LogEventIds.NoAuthentication, Level = LogLevel.Critical, Message = "Server '{Server}' running without any HTTP authentication checking")]
+    [LoggerMessage(
+        EventId = LogEventIds.NoAuthentication,
+        Level = LogLevel.Critical,
+        Message = "Server '{Server}' running without any HTTP authentication checking"
+    )]
     private static partial void LogNoAuthentication(ILogger logger, string server);
 }

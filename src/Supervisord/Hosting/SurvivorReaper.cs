@@ -47,9 +47,17 @@ public static partial class SurvivorReaper
         }
     }
 
-    [LoggerMessage(EventId = LogEventIds.SurvivorFound, Level = LogLevel.Warning, Message = "found {Name} (pid {Pid}) still running from a previous supervisord; stopping it with {Signal}")]
+    [LoggerMessage(
+        EventId = LogEventIds.SurvivorFound,
+        Level = LogLevel.Warning,
+        Message = "found {Name} (pid {Pid}) still running from a previous supervisord; stopping it with {Signal}"
+    )]
     private static partial void LogFound(ILogger logger, string name, int pid, string signal);
 
-    [LoggerMessage(EventId = LogEventIds.SurvivorKilled, Level = LogLevel.Warning, Message = "killing {Name} (pid {Pid}) left by a previous supervisord with SIGKILL")]
+    [LoggerMessage(
+        EventId = LogEventIds.SurvivorKilled,
+        Level = LogLevel.Warning,
+        Message = "killing {Name} (pid {Pid}) left by a previous supervisord with SIGKILL"
+    )]
     private static partial void LogKilled(ILogger logger, string name, int pid);
 }

@@ -68,8 +68,13 @@ public sealed class SurvivorRecord : IDisposable
             {
                 live.Remove(gone);
             }
-            else if (fields.Length == 6 && fields[0] == "+" && int.TryParse(fields[1], out var pid)
-                && ulong.TryParse(fields[2], out var start) && int.TryParse(fields[3], out var signal))
+            else if (
+                fields.Length == 6
+                && fields[0] == "+"
+                && int.TryParse(fields[1], out var pid)
+                && ulong.TryParse(fields[2], out var start)
+                && int.TryParse(fields[3], out var signal)
+            )
             {
                 live[pid] = new Survivor(pid, start, signal, fields[4] == "1", fields[5]);
             }
@@ -86,7 +91,9 @@ public sealed class SurvivorRecord : IDisposable
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return ulong.Parse(fields[19], CultureInfo.InvariantCulture);
         }
-        catch (Exception exception) when (exception is IOException or FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        catch (Exception exception)
+            when (exception is IOException or FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException
+            )
         {
             return null;
         }

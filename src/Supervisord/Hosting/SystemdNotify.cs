@@ -38,11 +38,15 @@ internal static partial class SystemdNotify
         try
         {
             var autostart = daemon.Registry.Groups.SelectMany(g => g.Processes).Where(p => p.Config.Autostart).ToList();
-            var settled = await Task.WhenAll(autostart.Select(p => p.WaitForAsync(Settled, CancellationToken.None))).ConfigureAwait(false);
+            var settled = await Task.WhenAll(autostart.Select(p => p.WaitForAsync(Settled, CancellationToken.None)))
+                .ConfigureAwait(false);
             var running = settled.Count(s => s.State == ProcessState.Running);
             if (daemon.Mood == SupervisorMood.Running)
             {
-                Send(_socket, $"READY=1\nSTATUS={running} of {settled.Length} autostart processes running\nMAINPID={Environment.ProcessId}\n");
+                Send(
+                    _socket,
+                    $"READY=1\nSTATUS={running} of {settled.Length} autostart processes running\nMAINPID={Environment.ProcessId}\n"
+                );
                 LogReady(logger, running, settled.Length);
             }
             if (await daemon.Exit.ConfigureAwait(false) == DaemonExit.Shutdown)
@@ -57,7 +61,12 @@ internal static partial class SystemdNotify
     }
 
     private static bool Settled(ProcessSnapshot s) =>
-        s.State is ProcessState.Running or ProcessState.Fatal or ProcessState.Exited or ProcessState.Stopped or ProcessState.Unknown;
+        s.State
+            is ProcessState.Running
+                or ProcessState.Fatal
+                or ProcessState.Exited
+                or ProcessState.Stopped
+                or ProcessState.Unknown;
 
     private static void Send(string path, string message)
     {
@@ -67,7 +76,11 @@ internal static partial class SystemdNotify
         socket.SendTo(Encoding.UTF8.GetBytes(message), endpoint);
     }
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "notified systemd: ready ({Running} of {Total} autostart processes running)")]
+    [LoggerMessage(
+        EventId = 4,
+        Level = LogLevel.Information,
+        Message = "notified systemd: ready ({Running} of {Total} autostart processes running)"
+    )]
     private static partial void LogReady(ILogger logger, int running, int total);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "could not notify systemd at {Socket}: {Reason}")]

@@ -12,7 +12,9 @@ public sealed partial class ChannelLog
     public sealed class Subscription : IDisposable
     {
         public const int MaxQueuedBytes = 8 << 20;
-        private readonly Channel<byte[]> _channel = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Channel<byte[]> _channel = Channel.CreateUnbounded<byte[]>(
+            new UnboundedChannelOptions { SingleReader = true }
+        );
         private readonly Action<Subscription> _unsubscribe;
         private long _queued;
 

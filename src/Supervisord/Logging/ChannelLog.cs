@@ -8,7 +8,13 @@ namespace Supervise.Supervisord.Logging;
 /// no file yet; AUTO files exist from group creation. Written only by that channel's output pump, and retried (when
 /// its file fails) by the same pump's timer.
 /// </summary>
-public sealed partial class ChannelLog(string? path, long maxBytes, int backups, bool auto = false, TimeProvider? time = null) : IDisposable
+public sealed partial class ChannelLog(
+    string? path,
+    long maxBytes,
+    int backups,
+    bool auto = false,
+    TimeProvider? time = null
+) : IDisposable
 {
     // Guards _subscribers: the pump iterates while RPC handlers add and remove.
     private readonly Lock _gate = new();
@@ -185,7 +191,9 @@ public sealed partial class ChannelLog(string? path, long maxBytes, int backups,
     {
         lock (_gate)
         {
-            return _subscribers.Count > 0 || _file is null || Tap is not null || Logged is not null ? -1 : _file.SpliceFrom(pipeFd);
+            return _subscribers.Count > 0 || _file is null || Tap is not null || Logged is not null
+                ? -1
+                : _file.SpliceFrom(pipeFd);
         }
     }
 

@@ -47,7 +47,12 @@ public static class LogSlices
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(
+                path,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete
+            );
             var size = stream.Length;
             var start = Math.Max(0, size - count);
             var buffer = new byte[size - start];

@@ -75,9 +75,12 @@ public sealed class MainLog : ILoggerProvider
         {
             var message = change switch
             {
-                LogFileChange.Failed => $"ERRO could not write to the main log {_file.Path}: {_file.File?.LastError}; its lines are held in memory (up to {_file.File?.HoldCapacity} bytes)",
-                LogFileChange.Overflowing => $"ERRO the main log {_file.Path} still fails: its oldest held lines are being dropped",
-                _ => $"WARN the main log {_file.Path} is written again; {_file.File?.EpisodeDroppedBytes} bytes were dropped while it failed",
+                LogFileChange.Failed =>
+                    $"ERRO could not write to the main log {_file.Path}: {_file.File?.LastError}; its lines are held in memory (up to {_file.File?.HoldCapacity} bytes)",
+                LogFileChange.Overflowing =>
+                    $"ERRO the main log {_file.Path} still fails: its oldest held lines are being dropped",
+                _ =>
+                    $"WARN the main log {_file.Path} is written again; {_file.File?.EpisodeDroppedBytes} bytes were dropped while it failed",
             };
             _file.Write(Encoding.UTF8.GetBytes($"{_time.GetLocalNow():yyyy-MM-dd HH:mm:ss,fff} {message}\n"));
         }
@@ -85,34 +88,44 @@ public sealed class MainLog : ILoggerProvider
 
     public void Dispose() => _file?.Dispose();
 
-    private static string Code(LogLevel level) => level switch
-    {
-        LogLevel.Critical => "CRIT",
-        LogLevel.Error => "ERRO",
-        LogLevel.Warning => "WARN",
-        LogLevel.Information => "INFO",
-        LogLevel.Debug => "DEBG",
-        _ => "TRAC",
-    };
+    private static string Code(LogLevel level) =>
+        level switch
+        {
+            LogLevel.Critical => "CRIT",
+            LogLevel.Error => "ERRO",
+            LogLevel.Warning => "WARN",
+            LogLevel.Information => "INFO",
+            LogLevel.Debug => "DEBG",
+            _ => "TRAC",
+        };
 
-    private static LogLevel ToLevel(SupervisorLogLevel level) => level switch
-    {
-        SupervisorLogLevel.Critical => LogLevel.Critical,
-        SupervisorLogLevel.Error => LogLevel.Error,
-        SupervisorLogLevel.Warn => LogLevel.Warning,
-        SupervisorLogLevel.Info => LogLevel.Information,
-        SupervisorLogLevel.Debug => LogLevel.Debug,
-        _ => LogLevel.Trace,
-    };
+    private static LogLevel ToLevel(SupervisorLogLevel level) =>
+        level switch
+        {
+            SupervisorLogLevel.Critical => LogLevel.Critical,
+            SupervisorLogLevel.Error => LogLevel.Error,
+            SupervisorLogLevel.Warn => LogLevel.Warning,
+            SupervisorLogLevel.Info => LogLevel.Information,
+            SupervisorLogLevel.Debug => LogLevel.Debug,
+            _ => LogLevel.Trace,
+        };
 
     private sealed class Writer(MainLog log, string category) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) =>
-            logLevel >= log._minimum && (logLevel >= LogLevel.Warning || !category.StartsWith("Microsoft", StringComparison.Ordinal));
+            logLevel >= log._minimum
+            && (logLevel >= LogLevel.Warning || !category.StartsWith("Microsoft", StringComparison.Ordinal));
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             if (!IsEnabled(logLevel))
             {

@@ -13,7 +13,10 @@ public sealed partial class OutputReactor
             Fd = fd;
             Log = log;
             Stripper = stripAnsi ? new AnsiStripper(log) : null;
-            Capture = captureMaxBytes > 0 && captured is not null ? new CaptureSplitter(captureMaxBytes, WriteLog, captured) : null;
+            Capture =
+                captureMaxBytes > 0 && captured is not null
+                    ? new CaptureSplitter(captureMaxBytes, WriteLog, captured)
+                    : null;
         }
 
         public ulong Id { get; set; }

@@ -71,7 +71,13 @@ public sealed partial class OutputReactor : IDisposable
     /// <param name="stripAnsi">Remove ANSI escape sequences before logging (strip_ansi).</param>
     /// <param name="captureMaxBytes">Capture mode's block bound (*_capture_maxbytes); 0 for no capture mode.</param>
     /// <param name="captured">Called on the reactor thread with each finished capture block.</param>
-    public Task Attach(int fd, ChannelLog log, bool stripAnsi = false, long captureMaxBytes = 0, Action<byte[]>? captured = null)
+    public Task Attach(
+        int fd,
+        ChannelLog log,
+        bool stripAnsi = false,
+        long captureMaxBytes = 0,
+        Action<byte[]>? captured = null
+    )
     {
         Pipes.SetNonBlocking(fd);
         var source = new Source(fd, log, stripAnsi, captureMaxBytes, captured);
@@ -135,7 +141,8 @@ public sealed partial class OutputReactor : IDisposable
         else if (read >= FloodStart)
         {
             _set.Remove(source.Fd);
-            source.Capacity = Pipes.TryGrow(source.Fd, FloodPipe) ? FloodPipe
+            source.Capacity =
+                Pipes.TryGrow(source.Fd, FloodPipe) ? FloodPipe
                 : Pipes.TryGrow(source.Fd, FloodPipeUnprivileged) ? FloodPipeUnprivileged
                 : DefaultPipe;
             _floods.Add(source);
@@ -229,15 +236,31 @@ public sealed partial class OutputReactor : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = LogEventIds.OutputDeliveryFailed, Level = LogLevel.Error, Message = "output: delivering child output failed: {Reason}")]
+    [LoggerMessage(
+        EventId = LogEventIds.OutputDeliveryFailed,
+        Level = LogLevel.Error,
+        Message = "output: delivering child output failed: {Reason}"
+    )]
     private static partial void LogDeliveryFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = LogEventIds.LogFileFailing, Level = LogLevel.Error, Message = "could not write to log file {Path}: {Reason}; output is held in memory (up to {Capacity} bytes) and written when the file works again")]
+    [LoggerMessage(
+        EventId = LogEventIds.LogFileFailing,
+        Level = LogLevel.Error,
+        Message = "could not write to log file {Path}: {Reason}; output is held in memory (up to {Capacity} bytes) and written when the file works again"
+    )]
     private static partial void LogFileFailing(ILogger logger, string path, string reason, long capacity);
 
-    [LoggerMessage(EventId = LogEventIds.LogFileOverflowing, Level = LogLevel.Error, Message = "log file {Path} still fails and {Capacity} bytes are held: the oldest held output is being dropped")]
+    [LoggerMessage(
+        EventId = LogEventIds.LogFileOverflowing,
+        Level = LogLevel.Error,
+        Message = "log file {Path} still fails and {Capacity} bytes are held: the oldest held output is being dropped"
+    )]
     private static partial void LogFileOverflowing(ILogger logger, string path, long capacity);
 
-    [LoggerMessage(EventId = LogEventIds.LogFileRecovered, Level = LogLevel.Warning, Message = "log file {Path} is written again; {Dropped} bytes were dropped while it failed")]
+    [LoggerMessage(
+        EventId = LogEventIds.LogFileRecovered,
+        Level = LogLevel.Warning,
+        Message = "log file {Path} is written again; {Dropped} bytes were dropped while it failed"
+    )]
     private static partial void LogFileRecovered(ILogger logger, string path, long dropped);
 }

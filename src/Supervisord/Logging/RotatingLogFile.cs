@@ -28,7 +28,13 @@ public sealed partial class RotatingLogFile : IDisposable
 
     /// <param name="privateFile">Create the file with mode 0600, as Supervisor's mkstemp does for AUTO logs.</param>
     /// <param name="holdBytes">How many bytes to hold while the file cannot be written.</param>
-    public RotatingLogFile(string path, long maxBytes, int backups, bool privateFile = false, long holdBytes = DefaultHoldBytes)
+    public RotatingLogFile(
+        string path,
+        long maxBytes,
+        int backups,
+        bool privateFile = false,
+        long holdBytes = DefaultHoldBytes
+    )
     {
         _privateFile = privateFile;
         Path = path;

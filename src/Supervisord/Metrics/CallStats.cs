@@ -7,7 +7,24 @@ namespace Supervise.Supervisord.Metrics;
 public sealed class CallStats
 {
     /// <summary>Bucket bounds in seconds: from a status read (sub-millisecond) to a start that waits for startsecs.</summary>
-    public static readonly double[] Bounds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    public static readonly double[] Bounds =
+    [
+        0.0005,
+        0.001,
+        0.0025,
+        0.005,
+        0.01,
+        0.025,
+        0.05,
+        0.1,
+        0.25,
+        0.5,
+        1,
+        2.5,
+        5,
+        10,
+        30,
+    ];
 
     private readonly long[] _outcomes = new long[CallOutcomes.Names.Length];
     private readonly long[] _buckets = new long[Bounds.Length + 1];

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+
 namespace Supervise.Supervisord.Metrics;
 
 /// <summary>
@@ -33,11 +34,14 @@ public sealed class ControlCallMetrics(TimeProvider time, IEnumerable<string> xm
     public KeyValuePair<(string Protocol, string Method), CallStats>[] Snapshot()
     {
         var entries = _calls.ToArray();
-        Array.Sort(entries, static (a, b) =>
-        {
-            var byProtocol = string.CompareOrdinal(a.Key.Protocol, b.Key.Protocol);
-            return byProtocol != 0 ? byProtocol : string.CompareOrdinal(a.Key.Method, b.Key.Method);
-        });
+        Array.Sort(
+            entries,
+            static (a, b) =>
+            {
+                var byProtocol = string.CompareOrdinal(a.Key.Protocol, b.Key.Protocol);
+                return byProtocol != 0 ? byProtocol : string.CompareOrdinal(a.Key.Method, b.Key.Method);
+            }
+        );
         return entries;
     }
 

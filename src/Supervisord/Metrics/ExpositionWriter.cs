@@ -259,12 +259,14 @@ public sealed class ExpositionWriter : IDisposable
         while ((next = rest.IndexOfAny(escapes)) >= 0)
         {
             Utf8(rest[..next]);
-            Raw(rest[next] switch
-            {
-                '\\' => "\\\\"u8,
-                '"' => "\\\""u8,
-                _ => "\\n"u8,
-            });
+            Raw(
+                rest[next] switch
+                {
+                    '\\' => "\\\\"u8,
+                    '"' => "\\\""u8,
+                    _ => "\\n"u8,
+                }
+            );
             rest = rest[(next + 1)..];
         }
         Utf8(rest);

@@ -20,7 +20,9 @@ public sealed class LifeCounters : IEventSubscriber
         switch (published.Event)
         {
             case ProcessStateChanged change:
-                _counters.GetOrAdd((change.Group, change.Process), static _ => new ProcessCounters()).Count(change.To, change.Expected);
+                _counters
+                    .GetOrAdd((change.Group, change.Process), static _ => new ProcessCounters())
+                    .Count(change.To, change.Expected);
                 break;
             case ProcessGroupRemoved removed:
                 foreach (var key in _counters.Keys.Where(k => k.Group == removed.Group))

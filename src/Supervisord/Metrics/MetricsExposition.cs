@@ -10,7 +10,12 @@ namespace Supervise.Supervisord.Metrics;
 /// then written family by family (the format wants a family's samples together; the CPU and memory families come
 /// last, so that a large fleet's /proc reads overlap the writing of the others). Nothing here locks a process: snapshots are immutable records.
 /// </summary>
-public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCounters life, ControlCallMetrics calls, TimeProvider time)
+public sealed partial class MetricsExposition(
+    SupervisorDaemon daemon,
+    LifeCounters life,
+    ControlCallMetrics calls,
+    TimeProvider time
+)
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -18,7 +23,10 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
     private static readonly ProcessState[] States = Enum.GetValues<ProcessState>();
 
     /// <summary>The same names as UTF-8, encoded once rather than for each process's eight state samples.</summary>
-    private static readonly byte[][] StateNames = [.. States.Select(state => System.Text.Encoding.UTF8.GetBytes(state.Name()))];
+    private static readonly byte[][] StateNames =
+    [
+        .. States.Select(state => System.Text.Encoding.UTF8.GetBytes(state.Name())),
+    ];
 
     /// <summary>From this many processes on, the children's usage is read beside the writing rather than before it.</summary>
     private const int OverlapReadsFrom = 256;
@@ -56,12 +64,20 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
                     labels.LabelText("group", snapshot.Group, first: true);
                     labels.LabelText("name", snapshot.Name, first: false);
                     pids[filled] = Math.Max(snapshot.Pid, 0);
-                    rows[filled++] = new ProcessRow(process, snapshot, life.Of(snapshot.Group, snapshot.Name), start..labels.Written.Length);
+                    rows[filled++] = new ProcessRow(
+                        process,
+                        snapshot,
+                        life.Of(snapshot.Group, snapshot.Name),
+                        start..labels.Written.Length
+                    );
                 }
             }
             // A large fleet's /proc reads run on a second core while the families that need none are written.
             // Wait() runs the read inline if no thread took it up yet, so a busy pool cannot stall the scrape.
-            read = filled >= OverlapReadsFrom ? Task.Run(() => _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled))) : null;
+            read =
+                filled >= OverlapReadsFrom
+                    ? Task.Run(() => _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled)))
+                    : null;
             if (read is null)
             {
                 _children.Read(pids.AsSpan(0, filled), usage.AsSpan(0, filled));
@@ -87,5 +103,10 @@ public sealed partial class MetricsExposition(SupervisorDaemon daemon, LifeCount
     }
 
     /// <summary>One process as this scrape saw it; <paramref name="Labels"/> is where its encoded group and name labels are.</summary>
-    private readonly record struct ProcessRow(SupervisedProcess Process, ProcessSnapshot Snapshot, ProcessCounters? Counters, Range Labels);
+    private readonly record struct ProcessRow(
+        SupervisedProcess Process,
+        ProcessSnapshot Snapshot,
+        ProcessCounters? Counters,
+        Range Labels
+    );
 }

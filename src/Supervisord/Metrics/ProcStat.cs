@@ -51,7 +51,10 @@ public readonly record struct ProcStat(double CpuSeconds, long ResidentBytes, in
             return null;
         }
         var rest = stat[(close + 2)..];
-        long utime = 0, stime = 0, threads = 0, rss = 0;
+        long utime = 0,
+            stime = 0,
+            threads = 0,
+            rss = 0;
         for (var index = 0; index <= RssIndex && !rest.IsEmpty; index++)
         {
             var space = rest.IndexOf((byte)' ');

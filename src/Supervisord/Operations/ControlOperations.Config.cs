@@ -34,7 +34,10 @@ public sealed partial class ControlOperations
     }
 
     /// <summary>Scaling in place for update (beyond Supervisor): null when the group must be restarted as a whole.</summary>
-    public Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeGroupAsync(string name, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeGroupAsync(
+        string name,
+        CancellationToken cancellationToken
+    )
     {
         EnsureRunning();
         return daemon.ResizeGroupAsync(name, cancellationToken);

@@ -6,7 +6,8 @@ namespace Supervise.Supervisord.Operations;
 /// <summary>Log reads, tails and clears (reference §4.5). Only configured log files are ever read.</summary>
 public sealed partial class ControlOperations
 {
-    public static ChannelLog ChannelOf(SupervisedProcess process, bool stderr) => stderr ? process.Stderr : process.Stdout;
+    public static ChannelLog ChannelOf(SupervisedProcess process, bool stderr) =>
+        stderr ? process.Stderr : process.Stdout;
 
     /// <summary>readProcessStdoutLog / readProcessStderrLog: Supervisor's readFile slice of the channel's log.</summary>
     public byte[] ReadProcessLog(string name, bool stderr, long offset, long length)

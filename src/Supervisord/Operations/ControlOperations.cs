@@ -41,13 +41,28 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     {
         EnsureRunning();
         var resolved = TargetResolver.Resolve(Registry, target);
-        return PlannedAsync(resolved, s => !s.IsRunning(), async selected =>
-        {
-            var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SupervisedProcess, Task<ProcessOutcome>>();
-            await new PlanRunner(Registry.Groups, Registry.DependencyStops).StartAsync(selected, async (p, waitingFor) =>
-                outcomes[p] = await ProcessCommands.BeginStartAsync(p, wait, waitingFor, cancellationToken).ConfigureAwait(false), manual: true).ConfigureAwait(false);
-            return selected.Select(p => outcomes[p]);
-        });
+        return PlannedAsync(
+            resolved,
+            s => !s.IsRunning(),
+            async selected =>
+            {
+                var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<
+                    SupervisedProcess,
+                    Task<ProcessOutcome>
+                >();
+                await new PlanRunner(Registry.Groups, Registry.DependencyStops)
+                    .StartAsync(
+                        selected,
+                        async (p, waitingFor) =>
+                            outcomes[p] = await ProcessCommands
+                                .BeginStartAsync(p, wait, waitingFor, cancellationToken)
+                                .ConfigureAwait(false),
+                        manual: true
+                    )
+                    .ConfigureAwait(false);
+                return selected.Select(p => outcomes[p]);
+            }
+        );
     }
 
     /// <summary>stopProcess / stopProcessGroup / stopAllProcesses: a group or "all" stops what runs.</summary>
@@ -55,16 +70,29 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     {
         EnsureRunning();
         var resolved = TargetResolver.Resolve(Registry, target);
-        return PlannedAsync(resolved, s => s.IsRunning(), async selected =>
-        {
-            var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SupervisedProcess, Task<ProcessOutcome>>();
-            await new PlanRunner(Registry.Groups, Registry.DependencyStops).StopAsync(selected, async p =>
+        return PlannedAsync(
+            resolved,
+            s => s.IsRunning(),
+            async selected =>
             {
-                outcomes[p] = ProcessCommands.StopAsync(p, wait, cancellationToken);
-                await outcomes[p].ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
-            return selected.Select(p => outcomes[p]);
-        });
+                var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<
+                    SupervisedProcess,
+                    Task<ProcessOutcome>
+                >();
+                await new PlanRunner(Registry.Groups, Registry.DependencyStops)
+                    .StopAsync(
+                        selected,
+                        async p =>
+                        {
+                            outcomes[p] = ProcessCommands.StopAsync(p, wait, cancellationToken);
+                            await outcomes[p].ConfigureAwait(false);
+                        },
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
+                return selected.Select(p => outcomes[p]);
+            }
+        );
     }
 
     /// <summary>
@@ -72,10 +100,14 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     /// dependencies first for a start, dependents first for a stop). The outcomes are the selected processes' only.
     /// </summary>
     private static async Task<TargetOutcome> PlannedAsync(
-        (IReadOnlyList<SupervisedProcess> Processes, bool Single) target, Func<ProcessState, bool> selects,
-        Func<IReadOnlyList<SupervisedProcess>, Task<IEnumerable<Task<ProcessOutcome>>>> run)
+        (IReadOnlyList<SupervisedProcess> Processes, bool Single) target,
+        Func<ProcessState, bool> selects,
+        Func<IReadOnlyList<SupervisedProcess>, Task<IEnumerable<Task<ProcessOutcome>>>> run
+    )
     {
-        var selected = target.Single ? target.Processes : target.Processes.Where(p => selects(p.Current.State)).ToList();
+        var selected = target.Single
+            ? target.Processes
+            : target.Processes.Where(p => selects(p.Current.State)).ToList();
         var outcomes = await run(selected).ConfigureAwait(false);
         return new TargetOutcome(await Task.WhenAll(outcomes).ConfigureAwait(false), target.Single);
     }
@@ -87,7 +119,11 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
         var resolved = TargetResolver.Resolve(Registry, target); // BAD_NAME before BAD_SIGNAL, as Supervisor checks
         var parsed = Configuration.Binding.Signals.Parse(signal);
         var number = parsed.Ok ? parsed.Value : throw new SupervisorFault(FaultCode.BadSignal, signal);
-        return ApplyAsync(resolved, s => s.IsSignallable(), p => ProcessCommands.SignalAsync(p, number, cancellationToken));
+        return ApplyAsync(
+            resolved,
+            s => s.IsSignallable(),
+            p => ProcessCommands.SignalAsync(p, number, cancellationToken)
+        );
     }
 
     /// <summary>
@@ -95,9 +131,14 @@ public sealed partial class ControlOperations(SupervisorDaemon daemon, TimeProvi
     /// group or "all" only those in a state it <paramref name="selects"/> (Supervisor's make_allfunc predicates).
     /// </summary>
     private static async Task<TargetOutcome> ApplyAsync(
-        (IReadOnlyList<SupervisedProcess> Processes, bool Single) target, Func<ProcessState, bool> selects, Func<SupervisedProcess, Task<ProcessOutcome>> command)
+        (IReadOnlyList<SupervisedProcess> Processes, bool Single) target,
+        Func<ProcessState, bool> selects,
+        Func<SupervisedProcess, Task<ProcessOutcome>> command
+    )
     {
-        var selected = target.Single ? target.Processes : target.Processes.Where(p => selects(p.Current.State)).ToList();
+        var selected = target.Single
+            ? target.Processes
+            : target.Processes.Where(p => selects(p.Current.State)).ToList();
         return new TargetOutcome(await Task.WhenAll(selected.Select(command)).ConfigureAwait(false), target.Single);
     }
 

@@ -10,15 +10,26 @@ namespace Supervise.Supervisord.Operations;
 /// </summary>
 public static class ProcessCommands
 {
-    public static async Task<ProcessOutcome> StartAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken) =>
-        await (await BeginStartAsync(process, wait, null, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    public static async Task<ProcessOutcome> StartAsync(
+        SupervisedProcess process,
+        bool wait,
+        CancellationToken cancellationToken
+    ) =>
+        await (await BeginStartAsync(process, wait, null, cancellationToken).ConfigureAwait(false)).ConfigureAwait(
+            false
+        );
 
     /// <summary>
     /// Sends the start (a hold when <paramref name="waitingFor"/> is set: the process waits for its dependencies) and
     /// completes once it is answered, with the task of the outcome, so that a plan can send the next level's commands
     /// while this one still waits for RUNNING.
     /// </summary>
-    public static async Task<Task<ProcessOutcome>> BeginStartAsync(SupervisedProcess process, bool wait, string? waitingFor, CancellationToken cancellationToken)
+    public static async Task<Task<ProcessOutcome>> BeginStartAsync(
+        SupervisedProcess process,
+        bool wait,
+        string? waitingFor,
+        CancellationToken cancellationToken
+    )
     {
         var namespec = process.Current.Namespec;
         // Test the command first: don't bother spawning what is known to fail (Supervisor's startProcess does the same).
@@ -37,9 +48,13 @@ public static class ProcessCommands
         }
 
         var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var replied = waitingFor is null ? process.StartAsync(cancellationToken) : process.HoldAsync(waitingFor, manual: true, cancellationToken);
+        var replied = waitingFor is null
+            ? process.StartAsync(cancellationToken)
+            : process.HoldAsync(waitingFor, manual: true, cancellationToken);
         // Posted right after the command, so it sees exactly the states that follow the start.
-        var settled = wait ? process.WaitForAsync(s => s.SpawnError is not null || s.State != ProcessState.Starting, abandon.Token) : null;
+        var settled = wait
+            ? process.WaitForAsync(s => s.SpawnError is not null || s.State != ProcessState.Starting, abandon.Token)
+            : null;
         CommandReply reply;
         try
         {
@@ -54,13 +69,27 @@ public static class ProcessCommands
         {
             await abandon.CancelAsync().ConfigureAwait(false);
             abandon.Dispose();
-            return Task.FromResult(reply.State switch
-            {
-                ProcessState.Running or ProcessState.Starting or ProcessState.Backoff => Outcome(process, FaultCode.AlreadyStarted, "ALREADY_STARTED: " + namespec),
-                ProcessState.Unknown => Outcome(process, FaultCode.Failed, $"FAILED: {namespec} is in an unknown process state"),
-                ProcessState.Stopping => Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec),
-                _ => Outcome(process, FaultCode.Failed, $"FAILED: {reply.Error}"),
-            });
+            return Task.FromResult(
+                reply.State switch
+                {
+                    ProcessState.Running or ProcessState.Starting or ProcessState.Backoff => Outcome(
+                        process,
+                        FaultCode.AlreadyStarted,
+                        "ALREADY_STARTED: " + namespec
+                    ),
+                    ProcessState.Unknown => Outcome(
+                        process,
+                        FaultCode.Failed,
+                        $"FAILED: {namespec} is in an unknown process state"
+                    ),
+                    ProcessState.Stopping => Outcome(
+                        process,
+                        FaultCode.AbnormalTermination,
+                        "ABNORMAL_TERMINATION: " + namespec
+                    ),
+                    _ => Outcome(process, FaultCode.Failed, $"FAILED: {reply.Error}"),
+                }
+            );
         }
         if (settled is null)
         {
@@ -70,7 +99,11 @@ public static class ProcessCommands
         return SettleAsync(process, settled, abandon);
     }
 
-    private static async Task<ProcessOutcome> SettleAsync(SupervisedProcess process, Task<ProcessSnapshot> settled, CancellationTokenSource abandon)
+    private static async Task<ProcessOutcome> SettleAsync(
+        SupervisedProcess process,
+        Task<ProcessSnapshot> settled,
+        CancellationTokenSource abandon
+    )
     {
         using var _ = abandon;
         var namespec = process.Current.Namespec;
@@ -84,7 +117,11 @@ public static class ProcessCommands
             : Outcome(process, FaultCode.AbnormalTermination, "ABNORMAL_TERMINATION: " + namespec);
     }
 
-    public static async Task<ProcessOutcome> StopAsync(SupervisedProcess process, bool wait, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> StopAsync(
+        SupervisedProcess process,
+        bool wait,
+        CancellationToken cancellationToken
+    )
     {
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var replied = process.StopAsync(cancellationToken);
@@ -105,7 +142,11 @@ public static class ProcessCommands
         return Ok(process);
     }
 
-    public static async Task<ProcessOutcome> SignalAsync(SupervisedProcess process, int signal, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> SignalAsync(
+        SupervisedProcess process,
+        int signal,
+        CancellationToken cancellationToken
+    )
     {
         var reply = await process.SignalAsync(signal, cancellationToken).ConfigureAwait(false);
         return reply.Outcome switch

@@ -10,7 +10,12 @@ namespace Supervise.Supervisord.Operations;
 /// The daemon's lifecycle and mood (Supervisor's SupervisorStates): start the configured groups, reread and apply
 /// configuration, and the ordered stop that shutdown and reload share. Control calls into it; signals call into it.
 /// </summary>
-public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig config, ProcessRegistry registry, ILogger logger)
+public sealed partial class SupervisorDaemon(
+    string configPath,
+    SupervisorConfig config,
+    ProcessRegistry registry,
+    ILogger logger
+)
 {
     private readonly TaskCompletionSource<DaemonExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopping;
@@ -41,7 +46,12 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
     }
 
     /// <summary>Parses the configuration again without applying it; returns the errors instead when it is invalid.</summary>
-    public (IReadOnlyList<string> Added, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed, IReadOnlyList<ConfigDiagnostic> Errors) Reread()
+    public (
+        IReadOnlyList<string> Added,
+        IReadOnlyList<string> Changed,
+        IReadOnlyList<string> Removed,
+        IReadOnlyList<ConfigDiagnostic> Errors
+    ) Reread()
     {
         var result = ConfigLoader.Load(ConfigPath);
         if (!result.Succeeded)
@@ -53,7 +63,10 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
         var fresh = Parsed.Groups.ToDictionary(g => g.Name);
         var added = fresh.Keys.Where(name => !active.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
         var removed = active.Keys.Where(name => !fresh.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
-        var changed = fresh.Keys.Where(name => active.TryGetValue(name, out var old) && old != fresh[name]).Order(StringComparer.Ordinal).ToList();
+        var changed = fresh
+            .Keys.Where(name => active.TryGetValue(name, out var old) && old != fresh[name])
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return (added, changed, removed, []);
     }
 
@@ -79,10 +92,15 @@ public sealed partial class SupervisorDaemon(string configPath, SupervisorConfig
     }
 
     /// <summary>Scaling in place: applies a changed group of the last parsed configuration without a restart, or null.</summary>
-    public async Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeGroupAsync(string name, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeGroupAsync(
+        string name,
+        CancellationToken cancellationToken
+    )
     {
         var config = Parsed.Groups.FirstOrDefault(g => g.Name == name);
-        return Mood != SupervisorMood.Running || config is null ? null : await Registry.ResizeAsync(config, cancellationToken).ConfigureAwait(false);
+        return Mood != SupervisorMood.Running || config is null
+            ? null
+            : await Registry.ResizeAsync(config, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Begins shutdown (or reload): returns false when one is already under way.</summary>

@@ -14,14 +14,10 @@ public sealed class SupervisorFault : Exception
     }
 
     public SupervisorFault()
-        : this(FaultCode.Failed)
-    {
-    }
+        : this(FaultCode.Failed) { }
 
     public SupervisorFault(string message)
-        : this(FaultCode.Failed, message)
-    {
-    }
+        : this(FaultCode.Failed, message) { }
 
     public SupervisorFault(string message, Exception innerException)
         : base(message, innerException)
@@ -35,8 +31,10 @@ public sealed class SupervisorFault : Exception
     public static SupervisorFault Of(ProcessOutcome outcome)
     {
         var prefix = FaultNames.Of(outcome.Code);
-        var detail = outcome.Description == prefix ? null
-            : outcome.Description.StartsWith(prefix + ": ", StringComparison.Ordinal) ? outcome.Description[(prefix.Length + 2)..]
+        var detail =
+            outcome.Description == prefix ? null
+            : outcome.Description.StartsWith(prefix + ": ", StringComparison.Ordinal)
+                ? outcome.Description[(prefix.Length + 2)..]
             : outcome.Description;
         return new SupervisorFault(outcome.Code, detail);
     }

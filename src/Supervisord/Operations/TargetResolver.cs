@@ -10,7 +10,10 @@ namespace Supervise.Supervisord.Operations;
 public static class TargetResolver
 {
     /// <returns>The processes, and whether the target named one process (rather than a group or all).</returns>
-    public static (IReadOnlyList<SupervisedProcess> Processes, bool Single) Resolve(ProcessRegistry registry, string target)
+    public static (IReadOnlyList<SupervisedProcess> Processes, bool Single) Resolve(
+        ProcessRegistry registry,
+        string target
+    )
     {
         if (target == "all")
         {

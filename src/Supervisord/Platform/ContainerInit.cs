@@ -25,17 +25,32 @@ internal static class ContainerInit
         var daemon = PosixSpawn.Spawn(self, [self, .. args], environment, null, 0, 1, 2);
         if (daemon < 0)
         {
-            Console.Error.WriteLine($"Error: could not start supervisord under the container init: {Errno.Name(-daemon)}");
+            Console.Error.WriteLine(
+                $"Error: could not start supervisord under the container init: {Errno.Name(-daemon)}"
+            );
             return 2;
         }
 
-        var forwarded = new[] { SignalTable.SIGTERM, SignalTable.SIGINT, SignalTable.SIGQUIT, SignalTable.SIGHUP, SignalTable.SIGUSR2, SignalTable.SIGUSR1 };
+        var forwarded = new[]
+        {
+            SignalTable.SIGTERM,
+            SignalTable.SIGINT,
+            SignalTable.SIGQUIT,
+            SignalTable.SIGHUP,
+            SignalTable.SIGUSR2,
+            SignalTable.SIGUSR1,
+        };
         var registrations = forwarded
-            .Select(signal => PosixSignalRegistration.Create(SignalTable.ToPosixSignal(signal), context =>
-            {
-                context.Cancel = true;
-                Libc.kill(daemon, signal);
-            }))
+            .Select(signal =>
+                PosixSignalRegistration.Create(
+                    SignalTable.ToPosixSignal(signal),
+                    context =>
+                    {
+                        context.Cancel = true;
+                        Libc.kill(daemon, signal);
+                    }
+                )
+            )
             .ToList();
         try
         {

@@ -9,7 +9,8 @@ internal static unsafe class Detacher
     /// <returns>The detached daemon's pid, or the negated errno.</returns>
     public static int Start(IReadOnlyList<string> argv)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the daemon's own executable");
+        var self =
+            Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the daemon's own executable");
         using var strings = new NativeStrings();
         var devNull = Libc.open(strings.String("/dev/null"), Libc.O_RDWR | Libc.O_CLOEXEC, 0);
         try

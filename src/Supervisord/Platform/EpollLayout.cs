@@ -9,16 +9,18 @@ namespace Supervise.Supervisord.Platform;
 /// </summary>
 internal static unsafe class EpollLayout
 {
-    public static bool IsPacked { get; } = RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86;
+    public static bool IsPacked { get; } =
+        RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86;
 
     /// <summary>The size of one event; a buffer of <c>n</c> events holds at least <c>n * MaxSize</c> bytes.</summary>
     public static int Size => IsPacked ? sizeof(Libc.EpollEventPacked) : sizeof(Libc.EpollEventAligned);
 
     public const int MaxSize = 16;
 
-    public static int DataOffset => IsPacked
-        ? (int)Marshal.OffsetOf<Libc.EpollEventPacked>(nameof(Libc.EpollEventPacked.Data))
-        : (int)Marshal.OffsetOf<Libc.EpollEventAligned>(nameof(Libc.EpollEventAligned.Data));
+    public static int DataOffset =>
+        IsPacked
+            ? (int)Marshal.OffsetOf<Libc.EpollEventPacked>(nameof(Libc.EpollEventPacked.Data))
+            : (int)Marshal.OffsetOf<Libc.EpollEventAligned>(nameof(Libc.EpollEventAligned.Data));
 
     public static void Write(void* at, uint events, ulong data)
     {

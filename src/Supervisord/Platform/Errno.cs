@@ -29,31 +29,32 @@ public static class Errno
     public const int ELOOP = 40;
 
     /// <summary>"ENOENT" for 2; "errno 99" for numbers without a symbol here.</summary>
-    public static string Name(int errno) => errno switch
-    {
-        EPERM => "EPERM",
-        ENOENT => "ENOENT",
-        ESRCH => "ESRCH",
-        EINTR => "EINTR",
-        EIO => "EIO",
-        E2BIG => "E2BIG",
-        ENOEXEC => "ENOEXEC",
-        EBADF => "EBADF",
-        ECHILD => "ECHILD",
-        EAGAIN => "EAGAIN",
-        ENOMEM => "ENOMEM",
-        EACCES => "EACCES",
-        ENOTDIR => "ENOTDIR",
-        EISDIR => "EISDIR",
-        EINVAL => "EINVAL",
-        ENFILE => "ENFILE",
-        EMFILE => "EMFILE",
-        ETXTBSY => "ETXTBSY",
-        ENOSPC => "ENOSPC",
-        ENAMETOOLONG => "ENAMETOOLONG",
-        ELOOP => "ELOOP",
-        _ => $"errno {errno}",
-    };
+    public static string Name(int errno) =>
+        errno switch
+        {
+            EPERM => "EPERM",
+            ENOENT => "ENOENT",
+            ESRCH => "ESRCH",
+            EINTR => "EINTR",
+            EIO => "EIO",
+            E2BIG => "E2BIG",
+            ENOEXEC => "ENOEXEC",
+            EBADF => "EBADF",
+            ECHILD => "ECHILD",
+            EAGAIN => "EAGAIN",
+            ENOMEM => "ENOMEM",
+            EACCES => "EACCES",
+            ENOTDIR => "ENOTDIR",
+            EISDIR => "EISDIR",
+            EINVAL => "EINVAL",
+            ENFILE => "ENFILE",
+            EMFILE => "EMFILE",
+            ETXTBSY => "ETXTBSY",
+            ENOSPC => "ENOSPC",
+            ENAMETOOLONG => "ENAMETOOLONG",
+            ELOOP => "ELOOP",
+            _ => $"errno {errno}",
+        };
 
     /// <summary>The errno the last P/Invoke with SetLastError left.</summary>
     public static int Last => System.Runtime.InteropServices.Marshal.GetLastPInvokeError();

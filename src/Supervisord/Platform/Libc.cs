@@ -31,7 +31,14 @@ internal static unsafe partial class Libc
     public static partial int prctl(int option, nint arg2, nint arg3, nint arg4, nint arg5);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int posix_spawn(out int pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
+    public static partial int posix_spawn(
+        out int pid,
+        byte* path,
+        void* fileActions,
+        void* attr,
+        byte** argv,
+        byte** envp
+    );
 
     [LibraryImport("libc")]
     public static partial int posix_spawnattr_init(void* attr);

@@ -18,7 +18,8 @@ internal static unsafe class Pipes
     public static bool TryGrow(int fd, int bytes) => Libc.fcntl(fd, Libc.F_SETPIPE_SZ, bytes) >= 0;
 
     /// <summary>Makes reads return EAGAIN instead of waiting when the pipe is empty.</summary>
-    public static void SetNonBlocking(int fd) => Libc.fcntl(fd, Libc.F_SETFL, Libc.fcntl(fd, Libc.F_GETFL, 0) | Libc.O_NONBLOCK);
+    public static void SetNonBlocking(int fd) =>
+        Libc.fcntl(fd, Libc.F_SETFL, Libc.fcntl(fd, Libc.F_GETFL, 0) | Libc.O_NONBLOCK);
 
     public static void Close(int fd)
     {

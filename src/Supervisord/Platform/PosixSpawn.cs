@@ -11,7 +11,16 @@ namespace Supervise.Supervisord.Platform;
 internal static unsafe class PosixSpawn
 {
     /// <returns>The child's pid, or the negated errno when the spawn failed.</returns>
-    public static int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, string? directory, int stdinFd, int stdoutFd, int stderrFd, bool newSession = false)
+    public static int Spawn(
+        string path,
+        IReadOnlyList<string> argv,
+        IReadOnlyList<string> envp,
+        string? directory,
+        int stdinFd,
+        int stdoutFd,
+        int stderrFd,
+        bool newSession = false
+    )
     {
         var attr = NativeMemory.AllocZeroed(1024);
         var actions = NativeMemory.AllocZeroed(1024);
@@ -27,7 +36,10 @@ internal static unsafe class PosixSpawn
             for (var signal = 1; signal < SignalTable.Count; signal++)
             {
                 // SIGKILL and SIGSTOP cannot be caught or ignored; sigaction refuses them.
-                if (signal is not (SignalTable.SIGPIPE or SignalTable.SIGXFSZ or SignalTable.SIGKILL or SignalTable.SIGSTOP))
+                if (
+                    signal
+                    is not (SignalTable.SIGPIPE or SignalTable.SIGXFSZ or SignalTable.SIGKILL or SignalTable.SIGSTOP)
+                )
                 {
                     Libc.sigaddset(defaults, signal);
                 }
@@ -37,7 +49,10 @@ internal static unsafe class PosixSpawn
             Libc.posix_spawnattr_setpgroup(attr, 0);
             // A daemonizing supervisord starts itself again in a new session instead of forking (fork is unsafe in .NET).
             var group = newSession ? Libc.POSIX_SPAWN_SETSID : Libc.POSIX_SPAWN_SETPGROUP;
-            Libc.posix_spawnattr_setflags(attr, (short)(group | Libc.POSIX_SPAWN_SETSIGDEF | Libc.POSIX_SPAWN_SETSIGMASK));
+            Libc.posix_spawnattr_setflags(
+                attr,
+                (short)(group | Libc.POSIX_SPAWN_SETSIGDEF | Libc.POSIX_SPAWN_SETSIGMASK)
+            );
 
             Libc.posix_spawn_file_actions_adddup2(actions, stdinFd, 0);
             Libc.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);
@@ -48,7 +63,14 @@ internal static unsafe class PosixSpawn
                 Libc.posix_spawn_file_actions_addchdir_np(actions, strings.String(directory));
             }
 
-            var error = Libc.posix_spawn(out var pid, strings.String(path), actions, attr, strings.Array(argv), strings.Array(envp));
+            var error = Libc.posix_spawn(
+                out var pid,
+                strings.String(path),
+                actions,
+                attr,
+                strings.Array(argv),
+                strings.Array(envp)
+            );
             return error == 0 ? pid : -error;
         }
         finally

@@ -38,9 +38,12 @@ public static class ProcTable
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var close = stat.LastIndexOf(')');
             var fields = stat[(close + 2)..].Split(' ');
-            return fields.Length > 2 && int.TryParse(fields[1], out var ppid) && int.TryParse(fields[2], out var group) ? (ppid, group) : null;
+            return fields.Length > 2 && int.TryParse(fields[1], out var ppid) && int.TryParse(fields[2], out var group)
+                ? (ppid, group)
+                : null;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
         {
             return null;
         }

@@ -1,4 +1,3 @@
-
 namespace Supervise.Supervisord.Platform;
 
 /// <summary>Raises RLIMIT_NOFILE and RLIMIT_NPROC to minfds/minprocs; children inherit the limits.</summary>

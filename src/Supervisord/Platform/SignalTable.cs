@@ -26,18 +26,55 @@ public static class SignalTable
 
     private static readonly string[] Primary =
     [
-        "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM",
-        "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "POLL", "PWR", "SYS",
+        "",
+        "HUP",
+        "INT",
+        "QUIT",
+        "ILL",
+        "TRAP",
+        "ABRT",
+        "BUS",
+        "FPE",
+        "KILL",
+        "USR1",
+        "SEGV",
+        "USR2",
+        "PIPE",
+        "ALRM",
+        "TERM",
+        "STKFLT",
+        "CHLD",
+        "CONT",
+        "STOP",
+        "TSTP",
+        "TTIN",
+        "TTOU",
+        "URG",
+        "XCPU",
+        "XFSZ",
+        "VTALRM",
+        "PROF",
+        "WINCH",
+        "POLL",
+        "PWR",
+        "SYS",
     ];
 
     private static readonly Dictionary<string, int> Aliases = new(StringComparer.Ordinal)
     {
-        ["SIGCLD"] = 17, ["SIGIO"] = 29, ["SIGIOT"] = 6, ["SIGRTMIN"] = 34, ["SIGRTMAX"] = 64,
+        ["SIGCLD"] = 17,
+        ["SIGIO"] = 29,
+        ["SIGIOT"] = 6,
+        ["SIGRTMIN"] = 34,
+        ["SIGRTMAX"] = 64,
     };
 
     /// <summary>Every name with its number: the primary names, then the aliases.</summary>
     public static IEnumerable<(string Name, int Number)> All =>
-        Enumerable.Range(1, Count - 1).Select(n => ("SIG" + Primary[n], n)).Concat(Aliases.Select(a => (a.Key, a.Value)));
+        Enumerable
+            .Range(1, Count - 1)
+            .Select(n => ("SIG" + Primary[n], n))
+            .Concat(Aliases.Select(a => (a.Key, a.Value)));
 
     /// <summary>"SIGTERM" for 15; "signal 40" for numbers without a name.</summary>
     public static string Name(int signal) =>
@@ -59,13 +96,14 @@ public static class SignalTable
     /// The value PosixSignalRegistration wants: .NET's own member where it has one (the runtime then cancels its
     /// default handling, as for SIGTERM), else the raw number cast, which the runtime accepts on Linux.
     /// </summary>
-    public static PosixSignal ToPosixSignal(int signal) => signal switch
-    {
-        SIGHUP => PosixSignal.SIGHUP,
-        SIGINT => PosixSignal.SIGINT,
-        SIGQUIT => PosixSignal.SIGQUIT,
-        SIGTERM => PosixSignal.SIGTERM,
-        SIGCHLD => PosixSignal.SIGCHLD,
-        _ => (PosixSignal)signal,
-    };
+    public static PosixSignal ToPosixSignal(int signal) =>
+        signal switch
+        {
+            SIGHUP => PosixSignal.SIGHUP,
+            SIGINT => PosixSignal.SIGINT,
+            SIGQUIT => PosixSignal.SIGQUIT,
+            SIGTERM => PosixSignal.SIGTERM,
+            SIGCHLD => PosixSignal.SIGCHLD,
+            _ => (PosixSignal)signal,
+        };
 }

@@ -12,7 +12,10 @@ internal static unsafe class SocketPermissions
         }
         var parts = owner.Split(':', 2);
         var uid = UserAccounts.UidOf(parts[0]) ?? -1;
-        var gid = parts.Length > 1 ? UserAccounts.GidOf(parts[1]) ?? -1 : uid >= 0 ? UserAccounts.ByUid(uid)?.PrimaryGid ?? -1 : -1;
+        var gid =
+            parts.Length > 1 ? UserAccounts.GidOf(parts[1]) ?? -1
+            : uid >= 0 ? UserAccounts.ByUid(uid)?.PrimaryGid ?? -1
+            : -1;
         using var strings = new NativeStrings();
         Libc.chown(strings.String(path), uid, gid);
     }

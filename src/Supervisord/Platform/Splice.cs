@@ -25,7 +25,14 @@ internal static unsafe class Splice
         try
         {
             var position = offset;
-            var moved = Libc.splice(pipeFd, null, (int)file.DangerousGetHandle(), &position, (nuint)maxBytes, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
+            var moved = Libc.splice(
+                pipeFd,
+                null,
+                (int)file.DangerousGetHandle(),
+                &position,
+                (nuint)maxBytes,
+                SPLICE_F_MOVE | SPLICE_F_NONBLOCK
+            );
             if (moved > 0)
             {
                 return (Outcome.Moved, moved);

@@ -15,7 +15,8 @@ public static class UserAccounts
 
     public static Account? ByUid(int uid) => Users().FirstOrDefault(u => u.Uid == uid);
 
-    public static int? GroupId(string name) => Groups().Where(g => g.Name == name).Select(g => (int?)g.Gid).FirstOrDefault();
+    public static int? GroupId(string name) =>
+        Groups().Where(g => g.Name == name).Select(g => (int?)g.Gid).FirstOrDefault();
 
     public static bool GroupExists(int gid) => Groups().Any(g => g.Gid == gid);
 
@@ -28,18 +29,28 @@ public static class UserAccounts
     /// <summary>A group name or numeric gid present in /etc/group, resolved; null when unknown.</summary>
     public static int? GidOf(string nameOrId) =>
         int.TryParse(nameOrId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
-            ? GroupExists(id) ? id : null
+            ? GroupExists(id)
+                ? id
+                : null
             : GroupId(nameOrId);
 
     private static IEnumerable<Account> Users() =>
         Entries("/etc/passwd")
             .Where(f => f.Length >= 6 && IsId(f[2]) && IsId(f[3]))
-            .Select(f => new Account(f[0], int.Parse(f[2], CultureInfo.InvariantCulture), int.Parse(f[3], CultureInfo.InvariantCulture), f[5]));
+            .Select(f => new Account(
+                f[0],
+                int.Parse(f[2], CultureInfo.InvariantCulture),
+                int.Parse(f[3], CultureInfo.InvariantCulture),
+                f[5]
+            ));
 
     private static IEnumerable<(string Name, int Gid)> Groups() =>
-        Entries("/etc/group").Where(f => f.Length >= 3 && IsId(f[2])).Select(f => (f[0], int.Parse(f[2], CultureInfo.InvariantCulture)));
+        Entries("/etc/group")
+            .Where(f => f.Length >= 3 && IsId(f[2]))
+            .Select(f => (f[0], int.Parse(f[2], CultureInfo.InvariantCulture)));
 
-    private static bool IsId(string field) => int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    private static bool IsId(string field) =>
+        int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     private static IEnumerable<string[]> Entries(string file)
     {

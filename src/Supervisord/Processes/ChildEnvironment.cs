@@ -13,14 +13,18 @@ namespace Supervise.Supervisord.Processes;
 public sealed class ChildEnvironment(IReadOnlyList<KeyValuePair<string, string>> daemonEnvironment, string? serverUrl)
 {
     public static IReadOnlyList<KeyValuePair<string, string>> CurrentProcess() =>
-        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+        System
+            .Environment.GetEnvironmentVariables()
+            .Cast<DictionaryEntry>()
             .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
 
     public SpawnRequest CreateRequest(ProcessConfig config, string group)
     {
-        var environment = new List<KeyValuePair<string, string>>(daemonEnvironment.Count + config.Environment.Count + 4);
+        var environment = new List<KeyValuePair<string, string>>(
+            daemonEnvironment.Count + config.Environment.Count + 4
+        );
         environment.AddRange(daemonEnvironment);
         environment.Add(new("SUPERVISOR_ENABLED", "1"));
         var url = config.ServerUrl ?? serverUrl;
@@ -38,7 +42,15 @@ public sealed class ChildEnvironment(IReadOnlyList<KeyValuePair<string, string>>
             environment.AddRange(variables ?? []);
         }
         environment.AddRange(config.Environment.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)));
-        return new SpawnRequest(config.Command, environment, config.Directory, config.User, config.Uid, config.Umask, config.RedirectStderr)
+        return new SpawnRequest(
+            config.Command,
+            environment,
+            config.Directory,
+            config.User,
+            config.Uid,
+            config.Umask,
+            config.RedirectStderr
+        )
         {
             EnvironmentError = envFileError,
         };

@@ -22,4 +22,5 @@ internal sealed record CancelTimer : Effect;
 
 /// <summary>A state change, with what Supervisor's PROCESS_STATE events report: the pid at the time of the change,
 /// the retry count, and for EXITED whether the exit was expected.</summary>
-public sealed record StateChanged(ProcessState From, ProcessState To, int Pid = 0, int Tries = 0, bool Expected = false) : Effect;
+public sealed record StateChanged(ProcessState From, ProcessState To, int Pid = 0, int Tries = 0, bool Expected = false)
+    : Effect;

@@ -81,7 +81,14 @@ internal static class EnvFileParser
                 if (quote == '"' && c == '\\' && k + 1 < text.Length)
                 {
                     var next = text[++k];
-                    value.Append(next switch { 'n' => '\n', 't' => '\t', _ => next });
+                    value.Append(
+                        next switch
+                        {
+                            'n' => '\n',
+                            't' => '\t',
+                            _ => next,
+                        }
+                    );
                     continue;
                 }
                 value.Append(c);
@@ -96,7 +103,9 @@ internal static class EnvFileParser
     }
 
     private static bool IsName(string name) =>
-        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        name.Length > 0
+        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static string Quote(string text) => Echo.Repr(text.Length > 80 ? text[..80] + "..." : text);
 }

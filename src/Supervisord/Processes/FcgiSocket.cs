@@ -31,7 +31,10 @@ public sealed class FcgiSocket : IDisposable
         else
         {
             var address = new Uri(settings.Socket.Replace("tcp://", "http://", StringComparison.Ordinal));
-            var host = address.Host is "" or "*" ? IPAddress.Any : IPAddress.TryParse(address.Host, out var ip) ? ip : Dns.GetHostAddresses(address.Host)[0];
+            var host =
+                address.Host is "" or "*" ? IPAddress.Any
+                : IPAddress.TryParse(address.Host, out var ip) ? ip
+                : Dns.GetHostAddresses(address.Host)[0];
             _socket = new Socket(host.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             _socket.Bind(new IPEndPoint(host, address.Port));

@@ -9,7 +9,12 @@ namespace Supervise.Supervisord.Processes;
 /// </summary>
 public static class LogFileNames
 {
-    public static string? Resolve(LogChannelConfig channel, string processName, string channelName, DaemonSettings daemon)
+    public static string? Resolve(
+        LogChannelConfig channel,
+        string processName,
+        string channelName,
+        DaemonSettings daemon
+    )
     {
         switch (channel.Target)
         {
@@ -30,7 +35,8 @@ public static class LogFileNames
             return;
         }
         var pattern = new System.Text.RegularExpressions.Regex(
-            $@"^.+?---{System.Text.RegularExpressions.Regex.Escape(daemon.Identifier)}-\S+\.log\.?\d{{0,4}}$");
+            $@"^.+?---{System.Text.RegularExpressions.Regex.Escape(daemon.Identifier)}-\S+\.log\.?\d{{0,4}}$"
+        );
         foreach (var file in Directory.EnumerateFiles(daemon.Childlogdir))
         {
             if (pattern.IsMatch(Path.GetFileName(file)))
@@ -56,13 +62,17 @@ public static class LogFileNames
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
         while (true)
         {
-            var suffix = string.Create(8, 0, (span, _) =>
-            {
-                for (var i = 0; i < span.Length; i++)
+            var suffix = string.Create(
+                8,
+                0,
+                (span, _) =>
                 {
-                    span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
+                    for (var i = 0; i < span.Length; i++)
+                    {
+                        span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
+                    }
                 }
-            });
+            );
             var path = Path.Combine(directory, prefix + suffix + ".log");
             if (!File.Exists(path))
             {

@@ -15,7 +15,8 @@ public sealed record ProcessCore(
     bool EverStarted,
     DateTimeOffset? LastStart,
     DateTimeOffset? LastStop,
-    int TimerToken)
+    int TimerToken
+)
 {
     public static ProcessCore Initial { get; } = new(ProcessState.Stopped, 0, 0, 0, null, false, false, null, null, 0);
 
@@ -24,6 +25,7 @@ public sealed record ProcessCore(
 
     /// <summary>The ready= deadline passed and the child was killed: its exit is a failed start.</summary>
     public bool ReadyTimedOut { get; init; }
+
     /// <summary>Consecutive runs shorter than <see cref="RestartDelays.QuickRun"/> (the restart throttle's count).</summary>
     public int QuickExits { get; init; }
 

@@ -3,7 +3,11 @@ using Supervise.Supervisord.Configuration.Model;
 namespace Supervise.Supervisord.Processes;
 
 /// <summary>A running process group: its configuration and its process actors, sorted by (priority, name).</summary>
-public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<SupervisedProcess> processes, FcgiSocket? socket = null)
+public sealed class ProcessGroup(
+    ProcessGroupConfig config,
+    IReadOnlyList<SupervisedProcess> processes,
+    FcgiSocket? socket = null
+)
 {
     /// <summary>The listening socket of an [fcgi-program] group, closed when the group is removed.</summary>
     public FcgiSocket? Socket { get; } = socket;
@@ -21,7 +25,8 @@ public sealed class ProcessGroup(ProcessGroupConfig config, IReadOnlyList<Superv
     /// every process in BACKOFF gives up, and the call completes when all of them are in a stopped state.
     /// </summary>
     public async Task StopAllAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(Processes.Reverse().Select(p => StopForShutdownAsync(p, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(Processes.Reverse().Select(p => StopForShutdownAsync(p, cancellationToken)))
+            .ConfigureAwait(false);
 
     internal static async Task StopForShutdownAsync(SupervisedProcess process, CancellationToken cancellationToken)
     {

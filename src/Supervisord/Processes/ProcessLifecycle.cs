@@ -5,15 +5,9 @@ public sealed class ProcessLifecycle : IProcessLifecycle
 {
     public static ProcessLifecycle None { get; } = new();
 
-    private ProcessLifecycle()
-    {
-    }
+    private ProcessLifecycle() { }
 
-    public void Spawned(SupervisedProcess process, int pid)
-    {
-    }
+    public void Spawned(SupervisedProcess process, int pid) { }
 
-    public void Reaped(SupervisedProcess process, int pid)
-    {
-    }
+    public void Reaped(SupervisedProcess process, int pid) { }
 }

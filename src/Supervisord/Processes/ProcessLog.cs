@@ -48,35 +48,69 @@ internal static partial class ProcessLog
         }
     }
 
-    [LoggerMessage(EventId = ProcessLogEvents.Spawned, Level = LogLevel.Information, Message = "spawned: '{Name}' with pid {Pid}")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.Spawned,
+        Level = LogLevel.Information,
+        Message = "spawned: '{Name}' with pid {Pid}"
+    )]
     private static partial void Spawned(ILogger logger, string name, int pid);
 
-    [LoggerMessage(EventId = ProcessLogEvents.SpawnError, Level = LogLevel.Information, Message = "spawnerr: {Message}")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.SpawnError,
+        Level = LogLevel.Information,
+        Message = "spawnerr: {Message}"
+    )]
     private static partial void SpawnError(ILogger logger, string message);
 
-    [LoggerMessage(EventId = ProcessLogEvents.EnteredRunning, Level = LogLevel.Information,
-        Message = "success: {Name} entered RUNNING state, process has stayed up for > than {Seconds} seconds (startsecs)")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.EnteredRunning,
+        Level = LogLevel.Information,
+        Message = "success: {Name} entered RUNNING state, process has stayed up for > than {Seconds} seconds (startsecs)"
+    )]
     private static partial void EnteredRunning(ILogger logger, string name, int seconds);
 
-    [LoggerMessage(EventId = ProcessLogEvents.ExitedExpected, Level = LogLevel.Information, Message = "exited: {Name} ({Status}; expected)")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.ExitedExpected,
+        Level = LogLevel.Information,
+        Message = "exited: {Name} ({Status}; expected)"
+    )]
     private static partial void ExitedExpected(ILogger logger, string name, string status);
 
-    [LoggerMessage(EventId = ProcessLogEvents.ExitedUnexpected, Level = LogLevel.Warning, Message = "exited: {Name} ({Status}; not expected)")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.ExitedUnexpected,
+        Level = LogLevel.Warning,
+        Message = "exited: {Name} ({Status}; not expected)"
+    )]
     private static partial void ExitedUnexpected(ILogger logger, string name, string status);
 
     [LoggerMessage(EventId = ProcessLogEvents.Stopped, Message = "stopped: {Name} ({Status})")]
     private static partial void Stopped(ILogger logger, LogLevel level, string name, string status);
 
-    [LoggerMessage(EventId = ProcessLogEvents.Killing, Level = LogLevel.Debug, Message = "killing {Name} (pid {Pid}) with signal {Signal}")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.Killing,
+        Level = LogLevel.Debug,
+        Message = "killing {Name} (pid {Pid}) with signal {Signal}"
+    )]
     private static partial void Killing(ILogger logger, string name, int pid, string signal);
 
-    [LoggerMessage(EventId = ProcessLogEvents.Sigkill, Level = LogLevel.Warning, Message = "killing '{Name}' ({Pid}) with SIGKILL")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.Sigkill,
+        Level = LogLevel.Warning,
+        Message = "killing '{Name}' ({Pid}) with SIGKILL"
+    )]
     private static partial void Sigkill(ILogger logger, string name, int pid);
 
-    [LoggerMessage(EventId = ProcessLogEvents.GaveUp, Level = LogLevel.Information,
-        Message = "gave up: {Name} entered FATAL state, too many start retries too quickly")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.GaveUp,
+        Level = LogLevel.Information,
+        Message = "gave up: {Name} entered FATAL state, too many start retries too quickly"
+    )]
     private static partial void GaveUp(ILogger logger, string name);
 
-    [LoggerMessage(EventId = ProcessLogEvents.KillFailed, Level = LogLevel.Critical, Message = "unknown problem killing {Name} ({Pid}):{Error}")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.KillFailed,
+        Level = LogLevel.Critical,
+        Message = "unknown problem killing {Name} ({Pid}):{Error}"
+    )]
     private static partial void KillFailed(ILogger logger, string name, int pid, string error);
 }

@@ -12,7 +12,10 @@ namespace Supervise.Supervisord.Processes;
 public sealed partial class ProcessRegistry
 {
     /// <returns>The process names added and removed, or null when the change cannot be applied in place.</returns>
-    public async Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeAsync(ProcessGroupConfig next, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)?> ResizeAsync(
+        ProcessGroupConfig next,
+        CancellationToken cancellationToken
+    )
     {
         ProcessGroup replaced;
         List<SupervisedProcess> removed;
@@ -26,7 +29,10 @@ public sealed partial class ProcessRegistry
             }
             var wanted = next.Processes.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             var existing = old.Processes.ToDictionary(p => p.Name, StringComparer.Ordinal);
-            removed = [.. old.Config.Processes.Reverse().Where(p => !wanted.Contains(p.Name)).Select(p => existing[p.Name])];
+            removed =
+            [
+                .. old.Config.Processes.Reverse().Where(p => !wanted.Contains(p.Name)).Select(p => existing[p.Name]),
+            ];
             added = [.. next.Processes.Where(p => !existing.ContainsKey(p.Name)).Select(p => Create(p, next.Name, -1))];
             var byName = existing.Values.Concat(added).ToDictionary(p => p.Name, StringComparer.Ordinal);
             replaced = new ProcessGroup(next, [.. next.Processes.Select(p => byName[p.Name])]);
@@ -44,7 +50,13 @@ public sealed partial class ProcessRegistry
 
     private static bool InPlace(ProcessGroupConfig old, ProcessGroupConfig next)
     {
-        if (old == next || old.EventListener is not null || next.EventListener is not null || old.FcgiSocket is not null || next.FcgiSocket is not null)
+        if (
+            old == next
+            || old.EventListener is not null
+            || next.EventListener is not null
+            || old.FcgiSocket is not null
+            || next.FcgiSocket is not null
+        )
         {
             return false;
         }

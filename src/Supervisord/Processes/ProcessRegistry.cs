@@ -21,7 +21,12 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// <param name="services">What every actor uses to spawn, signal, reap and log its children.</param>
     /// <param name="events">The one event stream: listener pools, WatchEvents and metrics read it.</param>
     /// <param name="lifecycle">Hears of every spawn and reap (the survivor record).</param>
-    public ProcessRegistry(ProcessServices services, EventHub events, IProcessLifecycle lifecycle, DaemonSettings daemon)
+    public ProcessRegistry(
+        ProcessServices services,
+        EventHub events,
+        IProcessLifecycle lifecycle,
+        DaemonSettings daemon
+    )
     {
         _services = services;
         _lifecycle = lifecycle;
@@ -60,8 +65,12 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
             {
                 return known.Processes;
             }
-            SupervisedProcess[] sorted = [.. groups.OrderBy(g => g.Name, StringComparer.Ordinal)
-                .SelectMany(g => g.Processes.OrderBy(p => p.Name, StringComparer.Ordinal))];
+            SupervisedProcess[] sorted =
+            [
+                .. groups
+                    .OrderBy(g => g.Name, StringComparer.Ordinal)
+                    .SelectMany(g => g.Processes.OrderBy(p => p.Name, StringComparer.Ordinal)),
+            ];
             _byName = new ByName(groups, sorted);
             return sorted;
         }
@@ -89,7 +98,13 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         {
             return new FcgiSocket(settings);
         }
-        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException or UriFormatException)
+        catch (Exception exception)
+            when (exception
+                    is System.Net.Sockets.SocketException
+                        or IOException
+                        or UnauthorizedAccessException
+                        or UriFormatException
+            )
         {
             // Supervisor's message; the group's processes then start with an ordinary stdin pipe.
             LogSocketFailed(_services.Logger, settings.Socket, exception.Message);
@@ -97,8 +112,16 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
         }
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(EventId = ProcessLogEvents.FcgiSocketFailed, Level = Microsoft.Extensions.Logging.LogLevel.Critical, Message = "Could not create FastCGI socket {Socket}: {Reason}")]
-    private static partial void LogSocketFailed(Microsoft.Extensions.Logging.ILogger logger, string socket, string reason);
+    [Microsoft.Extensions.Logging.LoggerMessage(
+        EventId = ProcessLogEvents.FcgiSocketFailed,
+        Level = Microsoft.Extensions.Logging.LogLevel.Critical,
+        Message = "Could not create FastCGI socket {Socket}: {Reason}"
+    )]
+    private static partial void LogSocketFailed(
+        Microsoft.Extensions.Logging.ILogger logger,
+        string socket,
+        string reason
+    );
 
     /// <summary>Creates the group's actors (and AUTO log files); null when a group of that name is already active.</summary>
     public ProcessGroup? Add(ProcessGroupConfig config)
@@ -116,7 +139,10 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
             {
                 _pools[config.Name] = Subscribe(group, listener);
             }
-            _groups = [.. _groups.Append(group).OrderBy(g => g.Config.Priority).ThenBy(g => g.Name, StringComparer.Ordinal)];
+            _groups =
+            [
+                .. _groups.Append(group).OrderBy(g => g.Config.Priority).ThenBy(g => g.Name, StringComparer.Ordinal),
+            ];
             Events.Publish(new ProcessGroupAdded(config.Name));
             return group;
         }
@@ -161,9 +187,16 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// </summary>
     public Task AutostartAsync(IEnumerable<ProcessGroup> groups)
     {
-        var wanted = groups.SelectMany(g => g.Processes).Where(p => p.Config.Autostart && !p.Current.EverStarted).ToList();
+        var wanted = groups
+            .SelectMany(g => g.Processes)
+            .Where(p => p.Config.Autostart && !p.Current.EverStarted)
+            .ToList();
         return new Planning.PlanRunner(_groups, DependencyStops).StartAsync(
-            wanted, (process, waitingFor) => waitingFor is null ? process.AutostartAsync() : process.HoldAsync(waitingFor, manual: false), manual: false);
+            wanted,
+            (process, waitingFor) =>
+                waitingFor is null ? process.AutostartAsync() : process.HoldAsync(waitingFor, manual: false),
+            manual: false
+        );
     }
 
     /// <summary>
@@ -214,7 +247,14 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
     /// <summary>A listener group's pool, reading the event stream and its listeners' stdout.</summary>
     private (EventListenerPool, IDisposable) Subscribe(ProcessGroup group, EventListenerSettings settings)
     {
-        var pool = new EventListenerPool(group.Name, group.Processes.Select(p => new ListenerProcess(p)), new EventSubscription(settings.Events), settings.BufferSize, Daemon.Identifier, _services.Logger);
+        var pool = new EventListenerPool(
+            group.Name,
+            group.Processes.Select(p => new ListenerProcess(p)),
+            new EventSubscription(settings.Events),
+            settings.BufferSize,
+            Daemon.Identifier,
+            _services.Logger
+        );
         foreach (var process in group.Processes)
         {
             var name = process.Name;
@@ -225,10 +265,23 @@ public sealed partial class ProcessRegistry : IAsyncDisposable
 
     private SupervisedProcess Create(ProcessConfig config, string group, int stdinFd)
     {
-        var stdout = new ChannelLog(LogFileNames.Resolve(config.Stdout, config.Name, "stdout", Daemon), config.Stdout.MaxBytes, config.Stdout.Backups, config.Stdout.Target == LogTarget.Auto);
+        var stdout = new ChannelLog(
+            LogFileNames.Resolve(config.Stdout, config.Name, "stdout", Daemon),
+            config.Stdout.MaxBytes,
+            config.Stdout.Backups,
+            config.Stdout.Target == LogTarget.Auto
+        );
         var stderr = config.RedirectStderr
             ? new ChannelLog(null, 0, 0)
-            : new ChannelLog(LogFileNames.Resolve(config.Stderr, config.Name, "stderr", Daemon), config.Stderr.MaxBytes, config.Stderr.Backups, config.Stderr.Target == LogTarget.Auto);
-        return new SupervisedProcess(config, group, stdout, stderr, _services, Events, _restarts, _lifecycle) { StdinFd = stdinFd };
+            : new ChannelLog(
+                LogFileNames.Resolve(config.Stderr, config.Name, "stderr", Daemon),
+                config.Stderr.MaxBytes,
+                config.Stderr.Backups,
+                config.Stderr.Target == LogTarget.Auto
+            );
+        return new SupervisedProcess(config, group, stdout, stderr, _services, Events, _restarts, _lifecycle)
+        {
+            StdinFd = stdinFd,
+        };
     }
 }

@@ -20,4 +20,5 @@ public sealed record ProcessServices(
     ChildEnvironment Environment,
     TimeProvider Time,
     ILogger Logger,
-    bool StripAnsi = false);
+    bool StripAnsi = false
+);

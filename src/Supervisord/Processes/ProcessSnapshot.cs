@@ -10,7 +10,8 @@ public sealed record ProcessSnapshot(
     DateTimeOffset? LastStop,
     int ExitStatus,
     string? SpawnError,
-    bool EverStarted)
+    bool EverStarted
+)
 {
     /// <summary>"group:name", or just "name" when the group has the process's name (Supervisor's make_namespec).</summary>
     public string Namespec => Supervise.Naming.ProcessName.Make(Group, Name);
@@ -20,6 +21,7 @@ public sealed record ProcessSnapshot(
 
     /// <summary>STARTING without a child: the start waits for its dependencies.</summary>
     public bool Waiting { get; init; }
+
     /// <summary>In EXITED: the restart throttle's wait before the autorestart (beyond Supervisor), else null.</summary>
     public TimeSpan? ThrottleDelay { get; init; }
 
@@ -31,9 +33,10 @@ public sealed record ProcessSnapshot(
             case ProcessState.Running:
                 // Whole seconds, as Supervisor subtracts its int start from its int now: the text then depends on
                 // the second only, and a reply rendered once in that second is the reply (AllProcessInfoCache).
-                var uptime = LastStart is { } start && now.ToUnixTimeSeconds() > start.ToUnixTimeSeconds()
-                    ? TimeSpan.FromSeconds(now.ToUnixTimeSeconds() - start.ToUnixTimeSeconds())
-                    : TimeSpan.Zero;
+                var uptime =
+                    LastStart is { } start && now.ToUnixTimeSeconds() > start.ToUnixTimeSeconds()
+                        ? TimeSpan.FromSeconds(now.ToUnixTimeSeconds() - start.ToUnixTimeSeconds())
+                        : TimeSpan.Zero;
                 var running = $"pid {Pid}, uptime {FormatUptime(uptime)}";
                 return Note is null ? running : $"{running}, {Note}";
             case ProcessState.Starting when Note is not null:
@@ -41,9 +44,11 @@ public sealed record ProcessSnapshot(
             case ProcessState.Backoff or ProcessState.Fatal:
                 return string.IsNullOrEmpty(SpawnError) ? $"unknown error (try \"tail {Name}\")" : SpawnError;
             case ProcessState.Stopped or ProcessState.Exited:
-                var stopped = EverStarted && LastStop is { } stop
-                    ? stop.ToLocalTime().ToString("MMM dd hh:mm tt", System.Globalization.CultureInfo.InvariantCulture)
-                    : "Not started";
+                var stopped =
+                    EverStarted && LastStop is { } stop
+                        ? stop.ToLocalTime()
+                            .ToString("MMM dd hh:mm tt", System.Globalization.CultureInfo.InvariantCulture)
+                        : "Not started";
                 // Only a throttled restart adds to Supervisor's text, so that scripts reading it see the wait.
                 return ThrottleDelay is { } delay
                     ? $"{stopped} (restart throttled: exits at once, next start in {(int)delay.TotalMilliseconds} ms)"

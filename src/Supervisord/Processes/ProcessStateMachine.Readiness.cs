@@ -11,24 +11,58 @@ namespace Supervise.Supervisord.Processes;
 internal static partial class ProcessStateMachine
 {
     /// <returns>The next core when one of these rows applies, else null (and no effects are added).</returns>
-    private static ProcessCore? DecideReadiness(ProcessCore core, Trigger trigger, ProcessConfig config, DateTimeOffset now, List<Effect> effects)
+    private static ProcessCore? DecideReadiness(
+        ProcessCore core,
+        Trigger trigger,
+        ProcessConfig config,
+        DateTimeOffset now,
+        List<Effect> effects
+    )
     {
         var state = core.State;
         var waiting = state == ProcessState.Starting && core.WaitingFor is not null;
         return trigger switch
         {
             // STOPPED/EXITED/FATAL -> STARTING without a child: a dependency is not ready yet.
-            HoldRequested hold when state is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal => OnHold(core, hold, now, effects),
+            HoldRequested hold when state is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal =>
+                OnHold(core, hold, now, effects),
             // STARTING (held) -> STARTING: the dependencies are ready, spawn.
-            DependenciesReady when waiting => Emit(core with { WaitingFor = null }, new SpawnChild(), Log(effects, new DependencyLine(config.Name, "dependencies ready, starting"))),
+            DependenciesReady when waiting => Emit(
+                core with
+                {
+                    WaitingFor = null,
+                },
+                new SpawnChild(),
+                Log(effects, new DependencyLine(config.Name, "dependencies ready, starting"))
+            ),
             // STARTING (held) -> FATAL: a dependency will not become ready.
             DependencyFailed failed when waiting => Move(
-                core with { WaitingFor = null, SpawnError = failed.Message, LastStop = now }, ProcessState.Fatal, Log(effects, new DependencyLine(config.Name, failed.Message))),
+                core with
+                {
+                    WaitingFor = null,
+                    SpawnError = failed.Message,
+                    LastStop = now,
+                },
+                ProcessState.Fatal,
+                Log(effects, new DependencyLine(config.Name, failed.Message))
+            ),
             // STARTING (held) -> STOPPED: nothing was spawned, so there is nothing to signal.
-            StopRequested when waiting => Move(core with { WaitingFor = null, LastStop = now }, ProcessState.Stopped, effects),
+            StopRequested when waiting => Move(
+                core with
+                {
+                    WaitingFor = null,
+                    LastStop = now,
+                },
+                ProcessState.Stopped,
+                effects
+            ),
             // STARTING -> RUNNING: the ready= probe passed for the current child.
-            ProbePassed passed when state == ProcessState.Starting && !waiting && core.Pid != 0 && (passed.Pid == 0 || passed.Pid == core.Pid)
-                && config.Readiness.Probe.Kind != ReadyKind.Running => OnReady(core, config, effects),
+            ProbePassed passed
+                when state == ProcessState.Starting
+                    && !waiting
+                    && core.Pid != 0
+                    && (passed.Pid == 0 || passed.Pid == core.Pid)
+                    && config.Readiness.Probe.Kind != ReadyKind.Running => OnReady(core, config, effects),
             _ => null,
         };
     }
@@ -44,7 +78,13 @@ internal static partial class ProcessStateMachine
         var backoff = hold.Manual ? 0 : core.Backoff;
         var next = core with
         {
-            Killing = false, SpawnError = null, EverStarted = true, LastStart = now, Backoff = backoff, TimerToken = core.TimerToken + 1, WaitingFor = hold.WaitingFor,
+            Killing = false,
+            SpawnError = null,
+            EverStarted = true,
+            LastStart = now,
+            Backoff = backoff,
+            TimerToken = core.TimerToken + 1,
+            WaitingFor = hold.WaitingFor,
         };
         effects.Add(new CancelTimer());
         return Move(next, ProcessState.Starting, effects);
@@ -69,11 +109,16 @@ internal static partial class ProcessStateMachine
     private static ProcessCore OnReadyDeadline(ProcessCore core, ProcessConfig config, List<Effect> effects)
     {
         // STARTING -> STARTING: not ready in time; SIGKILL, and the exit that follows counts as a failed start (BACKOFF).
-        effects.Add(new NotReadyLine(config.Name, core.Pid, config.Readiness.Probe.Spec, config.Readiness.Deadline.TotalSeconds));
+        effects.Add(
+            new NotReadyLine(config.Name, core.Pid, config.Readiness.Probe.Spec, config.Readiness.Deadline.TotalSeconds)
+        );
         effects.Add(new SendSignal(9, config.KillAsGroup));
         return core with { ReadyTimedOut = true, TimerToken = core.TimerToken + 1 };
     }
 
     private static string NotReadyError(ProcessConfig config) =>
-        string.Create(CultureInfo.InvariantCulture, $"not ready within {config.Readiness.Deadline.TotalSeconds}s ({config.Readiness.Probe.Spec})");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"not ready within {config.Readiness.Deadline.TotalSeconds}s ({config.Readiness.Probe.Spec})"
+        );
 }

@@ -12,7 +12,13 @@ namespace Supervise.Supervisord.Processes;
 /// </summary>
 internal static partial class ProcessStateMachine
 {
-    public static Decision Decide(ProcessCore core, Trigger trigger, ProcessConfig config, DateTimeOffset now, double sample = 0.5)
+    public static Decision Decide(
+        ProcessCore core,
+        Trigger trigger,
+        ProcessConfig config,
+        DateTimeOffset now,
+        double sample = 0.5
+    )
     {
         var effects = new List<Effect>();
         var state = core.State;
@@ -26,17 +32,39 @@ internal static partial class ProcessStateMachine
             // STARTING -> STARTING (or RUNNING at once when startsecs=0): the child exists.
             SpawnSucceeded spawned when state == ProcessState.Starting => OnSpawned(core, spawned, config, effects),
             // STARTING -> BACKOFF: the command could not be started at all.
-            SpawnFailed failed when state == ProcessState.Starting => OnSpawnFailed(core, failed, config, sample, effects),
+            SpawnFailed failed when state == ProcessState.Starting => OnSpawnFailed(
+                core,
+                failed,
+                config,
+                sample,
+                effects
+            ),
             // A child exists in STARTING, RUNNING and STOPPING, and may still exist in UNKNOWN after a failed kill.
-            ChildExited exited when state is ProcessState.Starting or ProcessState.Running or ProcessState.Stopping or ProcessState.Unknown =>
-                OnExit(core, exited, config, now, sample, effects) with { Pid = 0 },
+            ChildExited exited
+                when state
+                    is ProcessState.Starting
+                        or ProcessState.Running
+                        or ProcessState.Stopping
+                        or ProcessState.Unknown => OnExit(core, exited, config, now, sample, effects) with
+            {
+                Pid = 0,
+            },
             // RUNNING/STARTING -> STOPPING, BACKOFF -> STOPPED; Supervisor's RUNNING_STATES.
             StopRequested when state.IsRunning() => OnStop(core, config, effects),
             // EXITED -> STOPPED: a stop cancels the throttled restart (Supervisor has no such wait: its stop says NOT_RUNNING).
-            StopRequested when state == ProcessState.Exited && core.ThrottleDelay is not null =>
-                Move(Unthrottled(core, effects), ProcessState.Stopped, effects),
+            StopRequested when state == ProcessState.Exited && core.ThrottleDelay is not null => Move(
+                Unthrottled(core, effects),
+                ProcessState.Stopped,
+                effects
+            ),
             // The current timer, in the state that armed it; any other timer is stale.
-            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state, config) => OnTimer(core, timer, config, now, effects),
+            TimerFired timer when timer.Token == core.TimerToken && IsArmedIn(timer.Kind, state, config) => OnTimer(
+                core,
+                timer,
+                config,
+                now,
+                effects
+            ),
             // BACKOFF -> FATAL: shutdown stops retrying.
             GiveUp when state == ProcessState.Backoff => Move(core with { Backoff = 0 }, ProcessState.Fatal, effects),
             // EXITED -> EXITED: shutdown cancels a throttled restart.
@@ -44,18 +72,37 @@ internal static partial class ProcessStateMachine
             // any signallable state -> UNKNOWN: kill() failed for a reason other than "no such process".
             SignalFailed failed when state.IsSignallable() => OnSignalFailed(core, failed, config, effects),
             // signallable -> same state: the user's signal goes to the current child.
-            SignalRequested signal when state.IsSignallable() && core.WaitingFor is null => Emit(core, new DeliverSignal(signal.Signal), effects),
+            SignalRequested signal when state.IsSignallable() && core.WaitingFor is null => Emit(
+                core,
+                new DeliverSignal(signal.Signal),
+                effects
+            ),
             // signallable -> same state: bytes for the child's stdin.
-            StdinWriteRequested write when state.IsSignallable() && core.WaitingFor is null => Emit(core, new WriteStdin(write.Data), effects),
+            StdinWriteRequested write when state.IsSignallable() && core.WaitingFor is null => Emit(
+                core,
+                new WriteStdin(write.Data),
+                effects
+            ),
             _ => null,
         };
         return next is null ? new Decision(core, [], new Rejection(trigger, state)) : new Decision(next, effects);
     }
 
-    private static bool IsArmedIn(TimerKind kind, ProcessState state, ProcessConfig config) => (kind, state) is
-        (TimerKind.StartSecs, ProcessState.Starting) or (TimerKind.Backoff, ProcessState.Backoff) or (TimerKind.StopDeadline, ProcessState.Stopping)
-        or (TimerKind.Throttle, ProcessState.Exited)
-        || (kind == TimerKind.ReadyDeadline && state == ProcessState.Starting && config.Readiness.Probe.Kind != ReadyKind.Running);
+    private static bool IsArmedIn(TimerKind kind, ProcessState state, ProcessConfig config) =>
+        (kind, state)
+            is
+                (TimerKind.StartSecs, ProcessState.Starting)
+                or
+                (TimerKind.Backoff, ProcessState.Backoff)
+                or
+                (TimerKind.StopDeadline, ProcessState.Stopping)
+                or
+                (TimerKind.Throttle, ProcessState.Exited)
+        || (
+            kind == TimerKind.ReadyDeadline
+            && state == ProcessState.Starting
+            && config.Readiness.Probe.Kind != ReadyKind.Running
+        );
 
     private static ProcessCore Emit(ProcessCore core, Effect effect, List<Effect> effects)
     {
@@ -69,8 +116,14 @@ internal static partial class ProcessStateMachine
         var backoff = start.Manual ? 0 : core.Backoff;
         var next = core with
         {
-            Killing = false, SpawnError = null, EverStarted = true, LastStart = now, Backoff = backoff, TimerToken = core.TimerToken + 1,
-            ThrottleDelay = null, QuickExits = start.Manual ? 0 : core.QuickExits,
+            Killing = false,
+            SpawnError = null,
+            EverStarted = true,
+            LastStart = now,
+            Backoff = backoff,
+            TimerToken = core.TimerToken + 1,
+            ThrottleDelay = null,
+            QuickExits = start.Manual ? 0 : core.QuickExits,
         };
         effects.Add(new CancelTimer());
         next = Move(next, ProcessState.Starting, effects);
@@ -78,7 +131,12 @@ internal static partial class ProcessStateMachine
         return next;
     }
 
-    private static ProcessCore OnSpawned(ProcessCore core, SpawnSucceeded spawned, ProcessConfig config, List<Effect> effects)
+    private static ProcessCore OnSpawned(
+        ProcessCore core,
+        SpawnSucceeded spawned,
+        ProcessConfig config,
+        List<Effect> effects
+    )
     {
         effects.Add(new SpawnedLine(config.Name, spawned.Pid));
         var next = core with { Pid = spawned.Pid };
@@ -96,19 +154,36 @@ internal static partial class ProcessStateMachine
         return next with { TimerToken = token };
     }
 
-    private static ProcessCore OnSpawnFailed(ProcessCore core, SpawnFailed failed, ProcessConfig config, double sample, List<Effect> effects)
+    private static ProcessCore OnSpawnFailed(
+        ProcessCore core,
+        SpawnFailed failed,
+        ProcessConfig config,
+        double sample,
+        List<Effect> effects
+    )
     {
         effects.Add(new SpawnErrorLine(failed.Message));
         return EnterBackoff(core with { SpawnError = failed.Message, Pid = 0 }, config, sample, effects);
     }
 
-    private static ProcessCore OnExit(ProcessCore core, ChildExited exited, ProcessConfig config, DateTimeOffset now, double sample, List<Effect> effects)
+    private static ProcessCore OnExit(
+        ProcessCore core,
+        ChildExited exited,
+        ProcessConfig config,
+        DateTimeOffset now,
+        double sample,
+        List<Effect> effects
+    )
     {
         var status = exited.Status;
         var exitStatus = status.SupervisorExitStatus;
         var expected = config.ExitCodes.Contains(exitStatus);
         // The pid stays until the end so that state-change events still carry it; Decide clears it.
-        var ended = core with { LastStop = now, TimerToken = core.TimerToken + 1 };
+        var ended = core with
+        {
+            LastStop = now,
+            TimerToken = core.TimerToken + 1,
+        };
         effects.Add(new CancelTimer());
 
         if (core.State == ProcessState.Unknown)
@@ -126,13 +201,28 @@ internal static partial class ProcessStateMachine
             }
             return Move(ended with { Killing = false, ExitStatus = exitStatus }, ProcessState.Stopped, effects);
         }
-        if (core.State == ProcessState.Starting && (exited.Uptime < TimeSpan.FromSeconds(config.StartSecs) || config.Readiness.Probe.Kind != ReadyKind.Running))
+        if (
+            core.State == ProcessState.Starting
+            && (
+                exited.Uptime < TimeSpan.FromSeconds(config.StartSecs)
+                || config.Readiness.Probe.Kind != ReadyKind.Running
+            )
+        )
         {
             // STARTING -> BACKOFF: it died before startsecs (or before its ready= probe passed), even with an expected
             // exit code; at shutdown straight on to FATAL.
             effects.Add(new ExitedLine(config.Name, status.Describe(), Expected: false));
-            var tooQuick = ended with { ExitStatus = 0, ReadyTimedOut = false, SpawnError = core.ReadyTimedOut ? NotReadyError(config) : "Exited too quickly (process log may have details)" };
-            return exited.MayRestart ? EnterBackoff(tooQuick, config, sample, effects) : GiveUpNow(Move(tooQuick, ProcessState.Backoff, effects), config, effects);
+            var tooQuick = ended with
+            {
+                ExitStatus = 0,
+                ReadyTimedOut = false,
+                SpawnError = core.ReadyTimedOut
+                    ? NotReadyError(config)
+                    : "Exited too quickly (process log may have details)",
+            };
+            return exited.MayRestart
+                ? EnterBackoff(tooQuick, config, sample, effects)
+                : GiveUpNow(Move(tooQuick, ProcessState.Backoff, effects), config, effects);
         }
         var running = core.State == ProcessState.Starting ? EnterRunning(ended, config, effects) : ended;
 
@@ -140,16 +230,29 @@ internal static partial class ProcessStateMachine
         effects.Add(new ExitedLine(config.Name, status.Describe(), expected));
         var stayedUp = exited.Uptime >= TimeSpan.FromSeconds(Math.Max(0, config.StartSecs)) + config.Restart.Reset;
         var quickExits = RestartDelays.QuickExitsAfter(core.QuickExits, exited.Uptime);
-        var exitedCore = Move(running with { Backoff = stayedUp ? 0 : running.Backoff, ExitStatus = exitStatus, QuickExits = quickExits },
-            ProcessState.Exited, effects, expected);
+        var exitedCore = Move(
+            running with
+            {
+                Backoff = stayedUp ? 0 : running.Backoff,
+                ExitStatus = exitStatus,
+                QuickExits = quickExits,
+            },
+            ProcessState.Exited,
+            effects,
+            expected
+        );
 
         // EXITED -> STARTING: autorestart=true always, autorestart=unexpected only for an unexpected exit.
-        var restart = config.AutoRestart == AutoRestart.True || (config.AutoRestart == AutoRestart.Unexpected && !expected);
+        var restart =
+            config.AutoRestart == AutoRestart.True || (config.AutoRestart == AutoRestart.Unexpected && !expected);
         if (!restart || !exited.MayRestart)
         {
             return exitedCore;
         }
-        var delay = config.Restart.Throttle && exited.Uptime < RestartDelays.QuickRun ? RestartDelays.Throttle(quickExits) : TimeSpan.Zero;
+        var delay =
+            config.Restart.Throttle && exited.Uptime < RestartDelays.QuickRun
+                ? RestartDelays.Throttle(quickExits)
+                : TimeSpan.Zero;
         if (delay == TimeSpan.Zero)
         {
             return OnStart(exitedCore, new StartRequested(Manual: false), now, effects);
@@ -186,7 +289,13 @@ internal static partial class ProcessStateMachine
         return Move(core with { Killing = true, TimerToken = token }, ProcessState.Stopping, effects);
     }
 
-    private static ProcessCore OnTimer(ProcessCore core, TimerFired timer, ProcessConfig config, DateTimeOffset now, List<Effect> effects)
+    private static ProcessCore OnTimer(
+        ProcessCore core,
+        TimerFired timer,
+        ProcessConfig config,
+        DateTimeOffset now,
+        List<Effect> effects
+    )
     {
         switch (timer.Kind)
         {
@@ -210,12 +319,23 @@ internal static partial class ProcessStateMachine
                     effects.Add(new SignalStrays(9));
                 }
                 var token = core.TimerToken + 1;
-                effects.Add(new StartTimer(TimerKind.StopDeadline, TimeSpan.FromSeconds(Math.Max(1, config.StopWaitSecs)), token));
+                effects.Add(
+                    new StartTimer(
+                        TimerKind.StopDeadline,
+                        TimeSpan.FromSeconds(Math.Max(1, config.StopWaitSecs)),
+                        token
+                    )
+                );
                 return core with { TimerToken = token };
         }
     }
 
-    private static ProcessCore OnSignalFailed(ProcessCore core, SignalFailed failed, ProcessConfig config, List<Effect> effects)
+    private static ProcessCore OnSignalFailed(
+        ProcessCore core,
+        SignalFailed failed,
+        ProcessConfig config,
+        List<Effect> effects
+    )
     {
         // The stop deadline armed with the failed signal must not fire in UNKNOWN.
         effects.Add(new KillFailedLine(config.Name, core.Pid, failed.Message));
@@ -227,13 +347,18 @@ internal static partial class ProcessStateMachine
     {
         effects.Add(new EnteredRunningLine(config.Name, config.StartSecs));
         // With backoff_reset the count is reset only at an exit after the process stayed up that long.
-        return Move(config.Restart.Reset > TimeSpan.Zero ? core : core with { Backoff = 0 }, ProcessState.Running, effects);
+        return Move(
+            config.Restart.Reset > TimeSpan.Zero ? core : core with { Backoff = 0 },
+            ProcessState.Running,
+            effects
+        );
     }
 
     private static ProcessCore EnterBackoff(ProcessCore core, ProcessConfig config, double sample, List<Effect> effects)
     {
         // startretries=forever never reaches its count; the count itself stops growing where the delays stop growing.
-        var tries = config.StartRetries == RestartPolicy.Forever ? Math.Min(core.Backoff + 1, 1_000_000) : core.Backoff + 1;
+        var tries =
+            config.StartRetries == RestartPolicy.Forever ? Math.Min(core.Backoff + 1, 1_000_000) : core.Backoff + 1;
         var backoff = Move(core with { Backoff = tries }, ProcessState.Backoff, effects);
         if (config.StartRetries != RestartPolicy.Forever && backoff.Backoff > config.StartRetries)
         {
@@ -241,7 +366,9 @@ internal static partial class ProcessStateMachine
         }
         // Supervisor's linear backoff waits 1 s, 2 s, 3 s ... before the next try; backoff=exponential 1 s, 2 s, 4 s ...
         var token = backoff.TimerToken + 1;
-        effects.Add(new StartTimer(TimerKind.Backoff, RestartDelays.Backoff(config.Restart, backoff.Backoff, sample), token));
+        effects.Add(
+            new StartTimer(TimerKind.Backoff, RestartDelays.Backoff(config.Restart, backoff.Backoff, sample), token)
+        );
         return backoff with { TimerToken = token };
     }
 

@@ -21,10 +21,18 @@ internal static partial class ReadinessLog
         }
     }
 
-    [LoggerMessage(EventId = ProcessLogEvents.Ready, Level = LogLevel.Information, Message = "success: {Name} entered RUNNING state, ready ({Probe})")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.Ready,
+        Level = LogLevel.Information,
+        Message = "success: {Name} entered RUNNING state, ready ({Probe})"
+    )]
     private static partial void Ready(ILogger logger, string name, string probe);
 
-    [LoggerMessage(EventId = ProcessLogEvents.NotReady, Level = LogLevel.Warning, Message = "killing '{Name}' ({Pid}) with SIGKILL: not ready within {Seconds}s ({Probe})")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.NotReady,
+        Level = LogLevel.Warning,
+        Message = "killing '{Name}' ({Pid}) with SIGKILL: not ready within {Seconds}s ({Probe})"
+    )]
     private static partial void NotReady(ILogger logger, string name, int pid, double seconds, string probe);
 
     [LoggerMessage(EventId = ProcessLogEvents.Dependency, Level = LogLevel.Information, Message = "{Name}: {Text}")]

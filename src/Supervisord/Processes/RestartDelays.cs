@@ -43,7 +43,9 @@ internal static class RestartDelays
     /// zero once the program stayed up.
     /// </summary>
     public static int QuickExitsAfter(int quickExits, TimeSpan uptime) =>
-        uptime < QuickRun ? Math.Min(quickExits + 1, 1000) : uptime < StayedUp ? quickExits : 0;
+        uptime < QuickRun ? Math.Min(quickExits + 1, 1000)
+        : uptime < StayedUp ? quickExits
+        : 0;
 
     /// <param name="quickExits">Consecutive quick runs, this one included.</param>
     /// <returns>Zero for the first quick exit (a crash restarts at once), then 10 ms doubling up to 1 s.</returns>

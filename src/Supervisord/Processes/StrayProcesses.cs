@@ -25,7 +25,9 @@ internal static class StrayProcesses
             roots.AddRange(children[mainPid]);
         }
         string[] marker = [$"SUPERVISOR_PROCESS_NAME={name}", $"SUPERVISOR_GROUP_NAME={group}"];
-        roots.AddRange(children[self].Where(pid => pid != mainPid && !isProgram(pid) && ProcTable.EnvironmentHas(pid, marker)));
+        roots.AddRange(
+            children[self].Where(pid => pid != mainPid && !isProgram(pid) && ProcTable.EnvironmentHas(pid, marker))
+        );
 
         var strays = new List<int>();
         var queue = new Queue<int>(roots);

@@ -21,11 +21,14 @@ public sealed partial class SupervisedProcess
         SendAsync(new SignalRequested(signal), cancellationToken);
 
     /// <summary>Writes to the child's stdin; Failed when the child has no stdin pipe or closed it.</summary>
-    public Task<CommandReply> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
-        SendAsync(new StdinWriteRequested(data), cancellationToken);
+    public Task<CommandReply> WriteStdinAsync(
+        ReadOnlyMemory<byte> data,
+        CancellationToken cancellationToken = default
+    ) => SendAsync(new StdinWriteRequested(data), cancellationToken);
 
     /// <summary>autostart: the start that boot and <c>add</c> give a process that never ran.</summary>
-    internal Task<CommandReply> AutostartAsync() => SendAsync(new StartRequested(Manual: false), CancellationToken.None);
+    internal Task<CommandReply> AutostartAsync() =>
+        SendAsync(new StartRequested(Manual: false), CancellationToken.None);
 
     /// <summary>Shutdown's stop_all for a process in BACKOFF: it becomes FATAL instead of retrying.</summary>
     internal Task<CommandReply> GiveUpAsync() => SendAsync(new GiveUp(), CancellationToken.None);
@@ -37,7 +40,10 @@ public sealed partial class SupervisedProcess
     /// </summary>
     public Task<ProcessSnapshot> WaitForAsync(Func<ProcessSnapshot, bool> until, CancellationToken cancellationToken)
     {
-        var waiter = new Waiter(until, new TaskCompletionSource<ProcessSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = new Waiter(
+            until,
+            new TaskCompletionSource<ProcessSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
         cancellationToken.Register(() => waiter.Completion.TrySetCanceled(cancellationToken));
         if (!Post(new AddWaiter(waiter)))
         {
@@ -76,9 +82,11 @@ public sealed partial class SupervisedProcess
             return reply;
         }
 
-        public void Complete(Rejection? rejection) => _reply?.TrySetResult(
-            rejection is not null ? new CommandReply(CommandOutcome.Rejected, Found, rejection.Message)
-            : _failure is not null ? new CommandReply(CommandOutcome.Failed, Found, _failure)
-            : new CommandReply(CommandOutcome.Accepted, Found));
+        public void Complete(Rejection? rejection) =>
+            _reply?.TrySetResult(
+                rejection is not null ? new CommandReply(CommandOutcome.Rejected, Found, rejection.Message)
+                : _failure is not null ? new CommandReply(CommandOutcome.Failed, Found, _failure)
+                : new CommandReply(CommandOutcome.Accepted, Found)
+            );
     }
 }

@@ -46,7 +46,12 @@ public sealed partial class SupervisedProcess
                 break;
             case StartTimer timer:
                 DisposeTimer();
-                _timer = _services.Time.CreateTimer(_ => Post(new TimerFired(timer.Kind, timer.Token)), null, timer.Delay, Timeout.InfiniteTimeSpan);
+                _timer = _services.Time.CreateTimer(
+                    _ => Post(new TimerFired(timer.Kind, timer.Token)),
+                    null,
+                    timer.Delay,
+                    Timeout.InfiniteTimeSpan
+                );
                 break;
             case StartProbe probe:
                 StartProbing(probe.Pid);
@@ -55,7 +60,17 @@ public sealed partial class SupervisedProcess
                 DisposeTimer();
                 break;
             case StateChanged changed:
-                _events.Publish(new ProcessStateChanged(Name, Group, changed.From.Name(), changed.To.Name(), changed.Pid, changed.Tries, changed.Expected));
+                _events.Publish(
+                    new ProcessStateChanged(
+                        Name,
+                        Group,
+                        changed.From.Name(),
+                        changed.To.Name(),
+                        changed.Pid,
+                        changed.Tries,
+                        changed.Expected
+                    )
+                );
                 break;
             case WriteLog line:
                 ProcessLog.Write(_logger, line);
@@ -71,7 +86,11 @@ public sealed partial class SupervisedProcess
         {
             if (!channel.EnsureOpen())
             {
-                _followUps.Enqueue(new SpawnFailed($"unknown error making dispatchers for '{Name}': {channel.File?.LastErrno ?? "EIO"}"));
+                _followUps.Enqueue(
+                    new SpawnFailed(
+                        $"unknown error making dispatchers for '{Name}': {channel.File?.LastErrno ?? "EIO"}"
+                    )
+                );
                 return;
             }
         }
@@ -85,7 +104,10 @@ public sealed partial class SupervisedProcess
 
         var spawnedAt = _services.Time.GetTimestamp();
         CloseStdin();
-        _stdin = child.StdinFd >= 0 ? new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true)) : null;
+        _stdin =
+            child.StdinFd >= 0
+                ? new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(child.StdinFd, ownsHandle: true))
+                : null;
         AttachOutput(child.StdoutFd, Stdout, Config.Stdout, OutputChannel.Stdout, child.Pid);
         if (child.StderrFd >= 0)
         {
@@ -94,15 +116,23 @@ public sealed partial class SupervisedProcess
         _lifecycle.Spawned(this, child.Pid);
         _followUps.Enqueue(new SpawnSucceeded(child.Pid));
         // The exit arrives through the inbox, so it is handled after this turn, once the spawn is recorded.
-        _services.Reaper.Watch(child.Pid, status =>
-        {
-            _lifecycle.Reaped(this, child.Pid);
-            Post(new ChildExited(status, _services.Time.GetElapsedTime(spawnedAt), _restarts.IsOpen));
-        });
+        _services.Reaper.Watch(
+            child.Pid,
+            status =>
+            {
+                _lifecycle.Reaped(this, child.Pid);
+                Post(new ChildExited(status, _services.Time.GetElapsedTime(spawnedAt), _restarts.IsOpen));
+            }
+        );
     }
 
     private static async Task WriteStdinAsync(
-        Task previous, AnonymousPipeClientStream? stdin, ReadOnlyMemory<byte> data, TaskCompletionSource<CommandReply>? reply, ProcessState state)
+        Task previous,
+        AnonymousPipeClientStream? stdin,
+        ReadOnlyMemory<byte> data,
+        TaskCompletionSource<CommandReply>? reply,
+        ProcessState state
+    )
     {
         await previous.ConfigureAwait(false);
         var outcome = new CommandReply(CommandOutcome.Accepted, state);
@@ -149,9 +179,17 @@ public sealed partial class SupervisedProcess
         LogStrays(_logger, Name, strays.Count, Platform.SignalTable.Name(signal));
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(EventId = ProcessLogEvents.StraysSignalled, Level = Microsoft.Extensions.Logging.LogLevel.Information,
-        Message = "{Name}: {Count} descendant(s) outside its process group sent {Signal}")]
-    private static partial void LogStrays(Microsoft.Extensions.Logging.ILogger logger, string name, int count, string signal);
+    [Microsoft.Extensions.Logging.LoggerMessage(
+        EventId = ProcessLogEvents.StraysSignalled,
+        Level = Microsoft.Extensions.Logging.LogLevel.Information,
+        Message = "{Name}: {Count} descendant(s) outside its process group sent {Signal}"
+    )]
+    private static partial void LogStrays(
+        Microsoft.Extensions.Logging.ILogger logger,
+        string name,
+        int count,
+        string signal
+    );
 
     private void CloseStdin()
     {

@@ -18,9 +18,10 @@ public sealed partial class SupervisedProcess
         log.Logged = channel.EventsEnabled
             ? data => events.Publish(new Events.ProcessLog(which, Name, Group, pid, data))
             : null;
-        Action<byte[]>? captured = channel.CaptureMaxBytes > 0
-            ? data => events.Publish(new ProcessCommunication(which, Name, Group, pid, data))
-            : null;
+        Action<byte[]>? captured =
+            channel.CaptureMaxBytes > 0
+                ? data => events.Publish(new ProcessCommunication(which, Name, Group, pid, data))
+                : null;
         _ = _services.Output.Attach(fd, log, _services.StripAnsi, channel.CaptureMaxBytes, captured);
     }
 }

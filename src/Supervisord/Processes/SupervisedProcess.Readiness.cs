@@ -18,17 +18,26 @@ public sealed partial class SupervisedProcess
     private string? _notifyStatus;
 
     /// <summary>Starts in STARTING without spawning: the process waits for its dependencies (see <see cref="ReleaseAsync"/>).</summary>
-    public Task<CommandReply> HoldAsync(string waitingFor, bool manual, CancellationToken cancellationToken = default) =>
-        SendAsync(new HoldRequested(waitingFor, manual), cancellationToken);
+    public Task<CommandReply> HoldAsync(
+        string waitingFor,
+        bool manual,
+        CancellationToken cancellationToken = default
+    ) => SendAsync(new HoldRequested(waitingFor, manual), cancellationToken);
 
     /// <summary>The dependencies of a held start are ready: spawn.</summary>
     public Task<CommandReply> ReleaseAsync() => SendAsync(new DependenciesReady(), CancellationToken.None);
 
     /// <summary>A dependency of a held start will not become ready: FATAL, with the reason as the spawn error.</summary>
-    public Task<CommandReply> AbandonAsync(string reason) => SendAsync(new DependencyFailed(reason), CancellationToken.None);
+    public Task<CommandReply> AbandonAsync(string reason) =>
+        SendAsync(new DependencyFailed(reason), CancellationToken.None);
 
     private SpawnRequest WithNotifySocket(SpawnRequest request) =>
-        _notify is null ? request : request with { Environment = [.. request.Environment, new("NOTIFY_SOCKET", _notify.Name)] };
+        _notify is null
+            ? request
+            : request with
+            {
+                Environment = [.. request.Environment, new("NOTIFY_SOCKET", _notify.Name)],
+            };
 
     private void PrepareReadiness()
     {
@@ -51,7 +60,12 @@ public sealed partial class SupervisedProcess
         _ = ProbeAsync(pid, readiness, CreateSpawnRequest(), _probe.Token);
     }
 
-    private async Task ProbeAsync(int pid, ReadinessConfig readiness, SpawnRequest program, CancellationToken cancellationToken)
+    private async Task ProbeAsync(
+        int pid,
+        ReadinessConfig readiness,
+        SpawnRequest program,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -60,9 +74,15 @@ public sealed partial class SupervisedProcess
                 var probe = readiness.Probe;
                 var ready = probe.Kind switch
                 {
-                    ReadyKind.Tcp => await ReadyProbes.TcpAsync(probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
-                    ReadyKind.Http => await ReadyProbes.HttpAsync(probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
-                    _ => await ReadyProbes.ExecAsync(_services, program, probe.Target, readiness.Timeout, cancellationToken).ConfigureAwait(false),
+                    ReadyKind.Tcp => await ReadyProbes
+                        .TcpAsync(probe.Target, readiness.Timeout, cancellationToken)
+                        .ConfigureAwait(false),
+                    ReadyKind.Http => await ReadyProbes
+                        .HttpAsync(probe.Target, readiness.Timeout, cancellationToken)
+                        .ConfigureAwait(false),
+                    _ => await ReadyProbes
+                        .ExecAsync(_services, program, probe.Target, readiness.Timeout, cancellationToken)
+                        .ConfigureAwait(false),
                 };
                 if (ready)
                 {
@@ -121,7 +141,11 @@ public sealed partial class SupervisedProcess
     /// <summary>The description's extra text: what a held start waits for, else the child's last STATUS=.</summary>
     private string? Note(ProcessCore core) => core.WaitingFor ?? _notifyStatus;
 
-    [LoggerMessage(EventId = ProcessLogEvents.ProbeFault, Level = LogLevel.Error, Message = "internal error probing the readiness of {Name}")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.ProbeFault,
+        Level = LogLevel.Error,
+        Message = "internal error probing the readiness of {Name}"
+    )]
     private static partial void LogProbeFault(ILogger logger, string name, Exception exception);
 
     private sealed record NotifyReceived(NotifyMessage Message) : Trigger;

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using ProcessConfig = Supervise.Supervisord.Configuration.Model.ProcessConfig;
 using Supervise.Supervisord.Events;
 using Supervise.Supervisord.Logging;
+using ProcessConfig = Supervise.Supervisord.Configuration.Model.ProcessConfig;
 
 namespace Supervise.Supervisord.Processes;
 
@@ -16,7 +16,9 @@ namespace Supervise.Supervisord.Processes;
 /// </summary>
 public sealed partial class SupervisedProcess : IAsyncDisposable
 {
-    private readonly Channel<Trigger> _inbox = Channel.CreateUnbounded<Trigger>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Trigger> _inbox = Channel.CreateUnbounded<Trigger>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
     private readonly Queue<Trigger> _followUps = new();
     private readonly ProcessServices _services;
     private readonly EventHub _events;
@@ -39,7 +41,8 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         ProcessServices services,
         EventHub events,
         RestartGate restarts,
-        IProcessLifecycle lifecycle)
+        IProcessLifecycle lifecycle
+    )
     {
         Config = config;
         Group = group;
@@ -66,7 +69,8 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public ProcessSnapshot Current => _snapshot;
 
-    public Spawning.SpawnRequest CreateSpawnRequest() => WithNotifySocket(_services.Environment.CreateRequest(Config, Group) with { StdinFd = StdinFd });
+    public Spawning.SpawnRequest CreateSpawnRequest() =>
+        WithNotifySocket(_services.Environment.CreateRequest(Config, Group) with { StdinFd = StdinFd });
 
     /// <summary>Given to the child as fd 0 instead of a pipe: the [fcgi-program] group's listening socket.</summary>
     public int StdinFd { get; init; } = -1;
@@ -182,14 +186,28 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     }
 
     private ProcessSnapshot Snapshot(ProcessCore core) =>
-        new(Name, Group, core.State, core.Pid, core.LastStart, core.LastStop, core.ExitStatus, core.SpawnError, core.EverStarted)
+        new(
+            Name,
+            Group,
+            core.State,
+            core.Pid,
+            core.LastStart,
+            core.LastStop,
+            core.ExitStatus,
+            core.SpawnError,
+            core.EverStarted
+        )
         {
             Note = Note(core),
             Waiting = core.WaitingFor is not null,
             ThrottleDelay = core.ThrottleDelay,
         };
 
-    [LoggerMessage(EventId = ProcessLogEvents.ActorFault, Level = LogLevel.Error, Message = "internal error handling process {Name}")]
+    [LoggerMessage(
+        EventId = ProcessLogEvents.ActorFault,
+        Level = LogLevel.Error,
+        Message = "internal error handling process {Name}"
+    )]
     private static partial void LogActorFault(ILogger logger, string name, Exception exception);
 
     private sealed record AddWaiter(Waiter Waiter) : Trigger;

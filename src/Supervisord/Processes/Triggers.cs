@@ -45,6 +45,7 @@ internal enum TimerKind
 
     /// <summary>ready_deadline: the probe did not pass in time.</summary>
     ReadyDeadline,
+
     /// <summary>The restart throttle's delay before an autorestart, armed in EXITED.</summary>
     Throttle,
 }

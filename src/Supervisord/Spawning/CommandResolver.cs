@@ -9,12 +9,19 @@ public static class CommandResolver
 {
     private const string DefaultPath = "/bin:/usr/bin:/usr/local/bin";
 
-    public static (string? File, IReadOnlyList<string> Argv, SpawnError? Error) Resolve(string command, string? pathVariable)
+    public static (string? File, IReadOnlyList<string> Argv, SpawnError? Error) Resolve(
+        string command,
+        string? pathVariable
+    )
     {
         var argv = Configuration.CommandLine.Split(command, out var parseError);
         if (argv is null)
         {
-            return (null, [], new SpawnError(SpawnErrorKind.BadCommand, $"can't parse command '{command}': {parseError}"));
+            return (
+                null,
+                [],
+                new SpawnError(SpawnErrorKind.BadCommand, $"can't parse command '{command}': {parseError}")
+            );
         }
         if (argv.Count == 0)
         {

@@ -24,7 +24,14 @@ public static class DeathSignalLauncher
             return (file, argv);
         }
         // setpriv execs FILE with FILE as argv[0]: the program sees its resolved path there, as after a PATH lookup by a shell.
-        var wrapped = new List<string>(argv.Count + 4) { "setpriv", "--pdeathsig", SignalTable.Name(signal), "--", file };
+        var wrapped = new List<string>(argv.Count + 4)
+        {
+            "setpriv",
+            "--pdeathsig",
+            SignalTable.Name(signal),
+            "--",
+            file,
+        };
         wrapped.AddRange(argv.Skip(1));
         return (Setpriv, wrapped);
     }

@@ -12,9 +12,14 @@ public static class ExecHelper
 {
     public const string Flag = "--exec-helper";
 
-    public static (string File, IReadOnlyList<string> Argv, string? Directory) Wrap(string file, IReadOnlyList<string> argv, SpawnRequest request)
+    public static (string File, IReadOnlyList<string> Argv, string? Directory) Wrap(
+        string file,
+        IReadOnlyList<string> argv,
+        SpawnRequest request
+    )
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the daemon's own executable");
+        var self =
+            Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the daemon's own executable");
         var helperArgv = new List<string>();
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
@@ -83,5 +88,7 @@ public static class ExecHelper
     }
 
     private static void Fail(string message) =>
-        CurrentProcess.WriteToStandardError(System.Text.Encoding.UTF8.GetBytes(message + "\nsupervisor: child process was not spawned\n"));
+        CurrentProcess.WriteToStandardError(
+            System.Text.Encoding.UTF8.GetBytes(message + "\nsupervisor: child process was not spawned\n")
+        );
 }

@@ -11,7 +11,10 @@ namespace Supervise.Supervisord.Spawning;
 /// </summary>
 public sealed class ProcessSpawner : IDisposable
 {
-    private readonly System.Collections.Concurrent.BlockingCollection<(SpawnRequest Request, TaskCompletionSource<(SpawnedChild?, SpawnError?)> Done)> _queue = [];
+    private readonly System.Collections.Concurrent.BlockingCollection<(
+        SpawnRequest Request,
+        TaskCompletionSource<(SpawnedChild?, SpawnError?)> Done
+    )> _queue = [];
 
     public ProcessSpawner()
     {
@@ -23,7 +26,9 @@ public sealed class ProcessSpawner : IDisposable
 
     public Task<(SpawnedChild? Child, SpawnError? Error)> SpawnAsync(SpawnRequest request)
     {
-        var done = new TaskCompletionSource<(SpawnedChild?, SpawnError?)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<(SpawnedChild?, SpawnError?)>(
+            TaskCreationOptions.RunContinuationsAsynchronously
+        );
         _queue.Add((request, done));
         return done.Task;
     }
@@ -74,17 +79,22 @@ public sealed class ProcessSpawner : IDisposable
             return (null, new SpawnError(SpawnErrorKind.System, "too many open files to spawn"));
         }
 
-        var envp = request.Environment
-            .GroupBy(e => e.Key)
-            .Select(g => $"{g.Key}={g.Last().Value}")
-            .ToArray();
+        var envp = request.Environment.GroupBy(e => e.Key).Select(g => $"{g.Key}={g.Last().Value}").ToArray();
         var (spawnFile, spawnArgv, directory) = UsesHelper(request)
             ? ExecHelper.Wrap(file!, argv, request)
             : (file!, argv, request.Directory);
         (spawnFile, spawnArgv) = DeathSignalLauncher.Wrap(spawnFile, spawnArgv, DeathSignal);
 
         var stderrWrite = request.RedirectStderr ? stdout.Value.Write : stderr.Value.Write;
-        var pid = PosixSpawn.Spawn(spawnFile, spawnArgv, envp, directory, stdin.Value.Read, stdout.Value.Write, stderrWrite);
+        var pid = PosixSpawn.Spawn(
+            spawnFile,
+            spawnArgv,
+            envp,
+            directory,
+            stdin.Value.Read,
+            stdout.Value.Write,
+            stderrWrite
+        );
 
         // The child holds its ends now; the parent keeps only stdin's write end and the read ends.
         if (request.StdinFd < 0)
@@ -108,15 +118,28 @@ public sealed class ProcessSpawner : IDisposable
                 Errno.EACCES => $"no permission to run command '{argv[0]}'",
                 var errno => $"couldn't spawn: {Errno.Name(errno)}",
             };
-            return (null, new SpawnError(-pid == Errno.ENOENT ? SpawnErrorKind.NotFound : SpawnErrorKind.System, message));
+            return (
+                null,
+                new SpawnError(-pid == Errno.ENOENT ? SpawnErrorKind.NotFound : SpawnErrorKind.System, message)
+            );
         }
-        return (new SpawnedChild(pid, stdin.Value.Write, stdout.Value.Read, request.RedirectStderr ? -1 : stderr.Value.Read), null);
+        return (
+            new SpawnedChild(
+                pid,
+                stdin.Value.Write,
+                stdout.Value.Read,
+                request.RedirectStderr ? -1 : stderr.Value.Read
+            ),
+            null
+        );
     }
 
     // posix_spawn reports a failed chdir as the same ENOENT as a missing program; the helper fails the way Supervisor's
     // child does instead ("couldn't chdir to ...", exit 127, then BACKOFF).
     private static bool UsesHelper(SpawnRequest request) =>
-        request.Uid is not null || request.Umask is not null || (request.Directory is not null && !Directory.Exists(request.Directory));
+        request.Uid is not null
+        || request.Umask is not null
+        || (request.Directory is not null && !Directory.Exists(request.Directory));
 
     private static void CloseAll(params (int Read, int Write)?[] pipes)
     {

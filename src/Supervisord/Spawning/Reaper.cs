@@ -134,7 +134,9 @@ public sealed partial class Reaper : IDisposable
             {
                 return (Signals.Outcome.AlreadyGone, Errno.ESRCH);
             }
-            return toGroup || entry.PidFd < 0 ? Signals.Send(pid, signal, toGroup) : Signals.SendToPidFd(entry.PidFd, signal);
+            return toGroup || entry.PidFd < 0
+                ? Signals.Send(pid, signal, toGroup)
+                : Signals.SendToPidFd(entry.PidFd, signal);
         }
     }
 
@@ -200,9 +202,17 @@ public sealed partial class Reaper : IDisposable
         _set.Wake();
     }
 
-    [LoggerMessage(EventId = LogEventIds.ExitHandlerFailed, Level = LogLevel.Error, Message = "reaper: exit handler for pid {Pid} failed: {Reason}")]
+    [LoggerMessage(
+        EventId = LogEventIds.ExitHandlerFailed,
+        Level = LogLevel.Error,
+        Message = "reaper: exit handler for pid {Pid} failed: {Reason}"
+    )]
     private static partial void LogExitHandlerFailed(ILogger logger, int pid, string reason);
 
-    [LoggerMessage(EventId = LogEventIds.ExitStatusLost, Level = LogLevel.Warning, Message = "reaper: the exit status of pid {Pid} was collected elsewhere; reporting it as unknown")]
+    [LoggerMessage(
+        EventId = LogEventIds.ExitStatusLost,
+        Level = LogLevel.Warning,
+        Message = "reaper: the exit status of pid {Pid} was collected elsewhere; reporting it as unknown"
+    )]
     private static partial void LogStatusLost(ILogger logger, int pid);
 }

@@ -11,7 +11,8 @@ public sealed record SpawnRequest(
     string? User,
     int? Uid,
     int? Umask,
-    bool RedirectStderr)
+    bool RedirectStderr
+)
 {
     /// <summary>A descriptor to give the child as fd 0 instead of a stdin pipe (the [fcgi-program] socket).</summary>
     public int StdinFd { get; init; } = -1;

@@ -28,7 +28,8 @@ public static class CrossSiteGuard
             return true; // "null" (a sandboxed frame, a file: page) or garbage
         }
         var authority = uri.IsDefaultPort ? uri.Host : uri.Host + ":" + uri.Port;
-        return !Matches(authority, request.Host.Value) && !Matches(authority, request.Headers["X-Forwarded-Host"].ToString());
+        return !Matches(authority, request.Host.Value)
+            && !Matches(authority, request.Headers["X-Forwarded-Host"].ToString());
     }
 
     private static bool Matches(string authority, string? host) =>

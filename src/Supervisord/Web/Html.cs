@@ -19,15 +19,17 @@ public static class Html
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => null,
-            } ?? c.ToString());
+            builder.Append(
+                c switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&quot;",
+                    '\'' => "&#39;",
+                    _ => null,
+                } ?? c.ToString()
+            );
         }
         return builder.ToString();
     }
@@ -56,6 +58,6 @@ public static class Html
     {
         var local = at.ToLocalTime();
         var culture = CultureInfo.InvariantCulture;
-        return string.Create(culture, $"{local:ddd MMM} {local.Day,2} {local:HH:mm:ss yyyy}");
+        return string.Create(culture, $"{local:ddd MMM} {local.Day, 2} {local:HH:mm:ss yyyy}");
     }
 }

@@ -21,7 +21,9 @@ public sealed class StateStream(ControlOperations operations)
 
     public async Task RunAsync(HttpContext context)
     {
-        var frames = Channel.CreateBounded<string>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var frames = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }
+        );
         var feed = operations.Registry.Events.Watch(Capacity);
         var pump = Task.CompletedTask;
         try
@@ -47,7 +49,8 @@ public sealed class StateStream(ControlOperations operations)
         {
             switch (published.Event)
             {
-                case ProcessStateChanged change when operations.Registry.FindGroup(change.Group)?.Find(change.Process) is { } process:
+                case ProcessStateChanged change
+                    when operations.Registry.FindGroup(change.Group)?.Find(change.Process) is { } process:
                     frames.TryWrite(Frame(process.Current));
                     break;
                 case ProcessGroupAdded or ProcessGroupRemoved:
@@ -73,7 +76,10 @@ public sealed class StateStream(ControlOperations operations)
             json.WriteString("rowclass", StatusView.RowClass(snapshot.State));
             json.WriteString("description", snapshot.Describe(now));
             json.WriteNumber("pid", snapshot.Pid);
-            json.WriteNumber("start", snapshot.State == ProcessState.Running && snapshot.LastStart is { } s ? s.ToUnixTimeMilliseconds() : 0);
+            json.WriteNumber(
+                "start",
+                snapshot.State == ProcessState.Running && snapshot.LastStart is { } s ? s.ToUnixTimeMilliseconds() : 0
+            );
             json.WriteNumber("now", now.ToUnixTimeMilliseconds());
             json.WriteEndObject();
         }

@@ -29,7 +29,9 @@ public sealed class TailStream(ControlOperations operations)
             {
                 try
                 {
-                    subscriptions.Add((stderr ? "stderr" : "stdout", operations.TailTarget(name, stderr).Subscribe(limit)));
+                    subscriptions.Add(
+                        (stderr ? "stderr" : "stdout", operations.TailTarget(name, stderr).Subscribe(limit))
+                    );
                 }
                 catch (SupervisorFault fault) when (fault.Code == FaultCode.NoFile)
                 {
@@ -39,7 +41,9 @@ public sealed class TailStream(ControlOperations operations)
         }
         catch (SupervisorFault)
         {
-            await ErrorPage.WriteAsync(context, StatusCodes.Status404NotFound, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status404NotFound, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         var frames = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -58,7 +62,11 @@ public sealed class TailStream(ControlOperations operations)
         }
     }
 
-    private static async Task PumpAsync(string channel, ChannelLog.Subscription subscription, ChannelWriter<string> frames)
+    private static async Task PumpAsync(
+        string channel,
+        ChannelLog.Subscription subscription,
+        ChannelWriter<string> frames
+    )
     {
         var boundary = new Utf8Boundary();
         var first = true;

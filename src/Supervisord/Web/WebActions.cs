@@ -62,10 +62,14 @@ public sealed class WebActions(ControlOperations operations)
         switch (action)
         {
             case "start":
-                var started = (await operations.StartAsync(name, wait: true, cancellationToken).ConfigureAwait(false)).Results[0];
+                var started = (
+                    await operations.StartAsync(name, wait: true, cancellationToken).ConfigureAwait(false)
+                ).Results[0];
                 return started.Succeeded ? $"Process {name} started" : $"ERROR: Process {name}: {StartError(started)}";
             case "stop":
-                var stopped = (await operations.StopAsync(name, wait: true, cancellationToken).ConfigureAwait(false)).Results[0];
+                var stopped = (
+                    await operations.StopAsync(name, wait: true, cancellationToken).ConfigureAwait(false)
+                ).Results[0];
                 return stopped.Succeeded ? $"Process {name} stopped" : Unexpected(stopped.Code, stopped.Description);
             case "restart":
                 // Supervisor's multicall ignores what the stop and the start answered.
@@ -92,15 +96,16 @@ public sealed class WebActions(ControlOperations operations)
         return $"Group {group} {action}{(action == "stop" ? "ped" : "ed")}";
     }
 
-    private static string StartError(ProcessOutcome outcome) => outcome.Code switch
-    {
-        FaultCode.NoFile => "no such file",
-        FaultCode.NotExecutable => "file not executable",
-        FaultCode.AlreadyStarted => "already started",
-        FaultCode.SpawnError => "spawn error",
-        FaultCode.AbnormalTermination => "abnormal termination",
-        _ => Unexpected(outcome.Code, outcome.Description),
-    };
+    private static string StartError(ProcessOutcome outcome) =>
+        outcome.Code switch
+        {
+            FaultCode.NoFile => "no such file",
+            FaultCode.NotExecutable => "file not executable",
+            FaultCode.AlreadyStarted => "already started",
+            FaultCode.SpawnError => "spawn error",
+            FaultCode.AbnormalTermination => "abnormal termination",
+            _ => Unexpected(outcome.Code, outcome.Description),
+        };
 
     private static string Unexpected(FaultCode code, string text) => $"unexpected rpc fault [{(int)code}] {text}";
 }

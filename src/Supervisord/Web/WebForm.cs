@@ -7,9 +7,10 @@ public sealed class WebForm(IQueryCollection query, IFormCollection? body)
 {
     public static async Task<WebForm> ReadAsync(HttpRequest request)
     {
-        var body = HttpMethods.IsPost(request.Method) && request.HasFormContentType
-            ? await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false)
-            : null;
+        var body =
+            HttpMethods.IsPost(request.Method) && request.HasFormContentType
+                ? await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false)
+                : null;
         return new WebForm(request.Query, body);
     }
 

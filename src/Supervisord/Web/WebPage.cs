@@ -26,7 +26,9 @@ public sealed class WebPage(ControlOperations operations)
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
-            await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         switch (request.Path.Value)
@@ -43,7 +45,8 @@ public sealed class WebPage(ControlOperations operations)
                 return;
             case "/tail.html":
                 var form = await WebForm.ReadAsync(request).ConfigureAwait(false);
-                await WriteHtmlAsync(context, TailView.Render(operations, form.Get("processname"), form.Get("limit"))).ConfigureAwait(false);
+                await WriteHtmlAsync(context, TailView.Render(operations, form.Get("processname"), form.Get("limit")))
+                    .ConfigureAwait(false);
                 return;
             default:
                 await StatusAsync(context).ConfigureAwait(false);
@@ -59,13 +62,17 @@ public sealed class WebPage(ControlOperations operations)
         {
             if (!WebActions.IsReadOnly(action) && CrossSiteGuard.IsForeign(context.Request))
             {
-                await ErrorPage.WriteAsync(context, StatusCodes.Status403Forbidden, context.RequestAborted).ConfigureAwait(false);
+                await ErrorPage
+                    .WriteAsync(context, StatusCodes.Status403Forbidden, context.RequestAborted)
+                    .ConfigureAwait(false);
                 return;
             }
             string? message;
             try
             {
-                message = await _actions.PerformAsync(form.Get("processname"), action, context.RequestAborted).ConfigureAwait(false);
+                message = await _actions
+                    .PerformAsync(form.Get("processname"), action, context.RequestAborted)
+                    .ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -73,14 +80,17 @@ public sealed class WebPage(ControlOperations operations)
             }
             if (message is null)
             {
-                await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+                await ErrorPage
+                    .WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted)
+                    .ConfigureAwait(false);
                 return;
             }
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = "./?message=" + Html.Quote(message);
             return;
         }
-        await WriteHtmlAsync(context, StatusView.Render(operations, form.Get("message"), form.Get("filter"))).ConfigureAwait(false);
+        await WriteHtmlAsync(context, StatusView.Render(operations, form.Get("message"), form.Get("filter")))
+            .ConfigureAwait(false);
     }
 
     private static async Task WriteHtmlAsync(HttpContext context, string html)

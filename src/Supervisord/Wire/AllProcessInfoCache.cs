@@ -18,7 +18,12 @@ public sealed class AllProcessInfoCache
     public XmlRpcArray Get(IReadOnlyList<SupervisedProcess> processes, DateTimeOffset now)
     {
         var second = now.ToUnixTimeSeconds();
-        if (_last is { } last && last.Second == second && ReferenceEquals(last.Processes, processes) && Unchanged(last.Snapshots, processes))
+        if (
+            _last is { } last
+            && last.Second == second
+            && ReferenceEquals(last.Processes, processes)
+            && Unchanged(last.Snapshots, processes)
+        )
         {
             return last.Value;
         }
@@ -47,5 +52,10 @@ public sealed class AllProcessInfoCache
         return true;
     }
 
-    private sealed record Entry(IReadOnlyList<SupervisedProcess> Processes, ProcessSnapshot[] Snapshots, long Second, XmlRpcArray Value);
+    private sealed record Entry(
+        IReadOnlyList<SupervisedProcess> Processes,
+        ProcessSnapshot[] Snapshots,
+        long Second,
+        XmlRpcArray Value
+    );
 }

@@ -14,7 +14,8 @@ public static class ErrorPage
     {
         var reason = ReasonPhrases.Of(status);
         var body = Encoding.ASCII.GetBytes(
-            $"<head>\r\n<title>Error response</title>\r\n</head>\r\n<body>\r\n<h1>Error response</h1>\r\n<p>Error code {status}.\r\n<p>Message: {reason}.\r\n</body>\r\n");
+            $"<head>\r\n<title>Error response</title>\r\n</head>\r\n<body>\r\n<h1>Error response</h1>\r\n<p>Error code {status}.\r\n<p>Message: {reason}.\r\n</body>\r\n"
+        );
         context.Response.StatusCode = status;
         // Kestrel's own phrase can differ from medusa's (413 is "Payload Too Large" there); the status line and the page agree.
         if (context.Features.Get<IHttpResponseFeature>() is { } feature)

@@ -34,7 +34,9 @@ public sealed class LogTailEndpoint(ControlOperations operations)
     {
         if (!HttpMethods.IsGet(context.Request.Method))
         {
-            await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         ChannelLog log;
@@ -44,7 +46,9 @@ public sealed class LogTailEndpoint(ControlOperations operations)
         }
         catch (SupervisorFault)
         {
-            await ErrorPage.WriteAsync(context, StatusCodes.Status404NotFound, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status404NotFound, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         var response = context.Response;

@@ -29,7 +29,8 @@ public static class ProcessInfoStruct
             ("stdout_logfile", stdout),
             ("stderr_logfile", process.Stderr.Path ?? ""),
             ("pid", snapshot.Pid),
-            ("description", snapshot.Describe(now)));
+            ("description", snapshot.Describe(now))
+        );
     }
 
     /// <summary>xmlrpc.capped_int: XML-RPC's &lt;int&gt; is 32 bits.</summary>

@@ -22,8 +22,11 @@ public readonly struct RpcArgs(IReadOnlyList<XmlRpcValue> values)
         };
 
     public int Int(int index) =>
-        PyCoerce.TryInt(values[index], out var result) ? result : throw new SupervisorFault(FaultCode.IncorrectParameters);
+        PyCoerce.TryInt(values[index], out var result)
+            ? result
+            : throw new SupervisorFault(FaultCode.IncorrectParameters);
 
     /// <summary>An optional truthy flag, such as startProcess's wait (default True).</summary>
-    public bool Flag(int index, bool fallback = true) => index < values.Count ? PyCoerce.Truthy(values[index]) : fallback;
+    public bool Flag(int index, bool fallback = true) =>
+        index < values.Count ? PyCoerce.Truthy(values[index]) : fallback;
 }

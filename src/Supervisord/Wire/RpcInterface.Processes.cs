@@ -11,26 +11,84 @@ public sealed partial class RpcInterface
 {
     private void AddProcessMethods()
     {
-        Add("supervisor.startProcess", 1, 2, async (a, ct) => Answer(await _operations.StartAsync(Namespec(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false)));
-        Add("supervisor.startProcessGroup", 1, 2, async (a, ct) => Answer(await _operations.StartAsync(Group(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false)));
-        Add("supervisor.startAllProcesses", 0, 1, async (a, ct) => Answer(await _operations.StartAsync("all", a.Flag(0), ct).ConfigureAwait(false)));
-        Add("supervisor.stopProcess", 1, 2, async (a, ct) => Answer(await _operations.StopAsync(Namespec(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false)));
-        Add("supervisor.stopProcessGroup", 1, 2, async (a, ct) => Answer(await _operations.StopAsync(Group(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false)));
-        Add("supervisor.stopAllProcesses", 0, 1, async (a, ct) => Answer(await _operations.StopAsync("all", a.Flag(0), ct).ConfigureAwait(false)));
-        Add("supervisor.signalProcess", 2, 2, async (a, ct) => Answer(await _operations.SignalAsync(Namespec(a.Text(0)), a.Text(1), ct).ConfigureAwait(false)));
-        Add("supervisor.signalProcessGroup", 2, 2, async (a, ct) => Answer(await _operations.SignalAsync(Group(a.Text(0)), a.Text(1), ct).ConfigureAwait(false)));
-        Add("supervisor.signalAllProcesses", 1, 1, async (a, ct) => Answer(await _operations.SignalAsync("all", a.Text(0), ct).ConfigureAwait(false)));
-        Add("supervisor.sendProcessStdin", 2, 2, async (a, ct) =>
-        {
-            var data = a[1] is XmlRpcBase64 binary ? binary.Value : System.Text.Encoding.UTF8.GetBytes(a.Text(1));
-            await _operations.SendStdinAsync(a.Text(0), data, ct).ConfigureAwait(false);
-            return true;
-        });
-        Add("supervisor.sendRemoteCommEvent", 2, a =>
-        {
-            _operations.SendRemoteCommEvent(a.Text(0), a.Text(1));
-            return true;
-        });
+        Add(
+            "supervisor.startProcess",
+            1,
+            2,
+            async (a, ct) =>
+                Answer(await _operations.StartAsync(Namespec(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.startProcessGroup",
+            1,
+            2,
+            async (a, ct) => Answer(await _operations.StartAsync(Group(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.startAllProcesses",
+            0,
+            1,
+            async (a, ct) => Answer(await _operations.StartAsync("all", a.Flag(0), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.stopProcess",
+            1,
+            2,
+            async (a, ct) =>
+                Answer(await _operations.StopAsync(Namespec(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.stopProcessGroup",
+            1,
+            2,
+            async (a, ct) => Answer(await _operations.StopAsync(Group(a.Text(0)), a.Flag(1), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.stopAllProcesses",
+            0,
+            1,
+            async (a, ct) => Answer(await _operations.StopAsync("all", a.Flag(0), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.signalProcess",
+            2,
+            2,
+            async (a, ct) =>
+                Answer(await _operations.SignalAsync(Namespec(a.Text(0)), a.Text(1), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.signalProcessGroup",
+            2,
+            2,
+            async (a, ct) =>
+                Answer(await _operations.SignalAsync(Group(a.Text(0)), a.Text(1), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.signalAllProcesses",
+            1,
+            1,
+            async (a, ct) => Answer(await _operations.SignalAsync("all", a.Text(0), ct).ConfigureAwait(false))
+        );
+        Add(
+            "supervisor.sendProcessStdin",
+            2,
+            2,
+            async (a, ct) =>
+            {
+                var data = a[1] is XmlRpcBase64 binary ? binary.Value : System.Text.Encoding.UTF8.GetBytes(a.Text(1));
+                await _operations.SendStdinAsync(a.Text(0), data, ct).ConfigureAwait(false);
+                return true;
+            }
+        );
+        Add(
+            "supervisor.sendRemoteCommEvent",
+            2,
+            a =>
+            {
+                _operations.SendRemoteCommEvent(a.Text(0), a.Text(1));
+                return true;
+            }
+        );
     }
 
     /// <summary>One process: True, or its fault. A group or all: the array of results.</summary>
@@ -45,7 +103,12 @@ public sealed partial class RpcInterface
     }
 
     private static XmlRpcValue Result(ProcessOutcome outcome) =>
-        Struct(("name", outcome.Name), ("group", outcome.Group), ("status", (int)outcome.Code), ("description", outcome.Description));
+        Struct(
+            ("name", outcome.Name),
+            ("group", outcome.Group),
+            ("status", (int)outcome.Code),
+            ("description", outcome.Description)
+        );
 
     /// <summary>A namespec as split_namespec reads it; "all" is a group named all here, not every process.</summary>
     private static string Namespec(string name) => name == "all" ? "all:all" : name;

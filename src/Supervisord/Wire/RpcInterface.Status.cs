@@ -13,34 +13,68 @@ public sealed partial class RpcInterface
         Add("supervisor.getVersion", 0, _ => DaemonVersion.Api);
         Add("supervisor.getSupervisorVersion", 0, _ => DaemonVersion.Supervisor);
         Add("supervisor.getIdentification", 0, _ => _operations.Identification);
-        Add("supervisor.getState", 0, _ => Struct(("statecode", (int)_operations.Mood), ("statename", _operations.Mood.ToString().ToUpperInvariant())));
+        Add(
+            "supervisor.getState",
+            0,
+            _ =>
+                Struct(
+                    ("statecode", (int)_operations.Mood),
+                    ("statename", _operations.Mood.ToString().ToUpperInvariant())
+                )
+        );
         Add("supervisor.getPID", 0, _ => Environment.ProcessId);
-        Add("supervisor.shutdown", 0, _ =>
-        {
-            _operations.Shutdown();
-            return true;
-        });
-        Add("supervisor.restart", 0, _ =>
-        {
-            _operations.Reload();
-            return true;
-        });
-        Add("supervisor.reloadConfig", 0, _ =>
-        {
-            var (added, changed, removed) = _operations.Reread();
-            return new XmlRpcArray([new XmlRpcArray([Strings(added), Strings(changed), Strings(removed)])]);
-        });
-        Add("supervisor.addProcessGroup", 1, 1, async (a, _) =>
-        {
-            await _operations.AddGroupAsync(a.Text(0)).ConfigureAwait(false);
-            return true;
-        });
-        Add("supervisor.removeProcessGroup", 1, 1, async (a, _) =>
-        {
-            await _operations.RemoveGroupAsync(a.Text(0)).ConfigureAwait(false);
-            return true;
-        });
-        Add("supervisor.getProcessInfo", 1, a => ProcessInfoStruct.Of(_operations.Process(a.Text(0)), _operations.Time.GetUtcNow()));
+        Add(
+            "supervisor.shutdown",
+            0,
+            _ =>
+            {
+                _operations.Shutdown();
+                return true;
+            }
+        );
+        Add(
+            "supervisor.restart",
+            0,
+            _ =>
+            {
+                _operations.Reload();
+                return true;
+            }
+        );
+        Add(
+            "supervisor.reloadConfig",
+            0,
+            _ =>
+            {
+                var (added, changed, removed) = _operations.Reread();
+                return new XmlRpcArray([new XmlRpcArray([Strings(added), Strings(changed), Strings(removed)])]);
+            }
+        );
+        Add(
+            "supervisor.addProcessGroup",
+            1,
+            1,
+            async (a, _) =>
+            {
+                await _operations.AddGroupAsync(a.Text(0)).ConfigureAwait(false);
+                return true;
+            }
+        );
+        Add(
+            "supervisor.removeProcessGroup",
+            1,
+            1,
+            async (a, _) =>
+            {
+                await _operations.RemoveGroupAsync(a.Text(0)).ConfigureAwait(false);
+                return true;
+            }
+        );
+        Add(
+            "supervisor.getProcessInfo",
+            1,
+            a => ProcessInfoStruct.Of(_operations.Process(a.Text(0)), _operations.Time.GetUtcNow())
+        );
         Add(GetAllProcessInfo, 0, _ => _allInfo.Get(_operations.Processes, _operations.Time.GetUtcNow()));
         Add("supervisor.getAllConfigInfo", 0, _ => ConfigInfoStruct.All(_operations));
     }

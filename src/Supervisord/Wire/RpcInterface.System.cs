@@ -6,15 +6,30 @@ namespace Supervise.Supervisord.Wire;
 /// <summary>system.listMethods, methodHelp, methodSignature and multicall, as 4.2.5's SystemNamespaceRPCInterface.</summary>
 public sealed partial class RpcInterface
 {
-    private static readonly Dictionary<string, RpcMethodInfo> Introspection = RpcMethodTable.All.ToDictionary(m => m.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, RpcMethodInfo> Introspection = RpcMethodTable.All.ToDictionary(
+        m => m.Name,
+        StringComparer.Ordinal
+    );
 
     private void AddSystemMethods()
     {
         Add("system.listMethods", 0, _ => new XmlRpcArray([.. RpcMethodTable.All.Select(m => (XmlRpcValue)m.Name)]));
-        Add("system.methodHelp", 1, a => Introspection.TryGetValue(a.Text(0), out var m) ? m.Help : throw new SupervisorFault(FaultCode.SignatureUnsupported));
-        Add("system.methodSignature", 1, a => Introspection.TryGetValue(a.Text(0), out var m)
-            ? new XmlRpcArray([.. m.Signature.Select(t => (XmlRpcValue)t)])
-            : throw new SupervisorFault(FaultCode.SignatureUnsupported));
+        Add(
+            "system.methodHelp",
+            1,
+            a =>
+                Introspection.TryGetValue(a.Text(0), out var m)
+                    ? m.Help
+                    : throw new SupervisorFault(FaultCode.SignatureUnsupported)
+        );
+        Add(
+            "system.methodSignature",
+            1,
+            a =>
+                Introspection.TryGetValue(a.Text(0), out var m)
+                    ? new XmlRpcArray([.. m.Signature.Select(t => (XmlRpcValue)t)])
+                    : throw new SupervisorFault(FaultCode.SignatureUnsupported)
+        );
         Add("system.multicall", 1, 1, MulticallAsync);
     }
 

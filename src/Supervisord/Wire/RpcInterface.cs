@@ -12,6 +12,7 @@ namespace Supervise.Supervisord.Wire;
 public sealed partial class RpcInterface
 {
     private readonly ControlOperations _operations;
+
     /// <summary>The poller's call: its result is the same instance while nothing it shows changed (<see cref="AllProcessInfoCache"/>).</summary>
     public const string GetAllProcessInfo = "supervisor.getAllProcessInfo";
 
@@ -28,10 +29,19 @@ public sealed partial class RpcInterface
     }
 
     /// <summary>Runs one call; faults come back as <see cref="SupervisorFault"/>.</summary>
-    public async ValueTask<XmlRpcValue> CallAsync(string name, IReadOnlyList<XmlRpcValue> parameters, CancellationToken cancellationToken)
+    public async ValueTask<XmlRpcValue> CallAsync(
+        string name,
+        IReadOnlyList<XmlRpcValue> parameters,
+        CancellationToken cancellationToken
+    )
     {
         var dot = name.IndexOf('.');
-        if (dot < 0 || name.IndexOf('.', dot + 1) >= 0 || name.AsSpan(dot + 1).StartsWith("_", StringComparison.Ordinal) || !_methods.TryGetValue(name, out var method))
+        if (
+            dot < 0
+            || name.IndexOf('.', dot + 1) >= 0
+            || name.AsSpan(dot + 1).StartsWith("_", StringComparison.Ordinal)
+            || !_methods.TryGetValue(name, out var method)
+        )
         {
             throw new SupervisorFault(FaultCode.UnknownMethod);
         }
@@ -46,12 +56,25 @@ public sealed partial class RpcInterface
         return await method.Handler(new RpcArgs(parameters), cancellationToken).ConfigureAwait(false);
     }
 
-    private void Add(string name, int minArgs, int maxArgs, Func<RpcArgs, CancellationToken, ValueTask<XmlRpcValue>> handler) =>
-        _methods.Add(name, new Method(minArgs, maxArgs, name.StartsWith("supervisor.", StringComparison.Ordinal), handler));
+    private void Add(
+        string name,
+        int minArgs,
+        int maxArgs,
+        Func<RpcArgs, CancellationToken, ValueTask<XmlRpcValue>> handler
+    ) =>
+        _methods.Add(
+            name,
+            new Method(minArgs, maxArgs, name.StartsWith("supervisor.", StringComparison.Ordinal), handler)
+        );
 
     private void Add(string name, int args, Func<RpcArgs, XmlRpcValue> handler) =>
         Add(name, args, args, (a, _) => ValueTask.FromResult(handler(a)));
 
     /// <param name="Guarded">Supervisor's _update: refused with SHUTDOWN_STATE once shutdown has begun.</param>
-    private sealed record Method(int MinArgs, int MaxArgs, bool Guarded, Func<RpcArgs, CancellationToken, ValueTask<XmlRpcValue>> Handler);
+    private sealed record Method(
+        int MinArgs,
+        int MaxArgs,
+        bool Guarded,
+        Func<RpcArgs, CancellationToken, ValueTask<XmlRpcValue>> Handler
+    );
 }

@@ -28,7 +28,11 @@ public sealed class Utf8Boundary
             {
                 continue; // a continuation byte: keep looking for its lead
             }
-            var needed = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+            var needed =
+                (b & 0xE0) == 0xC0 ? 2
+                : (b & 0xF0) == 0xE0 ? 3
+                : (b & 0xF8) == 0xF0 ? 4
+                : 1;
             return needed > back ? back : 0;
         }
         return 0;

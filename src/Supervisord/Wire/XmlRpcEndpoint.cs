@@ -15,7 +15,12 @@ namespace Supervise.Supervisord.Wire;
 /// Each parsed call is counted for /metrics by method and outcome, with its latency. getAllProcessInfo's reply is kept
 /// and lent to the next calls while its value is the same instance (<see cref="ReplyMemo"/>).
 /// </summary>
-public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, LogThrottle throttle, ControlCallMetrics metrics)
+public sealed partial class XmlRpcEndpoint(
+    RpcInterface rpc,
+    ILogger logger,
+    LogThrottle throttle,
+    ControlCallMetrics metrics
+)
 {
     /// <summary>The largest request body read; Supervisor has no bound, and buffers whatever it is sent.</summary>
     public const int MaxBodyBytes = 4 << 20;
@@ -26,14 +31,18 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
     {
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         if (body is null)
         {
             context.Response.Headers.Connection = "close";
-            await ErrorPage.WriteAsync(context, StatusCodes.Status413RequestEntityTooLarge, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status413RequestEntityTooLarge, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         XmlRpcCall call;
@@ -44,7 +53,9 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
         catch (XmlRpcParseException exception)
         {
             LogBadRequest(body, exception.Message);
-            await ErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status400BadRequest, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         PooledBytes reply;
@@ -68,7 +79,9 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
         {
             metrics.Record(ControlCallMetrics.XmlRpc, call.MethodName, CallOutcome.Error, started);
             LogCallFailed(logger, call.MethodName, exception);
-            await ErrorPage.WriteAsync(context, StatusCodes.Status500InternalServerError, context.RequestAborted).ConfigureAwait(false);
+            await ErrorPage
+                .WriteAsync(context, StatusCodes.Status500InternalServerError, context.RequestAborted)
+                .ConfigureAwait(false);
             return;
         }
         using (reply)
@@ -99,7 +112,9 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
         try
         {
             int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+            while (
+                (read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0
+            )
             {
                 if (buffer.Length + read > MaxBodyBytes)
                 {
@@ -139,9 +154,17 @@ public sealed partial class XmlRpcEndpoint(RpcInterface rpc, ILogger logger, Log
     [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "XML-RPC request data {Data} is invalid: {Reason}")]
     private static partial void LogInvalid(ILogger logger, string data, string reason);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "XML-RPC request data {Data} is invalid: {Reason} ({Suppressed} similar lines suppressed before this one)")]
+    [LoggerMessage(
+        EventId = 402,
+        Level = LogLevel.Error,
+        Message = "XML-RPC request data {Data} is invalid: {Reason} ({Suppressed} similar lines suppressed before this one)"
+    )]
     private static partial void LogInvalidAfterSuppressed(ILogger logger, string data, string reason, int suppressed);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Critical, Message = "Handling XML-RPC request {Method} raised an unexpected exception")]
+    [LoggerMessage(
+        EventId = 401,
+        Level = LogLevel.Critical,
+        Message = "Handling XML-RPC request {Method} raised an unexpected exception"
+    )]
     private static partial void LogCallFailed(ILogger logger, string method, Exception exception);
 }

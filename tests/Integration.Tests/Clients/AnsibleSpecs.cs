@@ -36,8 +36,11 @@ public sealed class AnsibleSpecs
         (await daemon.StateOfAsync("app")).Should().Be("RUNNING");
         await module.ChangesAsync("state=restarted");
         await module.ChangesAsync("state=signalled signal=USR1");
-        await Eventually.UntilAsync(() => daemon.ReadFile("app.log").Contains("usr1", StringComparison.Ordinal), "the program got SIGUSR1",
-            TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => daemon.ReadFile("app.log").Contains("usr1", StringComparison.Ordinal),
+            "the program got SIGUSR1",
+            TimeSpan.FromSeconds(10)
+        );
         await module.ChangesAsync("state=stopped");
         (await daemon.StateOfAsync("app")).Should().Be("STOPPED");
         await module.ChangesAsync("state=absent");
@@ -55,14 +58,16 @@ public sealed class AnsibleSpecs
             var arguments = $"name=app {state} config={daemon.ConfigPath} supervisorctl_path={supervisorctl}";
             var result = await Cli.Wrap(ClientTools.Ansible)
                 .WithArguments(["localhost", "-c", "local", "-m", "community.general.supervisorctl", "-a", arguments])
-                .WithEnvironmentVariables(new Dictionary<string, string?>
-                {
-                    ["ANSIBLE_LOCALHOST_WARNING"] = "false",
-                    ["ANSIBLE_INVENTORY_UNPARSED_WARNING"] = "false",
-                    ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(daemon.Directory, "ansible-local"),
-                    ["ANSIBLE_REMOTE_TEMP"] = Path.Combine(daemon.Directory, "ansible-remote"),
-                    ["ANSIBLE_NOCOLOR"] = "true",
-                })
+                .WithEnvironmentVariables(
+                    new Dictionary<string, string?>
+                    {
+                        ["ANSIBLE_LOCALHOST_WARNING"] = "false",
+                        ["ANSIBLE_INVENTORY_UNPARSED_WARNING"] = "false",
+                        ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(daemon.Directory, "ansible-local"),
+                        ["ANSIBLE_REMOTE_TEMP"] = Path.Combine(daemon.Directory, "ansible-remote"),
+                        ["ANSIBLE_NOCOLOR"] = "true",
+                    }
+                )
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(new CancellationTokenSource(TimeSpan.FromSeconds(180)).Token);
             var output = result.StandardOutput + result.StandardError;

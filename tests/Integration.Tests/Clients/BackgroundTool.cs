@@ -26,7 +26,12 @@ public sealed class BackgroundTool : IAsyncDisposable
 
     public static BackgroundTool Start(string path, params string[] arguments)
     {
-        var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -33,19 +33,24 @@ public sealed class NpmSupervisordSpecs
     [ClientFact(Client.NpmSupervisord)]
     public async Task GetAllProcessInfo_stop_start_and_a_fault_decode_over_the_unix_socket()
     {
-        await using var daemon = await Infrastructure.Daemon.WithConfig("""
-            [program:web]
-            command={CHILD} hang
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(
+                """
+                [program:web]
+                command={CHILD} hang
 
-            [program:idle]
-            command={CHILD} hang
-            autostart=false
-            """).StartAsync();
+                [program:idle]
+                command={CHILD} hang
+                autostart=false
+                """
+            )
+            .StartAsync();
         await daemon.WaitForStateAsync("web", "RUNNING");
         var script = Path.Combine(daemon.Directory, "client.js");
         File.WriteAllText(script, Script);
 
-        var result = await Cli.Wrap(ClientTools.Node).WithArguments([script, $"unix://{daemon.SocketPath}"])
+        var result = await Cli.Wrap(ClientTools.Node)
+            .WithArguments([script, $"unix://{daemon.SocketPath}"])
             .WithEnvironmentVariables(new Dictionary<string, string?> { ["NODE_PATH"] = ClientTools.NodeModules })
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);

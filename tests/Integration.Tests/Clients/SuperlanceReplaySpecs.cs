@@ -34,26 +34,34 @@ public sealed class SuperlanceReplaySpecs
     [ClientFact(Client.Childutils)]
     public async Task A_child_restarts_another_program_through_childutils_over_the_unix_socket()
     {
-        await using var daemon = await Infrastructure.Daemon.WithConfig($$"""
-            [program:victim]
-            command={CHILD} hang
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(
+                $$"""
+                [program:victim]
+                command={CHILD} hang
 
-            [program:driver]
-            command={{ClientTools.DebianPython}} {W}/driver.py
-            autostart=false
-            autorestart=false
-            startsecs=0
-            stdout_logfile={W}/driver.log
-            stderr_logfile={W}/driver.err
-            """).StartAsync();
+                [program:driver]
+                command={{ClientTools.DebianPython}} {W}/driver.py
+                autostart=false
+                autorestart=false
+                startsecs=0
+                stdout_logfile={W}/driver.log
+                stderr_logfile={W}/driver.err
+                """
+            )
+            .StartAsync();
         File.WriteAllText(Path.Combine(daemon.Directory, "driver.py"), Script);
         await daemon.WaitForStateAsync("victim", "RUNNING");
         var before = await daemon.CtlAsync("pid", "victim");
 
         (await daemon.CtlAsync("start", "driver")).Output.Should().Be("driver: started\n");
-        await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, "driver.log").Contains("restarted", StringComparison.Ordinal)
-                || ClientTools.ReadIfAny(daemon, "driver.err").Contains("Error", StringComparison.Ordinal), "the driver restarted the victim",
-            TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(
+            () =>
+                ClientTools.ReadIfAny(daemon, "driver.log").Contains("restarted", StringComparison.Ordinal)
+                || ClientTools.ReadIfAny(daemon, "driver.err").Contains("Error", StringComparison.Ordinal),
+            "the driver restarted the victim",
+            TimeSpan.FromSeconds(30)
+        );
 
         var lines = ClientTools.ReadIfAny(daemon, "driver.log").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(2, ClientTools.ReadIfAny(daemon, "driver.err"));

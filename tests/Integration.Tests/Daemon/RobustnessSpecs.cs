@@ -8,11 +8,14 @@ public sealed class RobustnessSpecs
     [Fact]
     public async Task A_daemon_killed_with_sigkill_and_started_again_never_leaves_two_copies_running()
     {
-        await using var daemon = Infrastructure.Daemon.WithConfig("""
+        await using var daemon = Infrastructure.Daemon.WithConfig(
+            """
             [program:solo]
             command=/bin/bash -c 'exec -a {W}/solo sleep 600'
             startsecs=0
-            """, supervisordExtra: "watchdog=false");
+            """,
+            supervisordExtra: "watchdog=false"
+        );
         await daemon.StartAsync();
         await Eventually.UntilAsync(() => Native.Matching(daemon.Directory + "/solo").Count == 1, "the program runs");
         var first = Native.Matching(daemon.Directory + "/solo").Single();
@@ -27,7 +30,10 @@ public sealed class RobustnessSpecs
 
         var running = Native.Matching(daemon.Directory + "/solo");
         running.Should().ContainSingle().Which.Should().NotBe(first);
-        MainLog.Read(daemon).Should().Contain(l => l.Message.StartsWith($"found solo (pid {first}) still running", StringComparison.Ordinal));
+        MainLog
+            .Read(daemon)
+            .Should()
+            .Contain(l => l.Message.StartsWith($"found solo (pid {first}) still running", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,7 +41,8 @@ public sealed class RobustnessSpecs
     {
         await using var daemon = Infrastructure.Daemon.WithConfig("[program:p]\ncommand={CHILD} hang\nstartsecs=0\n");
 
-        var launch = await CliWrap.Cli.Wrap(Binaries.Supervisord)
+        var launch = await CliWrap
+            .Cli.Wrap(Binaries.Supervisord)
             .WithArguments(["-c", daemon.ConfigPath])
             .WithValidation(CliWrap.CommandResultValidation.None)
             .ExecuteAsync(new CancellationTokenSource(30_000).Token);
@@ -43,12 +50,22 @@ public sealed class RobustnessSpecs
         var pidfile = Path.Combine(daemon.Directory, "supervisord.pid");
         try
         {
-            await Eventually.UntilAsync(async () => File.Exists(pidfile) && (await daemon.CtlAsync("status", "p")).Output.Contains("RUNNING", StringComparison.Ordinal),
-                "the detached daemon runs the program", TimeSpan.FromSeconds(20));
+            await Eventually.UntilAsync(
+                async () =>
+                    File.Exists(pidfile)
+                    && (await daemon.CtlAsync("status", "p")).Output.Contains("RUNNING", StringComparison.Ordinal),
+                "the detached daemon runs the program",
+                TimeSpan.FromSeconds(20)
+            );
             var pid = int.Parse(File.ReadAllText(pidfile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var session = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3];
-            session.Should().Be(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "the daemon leads its own session");
+            session
+                .Should()
+                .Be(
+                    pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "the daemon leads its own session"
+                );
         }
         finally
         {
@@ -62,7 +79,8 @@ public sealed class RobustnessSpecs
     public async Task As_pid_1_orphans_are_reaped_exit_statuses_stay_exact_and_shutdown_is_prompt(bool throttle)
     {
         // With restart_throttle=false the five crash-loopers restart every ~50 ms: the busiest reaping there is.
-        await using var daemon = Infrastructure.Daemon.WithConfig($$"""
+        await using var daemon = Infrastructure.Daemon.WithConfig(
+            $$"""
             [program:orphans]
             command=/bin/bash -c 'while true;do (sleep 0.05 &);sleep 0.05;done'
 
@@ -72,8 +90,12 @@ public sealed class RobustnessSpecs
             numprocs=5
             process_name=%(program_name)s_%(process_num)d
             restart_throttle={{(throttle ? "true" : "false")}}
-            """);
-        var info = new ProcessStartInfo("/usr/bin/unshare", ["--pid", "--fork", "--mount-proc", Binaries.Supervisord, "-n", "-c", daemon.ConfigPath])
+            """
+        );
+        var info = new ProcessStartInfo(
+            "/usr/bin/unshare",
+            ["--pid", "--fork", "--mount-proc", Binaries.Supervisord, "-n", "-c", daemon.ConfigPath]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -85,21 +107,38 @@ public sealed class RobustnessSpecs
         unshare.BeginErrorReadLine();
         try
         {
-            await Eventually.UntilAsync(() => MainLog.Read(daemon).Count(l => l.Message.Contains("(exit status 3; not expected)", StringComparison.Ordinal)) >= 50,
-                "the programs crashed and restarted many times", TimeSpan.FromSeconds(30));
+            await Eventually.UntilAsync(
+                () =>
+                    MainLog
+                        .Read(daemon)
+                        .Count(l => l.Message.Contains("(exit status 3; not expected)", StringComparison.Ordinal))
+                    >= 50,
+                "the programs crashed and restarted many times",
+                TimeSpan.FromSeconds(30)
+            );
 
-            MainLog.Read(daemon).Should().NotContain(l => l.Message.StartsWith("exited: three", StringComparison.Ordinal) && l.Message.Contains("exit status 0", StringComparison.Ordinal),
-                "no exit status may be stolen by a reap of any child");
+            MainLog
+                .Read(daemon)
+                .Should()
+                .NotContain(
+                    l =>
+                        l.Message.StartsWith("exited: three", StringComparison.Ordinal)
+                        && l.Message.Contains("exit status 0", StringComparison.Ordinal),
+                    "no exit status may be stolen by a reap of any child"
+                );
             // Orphans and crash-loopers die every 50 ms, so a snapshot may catch one between its exit and its reap; a
             // zombie left unreaped is in every snapshot from then on, and two consecutive ones would never be disjoint.
             IReadOnlyList<int> previous = ZombiesUnder(unshare.Id);
-            await Eventually.UntilAsync(() =>
-            {
-                var now = ZombiesUnder(unshare.Id);
-                var lingering = now.Intersect(previous).Any();
-                previous = now;
-                return !lingering;
-            }, "no zombie lingers in the namespace");
+            await Eventually.UntilAsync(
+                () =>
+                {
+                    var now = ZombiesUnder(unshare.Id);
+                    var lingering = now.Intersect(previous).Any();
+                    previous = now;
+                    return !lingering;
+                },
+                "no zombie lingers in the namespace"
+            );
         }
         finally
         {

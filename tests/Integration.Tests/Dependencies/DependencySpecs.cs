@@ -17,28 +17,37 @@ public sealed class DependencySpecs
     }
 
     /// <summary>A db that listens on the port only once {W}/go exists.</summary>
-    private static string Db(int port) => $$"""
-        [program:db]
-        command=/bin/sh -c 'while [ ! -e {W}/go ]; do sleep 0.05; done; exec python3 -m http.server {{port}} --bind 127.0.0.1'
-        ready=tcp://127.0.0.1:{{port}}
-        ready_interval=0.05
-        stdout_logfile={W}/db.log
-        redirect_stderr=true
+    private static string Db(int port) =>
+        $$"""
+            [program:db]
+            command=/bin/sh -c 'while [ ! -e {W}/go ]; do sleep 0.05; done; exec python3 -m http.server {{port}} --bind 127.0.0.1'
+            ready=tcp://127.0.0.1:{{port}}
+            ready_interval=0.05
+            stdout_logfile={W}/db.log
+            redirect_stderr=true
 
-        """;
+            """;
 
     [ToolFact("python3")]
     public async Task A_web_that_depends_on_db_is_not_spawned_until_the_db_listens()
     {
         var port = FreePort();
-        await using var daemon = await Infrastructure.Daemon.WithConfig(Db(port) + """
-            [program:web]
-            command={CHILD} touch:{W}/web.spawned hang
-            depends_on=db
-            startsecs=0
-            """).StartAsync();
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(
+                Db(port)
+                    + """
+                    [program:web]
+                    command={CHILD} touch:{W}/web.spawned hang
+                    depends_on=db
+                    startsecs=0
+                    """
+            )
+            .StartAsync();
 
-        await Eventually.UntilAsync(async () => (await daemon.CtlAsync("status", "db")).Output.Contains("STARTING", StringComparison.Ordinal), "db is starting");
+        await Eventually.UntilAsync(
+            async () => (await daemon.CtlAsync("status", "db")).Output.Contains("STARTING", StringComparison.Ordinal),
+            "db is starting"
+        );
         var web = await daemon.CtlAsync("status", "web");
         web.Output.Should().Be("web                              STARTING  waiting for db\n");
         var json = await daemon.CtlAsync("status", "--json", "web");
@@ -51,19 +60,24 @@ public sealed class DependencySpecs
         File.Exists(Path.Combine(daemon.Directory, "web.spawned")).Should().BeTrue();
         var log = MainLog.Read(daemon).Select(l => l.Message).ToList();
         log.FindIndex(m => m == "success: db entered RUNNING state, ready (tcp://127.0.0.1:" + port + ")")
-            .Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(log.FindIndex(m => m.StartsWith("spawned: 'web'", StringComparison.Ordinal)));
+            .Should()
+            .BeGreaterThanOrEqualTo(0)
+            .And.BeLessThan(log.FindIndex(m => m.StartsWith("spawned: 'web'", StringComparison.Ordinal)));
     }
 
     [ToolFact("python3")]
     public async Task Stopping_db_stops_the_web_that_depends_on_it_first_and_restarting_db_brings_web_back()
     {
         var port = FreePort();
-        await using var daemon = Infrastructure.Daemon.WithConfig(Db(port) + """
-            [program:web]
-            command={CHILD} hang
-            depends_on=db
-            startsecs=0
-            """);
+        await using var daemon = Infrastructure.Daemon.WithConfig(
+            Db(port)
+                + """
+                [program:web]
+                command={CHILD} hang
+                depends_on=db
+                startsecs=0
+                """
+        );
         File.WriteAllText(Path.Combine(daemon.Directory, "go"), "");
         await daemon.StartAsync();
         await daemon.WaitForStateAsync("web", "RUNNING");
@@ -73,7 +87,9 @@ public sealed class DependencySpecs
         stop.Output.Should().Be("db: stopped\n");
         (await daemon.StateOfAsync("web")).Should().Be("STOPPED");
         var log = MainLog.Read(daemon).Select(l => l.Message).ToList();
-        log.FindIndex(m => m.StartsWith("stopped: web", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(0)
+        log.FindIndex(m => m.StartsWith("stopped: web", StringComparison.Ordinal))
+            .Should()
+            .BeGreaterThanOrEqualTo(0)
             .And.BeLessThan(log.FindIndex(m => m.StartsWith("killing db", StringComparison.Ordinal)));
 
         (await daemon.CtlAsync("start", "web")).Output.Should().Be("web: started\n");
@@ -93,21 +109,29 @@ public sealed class DependencySpecs
 
     private static async Task NotifyChildAsync(string sender)
     {
-        await using var daemon = Infrastructure.Daemon.WithConfig($$"""
+        await using var daemon = Infrastructure.Daemon.WithConfig(
+            $$"""
             [program:svc]
             command=/bin/sh -c 'while [ ! -e {W}/go ]; do sleep 0.05; done; {{sender}}; exec sleep 600'
             ready=notify
             stdout_logfile={W}/svc.log
             redirect_stderr=true
-            """);
-        File.WriteAllText(Path.Combine(daemon.Directory, "notify.py"), """
+            """
+        );
+        File.WriteAllText(
+            Path.Combine(daemon.Directory, "notify.py"),
+            """
             import os, socket
             address = os.environ["NOTIFY_SOCKET"]
             address = "\0" + address[1:] if address.startswith("@") else address
             socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b"READY=1\nSTATUS=serving\n", address)
-            """);
+            """
+        );
         await daemon.StartAsync();
-        await Eventually.UntilAsync(async () => (await daemon.CtlAsync("status", "svc")).Output.Contains("STARTING", StringComparison.Ordinal), "svc is starting");
+        await Eventually.UntilAsync(
+            async () => (await daemon.CtlAsync("status", "svc")).Output.Contains("STARTING", StringComparison.Ordinal),
+            "svc is starting"
+        );
         // startsecs (1 s) passes: without READY=1 it stays STARTING.
         await Task.WhenAny(daemon.WaitForStateAsync("svc", "RUNNING", 2));
         (await daemon.StateOfAsync("svc")).Should().Be("STARTING");
@@ -115,13 +139,16 @@ public sealed class DependencySpecs
         await File.WriteAllTextAsync(Path.Combine(daemon.Directory, "go"), "");
 
         await daemon.WaitForStateAsync("svc", "RUNNING");
-        (await daemon.CtlAsync("status", "svc")).Output.Should().MatchRegex(@"^svc +RUNNING +pid \d+, uptime \d:\d\d:\d\d, serving\n$");
+        (await daemon.CtlAsync("status", "svc"))
+            .Output.Should()
+            .MatchRegex(@"^svc +RUNNING +pid \d+, uptime \d:\d\d:\d\d, serving\n$");
     }
 
     [Fact]
     public async Task A_cycle_is_refused_at_check_with_every_member_named()
     {
-        await using var daemon = Infrastructure.Daemon.WithConfig("""
+        await using var daemon = Infrastructure.Daemon.WithConfig(
+            """
             [program:a]
             command=/bin/sleep 1
             depends_on=c
@@ -133,8 +160,13 @@ public sealed class DependencySpecs
             [program:c]
             command=/bin/sleep 1
             depends_on=b
-            """);
-        var info = new ProcessStartInfo(Binaries.Supervisord) { RedirectStandardOutput = true, RedirectStandardError = true };
+            """
+        );
+        var info = new ProcessStartInfo(Binaries.Supervisord)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in new[] { "-c", daemon.ConfigPath, "--check" })
         {
             info.ArgumentList.Add(argument);
@@ -151,12 +183,15 @@ public sealed class DependencySpecs
     public async Task The_daemon_notifies_systemd_once_every_autostart_program_is_ready()
     {
         var port = FreePort();
-        var daemon = Infrastructure.Daemon.WithConfig(Db(port) + """
-            [program:web]
-            command={CHILD} hang
-            depends_on=db
-            startsecs=0
-            """);
+        var daemon = Infrastructure.Daemon.WithConfig(
+            Db(port)
+                + """
+                [program:web]
+                command={CHILD} hang
+                depends_on=db
+                startsecs=0
+                """
+        );
         await using var _ = daemon;
         var socketPath = Path.Combine(daemon.Directory, "notify.sock");
         using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
@@ -166,7 +201,11 @@ public sealed class DependencySpecs
         var buffer = new byte[4096];
         var received = systemd.ReceiveAsync(buffer, SocketFlags.None);
 
-        await Eventually.UntilAsync(async () => (await daemon.CtlAsync("status", "web")).Output.Contains("waiting for db", StringComparison.Ordinal), "web waits for db");
+        await Eventually.UntilAsync(
+            async () =>
+                (await daemon.CtlAsync("status", "web")).Output.Contains("waiting for db", StringComparison.Ordinal),
+            "web waits for db"
+        );
         received.IsCompleted.Should().BeFalse("nothing is ready yet");
         await File.WriteAllTextAsync(Path.Combine(daemon.Directory, "go"), "");
 
@@ -181,23 +220,30 @@ public sealed class DependencySpecs
     public async Task A_dependency_that_never_gets_ready_fails_to_start_at_its_deadline()
     {
         var port = FreePort();
-        await using var daemon = await Infrastructure.Daemon.WithConfig($$"""
-            [program:db]
-            command=/bin/sleep 600
-            ready=tcp://127.0.0.1:{{port}}
-            ready_interval=0.05
-            ready_deadline=0.5
-            startretries=0
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(
+                $$"""
+                [program:db]
+                command=/bin/sleep 600
+                ready=tcp://127.0.0.1:{{port}}
+                ready_interval=0.05
+                ready_deadline=0.5
+                startretries=0
 
-            [program:web]
-            command=/bin/sleep 600
-            depends_on=db
-            """).StartAsync();
+                [program:web]
+                command=/bin/sleep 600
+                depends_on=db
+                """
+            )
+            .StartAsync();
 
         await daemon.WaitForStateAsync("db", "FATAL");
         await daemon.WaitForStateAsync("web", "FATAL");
-        (await daemon.CtlAsync("status")).Output.Should().Be(
-            $"db                               FATAL     not ready within 0.5s (tcp://127.0.0.1:{port})\n" +
-            "web                              FATAL     dependency db is FATAL\n");
+        (await daemon.CtlAsync("status"))
+            .Output.Should()
+            .Be(
+                $"db                               FATAL     not ready within 0.5s (tcp://127.0.0.1:{port})\n"
+                    + "web                              FATAL     dependency db is FATAL\n"
+            );
     }
 }

@@ -13,7 +13,8 @@ public sealed class CrashmailSpecs
     [ClientFact(Client.Superlance)]
     public async Task A_program_that_exits_unexpectedly_produces_a_mail_naming_it()
     {
-        var daemon = Infrastructure.Daemon.WithConfig($$"""
+        var daemon = Infrastructure.Daemon.WithConfig(
+            $$"""
             [program:fragile]
             command={CHILD} sleep:4000 exit:3
             startsecs=1
@@ -24,7 +25,8 @@ public sealed class CrashmailSpecs
             command={{ClientTools.Superlance}}/crashmail -a -m ops@example.com -s {W}/sendmail
             events=PROCESS_STATE_EXITED
             stderr_logfile={W}/crashmail.err
-            """);
+            """
+        );
         await using var _ = daemon;
         var sendmail = Path.Combine(daemon.Directory, "sendmail");
         File.WriteAllText(sendmail, $"#!/bin/sh\ncat >> {daemon.Directory}/mail.txt\n");
@@ -35,12 +37,19 @@ public sealed class CrashmailSpecs
 
         await daemon.WaitForStateAsync("fragile", "EXITED");
 
-        await Eventually.UntilAsync(() => ClientTools.ReadIfAny(daemon, "mail.txt").Contains("exited unexpectedly", StringComparison.Ordinal), "crashmail sent a mail",
-            TimeSpan.FromSeconds(20));
+        await Eventually.UntilAsync(
+            () => ClientTools.ReadIfAny(daemon, "mail.txt").Contains("exited unexpectedly", StringComparison.Ordinal),
+            "crashmail sent a mail",
+            TimeSpan.FromSeconds(20)
+        );
         var mail = ClientTools.ReadIfAny(daemon, "mail.txt");
-        var spawned = MainLog.Read(daemon).Single(l => l.Message.StartsWith("spawned: 'fragile' with pid ", StringComparison.Ordinal)).Message;
+        var spawned = MainLog
+            .Read(daemon)
+            .Single(l => l.Message.StartsWith("spawned: 'fragile' with pid ", StringComparison.Ordinal))
+            .Message;
         var pid = spawned["spawned: 'fragile' with pid ".Length..];
-        mail.Should().StartWith("To: ops@example.com\nSubject:  fragile crashed at ")
+        mail.Should()
+            .StartWith("To: ops@example.com\nSubject:  fragile crashed at ")
             .And.EndWith($"\n\nProcess fragile in group fragile exited unexpectedly (pid {pid}) from state RUNNING");
     }
 }

@@ -7,7 +7,8 @@ public static class Binaries
 
     public static string Supervisord => Path.Combine(RepositoryRoot, "artifacts/bin/Supervisord/debug/supervisord");
 
-    public static string Supervisorctl => Path.Combine(RepositoryRoot, "artifacts/bin/Supervisorctl/debug/supervisorctl");
+    public static string Supervisorctl =>
+        Path.Combine(RepositoryRoot, "artifacts/bin/Supervisorctl/debug/supervisorctl");
 
     public static string TestChild => Path.Combine(RepositoryRoot, "artifacts/bin/TestChild/debug/testchild");
 
@@ -18,6 +19,7 @@ public static class Binaries
         {
             directory = directory.Parent;
         }
-        return directory?.FullName ?? throw new InvalidOperationException("Supervise.sln not found above " + AppContext.BaseDirectory);
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Supervise.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -53,7 +53,9 @@ public sealed class Daemon : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("supervise-it-").FullName;
         var daemon = new Daemon(directory);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "childlogs"));
-        File.WriteAllText(daemon.ConfigPath, $"""
+        File.WriteAllText(
+            daemon.ConfigPath,
+            $"""
             [unix_http_server]
             file={directory}/s.sock
 
@@ -67,7 +69,10 @@ public sealed class Daemon : IAsyncDisposable
             [supervisorctl]
             serverurl=unix://{directory}/s.sock
 
-            """ + body.Replace("{W}", directory, StringComparison.Ordinal).Replace("{CHILD}", TestChild, StringComparison.Ordinal));
+            """
+                + body.Replace("{W}", directory, StringComparison.Ordinal)
+                    .Replace("{CHILD}", TestChild, StringComparison.Ordinal)
+        );
         return daemon;
     }
 
@@ -96,8 +101,11 @@ public sealed class Daemon : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.UntilAsync(async () => _process.HasExited || (File.Exists(SocketPath) && (await CtlAsync("pid")).ExitCode == 0),
-            "the daemon answers on its socket", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(
+            async () => _process.HasExited || (File.Exists(SocketPath) && (await CtlAsync("pid")).ExitCode == 0),
+            "the daemon answers on its socket",
+            TimeSpan.FromSeconds(30)
+        );
         if (_process.HasExited)
         {
             throw new InvalidOperationException($"supervisord exited with {_process.ExitCode}:\n{Output}");
@@ -116,7 +124,11 @@ public sealed class Daemon : IAsyncDisposable
     }
 
     public Task WaitForStateAsync(string name, string state, int seconds = 20) =>
-        Eventually.UntilAsync(async () => await StateOfAsync(name) == state, $"{name} is {state}", TimeSpan.FromSeconds(seconds));
+        Eventually.UntilAsync(
+            async () => await StateOfAsync(name) == state,
+            $"{name} is {state}",
+            TimeSpan.FromSeconds(seconds)
+        );
 
     public void Signal(int signal) => Native.Kill(Pid, signal);
 

@@ -19,7 +19,16 @@ public static class MainLog
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length > 29 && DateTime.TryParseExact(line[..23], "yyyy-MM-dd HH:mm:ss,fff", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            if (
+                line.Length > 29
+                && DateTime.TryParseExact(
+                    line[..23],
+                    "yyyy-MM-dd HH:mm:ss,fff",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var time
+                )
+            )
             {
                 var rest = line[24..];
                 var space = rest.IndexOf(' ');
@@ -30,5 +39,8 @@ public static class MainLog
     }
 
     public static IReadOnlyList<DateTime> TimesOf(Daemon daemon, string messagePrefix) =>
-        Read(daemon).Where(l => l.Message.StartsWith(messagePrefix, StringComparison.Ordinal)).Select(l => l.Time).ToList();
+        Read(daemon)
+            .Where(l => l.Message.StartsWith(messagePrefix, StringComparison.Ordinal))
+            .Select(l => l.Time)
+            .ToList();
 }

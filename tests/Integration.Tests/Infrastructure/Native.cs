@@ -34,9 +34,7 @@ public static partial class Native
             {
                 // The process ended while we looked.
             }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            catch (UnauthorizedAccessException) { }
         }
         return pids;
     }

@@ -15,7 +15,9 @@ public static class PythonCtl
 
     public static async Task<CtlResult> RunWithInputAsync(string configPath, string? stdin, params string[] arguments)
     {
-        var command = Cli.Wrap(Path).WithArguments(["-c", configPath, .. arguments]).WithValidation(CommandResultValidation.None);
+        var command = Cli.Wrap(Path)
+            .WithArguments(["-c", configPath, .. arguments])
+            .WithValidation(CommandResultValidation.None);
         if (stdin is not null)
         {
             command = command.WithStandardInputPipe(PipeSource.FromString(stdin));
@@ -24,5 +26,6 @@ public static class PythonCtl
         return new CtlResult(result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
-    public static Task<CtlResult> RunAsync(string configPath, params string[] arguments) => RunWithInputAsync(configPath, null, arguments);
+    public static Task<CtlResult> RunAsync(string configPath, params string[] arguments) =>
+        RunWithInputAsync(configPath, null, arguments);
 }

@@ -16,7 +16,9 @@ public sealed class ScalingSpecs
     [Fact]
     public async Task Numprocs_3_then_5_then_2_keeps_the_surviving_processes_pids()
     {
-        await using var daemon = await Infrastructure.Daemon.WithConfig(Program.Replace("{N}", "3", StringComparison.Ordinal)).StartAsync();
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(Program.Replace("{N}", "3", StringComparison.Ordinal))
+            .StartAsync();
         await Eventually.UntilAsync(async () => (await Pids(daemon)).Count == 3, "three processes run");
         var first = await Pids(daemon);
 
@@ -31,20 +33,34 @@ public sealed class ScalingSpecs
         await Rewrite(daemon, 2);
         var shrink = await daemon.CtlAsync("update");
 
-        shrink.Output.Should().Be("web:web_4: removed process\nweb:web_3: removed process\nweb:web_2: removed process\nweb: updated process group\n");
+        shrink
+            .Output.Should()
+            .Be(
+                "web:web_4: removed process\nweb:web_3: removed process\nweb:web_2: removed process\nweb: updated process group\n"
+            );
         var shrunk = await Pids(daemon);
-        shrunk.Should().BeEquivalentTo(new Dictionary<string, int> { ["web:web_0"] = first["web:web_0"], ["web:web_1"] = first["web:web_1"] });
+        shrunk
+            .Should()
+            .BeEquivalentTo(
+                new Dictionary<string, int> { ["web:web_0"] = first["web:web_0"], ["web:web_1"] = first["web:web_1"] }
+            );
         Native.IsAlive(grown["web:web_4"]).Should().BeFalse();
     }
 
     [Fact]
     public async Task Any_other_change_restarts_the_group_as_supervisor_does()
     {
-        await using var daemon = await Infrastructure.Daemon.WithConfig(Program.Replace("{N}", "2", StringComparison.Ordinal)).StartAsync();
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(Program.Replace("{N}", "2", StringComparison.Ordinal))
+            .StartAsync();
         await Eventually.UntilAsync(async () => (await Pids(daemon)).Count == 2, "two processes run");
         var before = await Pids(daemon);
 
-        File.WriteAllText(daemon.ConfigPath, File.ReadAllText(daemon.ConfigPath).Replace("numprocs=2", "numprocs=3\nstopwaitsecs=5", StringComparison.Ordinal));
+        File.WriteAllText(
+            daemon.ConfigPath,
+            File.ReadAllText(daemon.ConfigPath)
+                .Replace("numprocs=2", "numprocs=3\nstopwaitsecs=5", StringComparison.Ordinal)
+        );
         var update = await daemon.CtlAsync("update");
 
         update.Output.Should().Be("web: stopped\nweb: updated process group\n");
@@ -65,12 +81,17 @@ public sealed class ScalingSpecs
     private static async Task<Dictionary<string, int>> Pids(Infrastructure.Daemon daemon)
     {
         var result = new Dictionary<string, int>();
-        foreach (var line in (await daemon.CtlAsync("status")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (
+            var line in (await daemon.CtlAsync("status")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        )
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length >= 4 && fields[1] == "RUNNING" && fields[2] == "pid")
             {
-                result[fields[0]] = int.Parse(fields[3].TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture);
+                result[fields[0]] = int.Parse(
+                    fields[3].TrimEnd(','),
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
             }
         }
         return result;

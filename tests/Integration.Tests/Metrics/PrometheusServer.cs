@@ -27,7 +27,9 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("supervise-prom-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
-        File.WriteAllText(config, $"""
+        File.WriteAllText(
+            config,
+            $"""
             global:
               scrape_interval: 1s
               scrape_timeout: 1s
@@ -38,10 +40,16 @@ public sealed class PrometheusServer : IAsyncDisposable
                   password: {password}
                 static_configs:
                   - targets: ["{target}"]
-            """);
+            """
+        );
         var port = ClientTools.FreePort();
-        var tool = BackgroundTool.Start("prometheus", $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
-            $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn");
+        var tool = BackgroundTool.Start(
+            "prometheus",
+            $"--config.file={config}",
+            $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+            $"--web.listen-address=127.0.0.1:{port}",
+            "--log.level=warn"
+        );
         return new PrometheusServer(tool, directory, port);
     }
 
@@ -62,7 +70,10 @@ public sealed class PrometheusServer : IAsyncDisposable
         var results = new List<(Dictionary<string, string>, double)>();
         foreach (var series in document.RootElement.GetProperty("data").GetProperty("result").EnumerateArray())
         {
-            var labels = series.GetProperty("metric").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+            var labels = series
+                .GetProperty("metric")
+                .EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
             var value = double.Parse(series.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
             results.Add((labels, value));
         }
@@ -70,7 +81,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>The value of a query that yields one series, or null when it yields none.</summary>
-    public async Task<double?> ScalarAsync(string promql) => (await QueryAsync(promql)) is [var only] ? only.Value : null;
+    public async Task<double?> ScalarAsync(string promql) =>
+        (await QueryAsync(promql)) is [var only] ? only.Value : null;
 
     public async ValueTask DisposeAsync()
     {

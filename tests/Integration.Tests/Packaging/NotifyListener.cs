@@ -25,7 +25,8 @@ public sealed class NotifyListener : IDisposable
     public string Path { get; }
 
     /// <summary>Each datagram's lines ("READY=1", "STATUS=..."), in the order they came.</summary>
-    public IReadOnlyList<string> Lines => _messages.SelectMany(m => m.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+    public IReadOnlyList<string> Lines =>
+        _messages.SelectMany(m => m.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
     private async Task ReceiveAsync()
     {

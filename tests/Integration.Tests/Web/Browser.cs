@@ -17,17 +17,29 @@ public sealed class Browser : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static string ScreenshotFolder { get; } = Path.Combine(Binaries.RepositoryRoot, "artifacts", "screenshots", "web");
+    public static string ScreenshotFolder { get; } =
+        Path.Combine(Binaries.RepositoryRoot, "artifacts", "screenshots", "web");
 
     public static Browser Start()
     {
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+        var service = ChromeDriverService.CreateDefaultService(
+            Path.GetDirectoryName(ChromeDriver)!,
+            Path.GetFileName(ChromeDriver)
+        );
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         var options = new ChromeOptions { BinaryLocation = Chromium };
         // --no-sandbox: the specs run as root, where chromium's sandbox refuses to start.
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,800",
-            "--no-first-run", "--disable-extensions", "--disable-background-networking");
+        options.AddArguments(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--window-size=1280,800",
+            "--no-first-run",
+            "--disable-extensions",
+            "--disable-background-networking"
+        );
         return new Browser(new ChromeDriver(service, options, TimeSpan.FromSeconds(60)));
     }
 
@@ -35,7 +47,9 @@ public sealed class Browser : IDisposable
 
     /// <summary>The row of one process: its state text, description and name cell.</summary>
     public IWebElement Row(string namespec) =>
-        Driver.FindElements(By.CssSelector("tr[data-namespec]")).Single(r => r.GetDomAttribute("data-namespec") == namespec);
+        Driver
+            .FindElements(By.CssSelector("tr[data-namespec]"))
+            .Single(r => r.GetDomAttribute("data-namespec") == namespec);
 
     public string StateOf(string namespec) => Row(namespec).FindElement(By.CssSelector("td.status span")).Text;
 

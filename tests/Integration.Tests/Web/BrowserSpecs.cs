@@ -46,7 +46,10 @@ public sealed class BrowserSpecs
         browser.Open(site.Url);
 
         browser.Driver.Title.Should().Be("Supervisor Status");
-        var rows = browser.Driver.FindElements(By.CssSelector("tr[data-namespec]")).Select(r => r.GetDomAttribute("data-namespec")).ToList();
+        var rows = browser
+            .Driver.FindElements(By.CssSelector("tr[data-namespec]"))
+            .Select(r => r.GetDomAttribute("data-namespec"))
+            .ToList();
         rows.Should().Equal("follow", "idle", "web", "workers:worker_0", "workers:worker_1");
         browser.StateOf("web").Should().Be("running");
         browser.StateOf("idle").Should().Be("stopped");
@@ -66,11 +69,25 @@ public sealed class BrowserSpecs
 
         browser.Click(browser.Row("web"), "Stop");
 
-        await Eventually.UntilAsync(() => browser.StateOf("web") == "stopped", "the row shows stopped", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => browser.StateOf("web") == "stopped",
+            "the row shows stopped",
+            TimeSpan.FromSeconds(10)
+        );
         browser.Script("return window.notReloaded === true;").Should().Be(true);
         (await site.Daemon.StateOfAsync("web")).Should().Be("STOPPED");
-        await Eventually.UntilAsync(() => browser.Driver.FindElement(By.Id("message")).Text == "Process web stopped", "the message shows", TimeSpan.FromSeconds(5));
-        browser.Row("web").FindElements(By.CssSelector("button")).Where(b => b.Displayed).Select(b => b.Text).Should().Equal("Start", "Clear Log");
+        await Eventually.UntilAsync(
+            () => browser.Driver.FindElement(By.Id("message")).Text == "Process web stopped",
+            "the message shows",
+            TimeSpan.FromSeconds(5)
+        );
+        browser
+            .Row("web")
+            .FindElements(By.CssSelector("button"))
+            .Where(b => b.Displayed)
+            .Select(b => b.Text)
+            .Should()
+            .Equal("Start", "Clear Log");
         browser.Screenshot("stopped");
     }
 
@@ -84,15 +101,21 @@ public sealed class BrowserSpecs
 
         // Timed in the browser, from the process's start (the daemon's clock: same machine) to the row's change, so that
         // neither the ctl's start-up nor WebDriver's round trips are measured.
-        browser.Script("""
+        browser.Script(
+            """
             var row = Array.prototype.find.call(document.querySelectorAll('tr[data-namespec]'), function(r){ return r.dataset.namespec === 'idle'; });
             new MutationObserver(function(){ if (row.querySelector('td.status span').textContent === 'running' && !window.changedAt) window.changedAt = Date.now(); })
                 .observe(row, { childList: true, characterData: true, subtree: true });
-            """);
+            """
+        );
 
         (await site.Daemon.CtlAsync("start", "idle")).ExitCode.Should().Be(0);
 
-        await Eventually.UntilAsync(() => browser.StateOf("idle") == "running", "the row shows running", TimeSpan.FromSeconds(5));
+        await Eventually.UntilAsync(
+            () => browser.StateOf("idle") == "running",
+            "the row shows running",
+            TimeSpan.FromSeconds(5)
+        );
         var changedAt = Convert.ToInt64(browser.Script("return window.changedAt;"), CultureInfo.InvariantCulture);
         var startedAt = long.Parse(browser.Row("idle").GetDomAttribute("data-start")!, CultureInfo.InvariantCulture);
         (changedAt - startedAt).Should().BeInRange(0, 999);
@@ -109,8 +132,11 @@ public sealed class BrowserSpecs
 
         browser.Click(group, "Start");
 
-        await Eventually.UntilAsync(() => browser.StateOf("workers:worker_0") == "running" && browser.StateOf("workers:worker_1") == "running",
-            "both workers show running", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => browser.StateOf("workers:worker_0") == "running" && browser.StateOf("workers:worker_1") == "running",
+            "both workers show running",
+            TimeSpan.FromSeconds(10)
+        );
         (await site.Daemon.StateOfAsync("workers:worker_1")).Should().Be("RUNNING");
         browser.StateOf("idle").Should().Be("stopped");
         browser.Screenshot("group-started");
@@ -122,19 +148,29 @@ public sealed class BrowserSpecs
         await using var site = await SiteAsync();
         using var browser = Browser.Start();
         browser.Open(site.Url + "tail.html?processname=follow");
-        await Eventually.UntilAsync(() => browser.Driver.FindElement(By.Id("live")).Text == "following", "the tail follows", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => browser.Driver.FindElement(By.Id("live")).Text == "following",
+            "the tail follows",
+            TimeSpan.FromSeconds(10)
+        );
         var line = "written-after-" + Guid.NewGuid().ToString("N");
 
         // Timed in the browser (same machine clock), so that WebDriver's round trips are not measured.
-        browser.Script("var pre = document.getElementById('stdout'), line = arguments[0];"
-            + "new MutationObserver(function(){ if (pre.textContent.indexOf(line) >= 0 && !window.seenAt) window.seenAt = Date.now(); })"
-            + ".observe(pre, { childList: true, characterData: true, subtree: true });", line);
+        browser.Script(
+            "var pre = document.getElementById('stdout'), line = arguments[0];"
+                + "new MutationObserver(function(){ if (pre.textContent.indexOf(line) >= 0 && !window.seenAt) window.seenAt = Date.now(); })"
+                + ".observe(pre, { childList: true, characterData: true, subtree: true });",
+            line
+        );
 
         var writtenAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await File.AppendAllTextAsync(Path.Combine(site.Daemon.Directory, "input"), line + "\n");
 
-        await Eventually.UntilAsync(() => browser.Driver.FindElement(By.Id("stdout")).Text.Contains(line, StringComparison.Ordinal),
-            "the line shows in the tail view", TimeSpan.FromSeconds(5));
+        await Eventually.UntilAsync(
+            () => browser.Driver.FindElement(By.Id("stdout")).Text.Contains(line, StringComparison.Ordinal),
+            "the line shows in the tail view",
+            TimeSpan.FromSeconds(5)
+        );
         var seenAt = Convert.ToInt64(browser.Script("return window.seenAt;"), CultureInfo.InvariantCulture);
         (seenAt - writtenAt).Should().BeLessThan(1000);
         browser.Driver.FindElement(By.Id("stderr")).Displayed.Should().BeTrue();
@@ -152,12 +188,24 @@ public sealed class BrowserSpecs
         await WaitLiveAsync(browser);
         browser.Click(browser.Row("web"), "Stop");
 
-        await Eventually.UntilAsync(() => browser.StateOf("web") == "stopped", "the row shows stopped", TimeSpan.FromSeconds(10));
-        await Eventually.UntilAsync(() => browser.Driver.FindElement(By.Id("message")).Text == "Process web stopped", "the message shows", TimeSpan.FromSeconds(5));
+        await Eventually.UntilAsync(
+            () => browser.StateOf("web") == "stopped",
+            "the row shows stopped",
+            TimeSpan.FromSeconds(10)
+        );
+        await Eventually.UntilAsync(
+            () => browser.Driver.FindElement(By.Id("message")).Text == "Process web stopped",
+            "the message shows",
+            TimeSpan.FromSeconds(5)
+        );
         PathOf(browser.Driver.Url).Should().Be("/sup/");
         browser.Driver.FindElement(By.LinkText("follow")).Click();
         browser.Driver.SwitchTo().Window(browser.Driver.WindowHandles.Last());
-        await Eventually.UntilAsync(() => browser.Driver.FindElement(By.Id("live")).Text == "following", "the tail follows through the proxy", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => browser.Driver.FindElement(By.Id("live")).Text == "following",
+            "the tail follows through the proxy",
+            TimeSpan.FromSeconds(10)
+        );
         PathOf(browser.Driver.Url).Should().Be("/sup/tail.html?processname=follow");
         browser.Screenshot("sub-path-tail");
     }
@@ -170,11 +218,17 @@ public sealed class BrowserSpecs
         using var browser = Browser.Start();
         browser.Open($"http://user:secret@127.0.0.1:{proxy.Port}/sup/");
         // The script's submit handler is what makes the click a background fetch; without it the form posts.
-        browser.Script("document.getElementById('page').addEventListener('submit', function(e){ e.stopImmediatePropagation(); }, true);");
+        browser.Script(
+            "document.getElementById('page').addEventListener('submit', function(e){ e.stopImmediatePropagation(); }, true);"
+        );
 
         browser.Click(browser.Row("web"), "Stop");
 
-        await Eventually.UntilAsync(() => browser.Driver.Url.Contains("message=", StringComparison.Ordinal), "the browser followed the 303", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => browser.Driver.Url.Contains("message=", StringComparison.Ordinal),
+            "the browser followed the 303",
+            TimeSpan.FromSeconds(10)
+        );
         PathOf(browser.Driver.Url).Should().Be("/sup/?message=Process%20web%20stopped");
         browser.Driver.FindElement(By.Id("message")).Text.Should().Be("Process web stopped");
         browser.StateOf("web").Should().Be("stopped");
@@ -183,11 +237,13 @@ public sealed class BrowserSpecs
     [ToolFact(Browser.Chromium, Browser.ChromeDriver)]
     public async Task A_process_named_with_html_markup_renders_as_text()
     {
-        await using var site = await SiteAsync("""
+        await using var site = await SiteAsync(
+            """
             [program:<b>bold<b>]
             command={CHILD} hang
             startsecs=0
-            """);
+            """
+        );
         using var browser = Browser.Start();
 
         browser.Open(site.Url);
@@ -204,12 +260,18 @@ public sealed class BrowserSpecs
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     private static async Task WaitLiveAsync(Browser browser) =>
-        await Eventually.UntilAsync(() => browser.Driver.FindElement(By.Id("live")).Text == "live", "the page is live", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            () => browser.Driver.FindElement(By.Id("live")).Text == "live",
+            "the page is live",
+            TimeSpan.FromSeconds(10)
+        );
 
     private static async Task<Site> SiteAsync(string programs = Programs)
     {
         var port = ClientTools.FreePort();
-        var daemon = Infrastructure.Daemon.WithConfig($"[inet_http_server]\nport=127.0.0.1:{port}\nusername=user\npassword=secret\n\n" + programs);
+        var daemon = Infrastructure.Daemon.WithConfig(
+            $"[inet_http_server]\nport=127.0.0.1:{port}\nusername=user\npassword=secret\n\n" + programs
+        );
         await File.WriteAllTextAsync(Path.Combine(daemon.Directory, "input"), "");
         await daemon.StartAsync();
         await daemon.WaitForStateAsync(programs == Programs ? "web" : "<b>bold<b>", "RUNNING");

@@ -58,12 +58,18 @@ public sealed class SubPathProxy : IAsyncDisposable
             var parts = lines[0].Split(' ');
             if (parts[1] == Prefix)
             {
-                await downstream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 301 Moved Permanently\r\nLocation: {Prefix}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                await downstream.WriteAsync(
+                    Encoding.ASCII.GetBytes(
+                        $"HTTP/1.1 301 Moved Permanently\r\nLocation: {Prefix}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    )
+                );
                 return;
             }
             if (!parts[1].StartsWith(Prefix + "/", StringComparison.Ordinal))
             {
-                await downstream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                await downstream.WriteAsync(
+                    Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                );
                 return;
             }
             parts[1] = parts[1][Prefix.Length..];
@@ -73,7 +79,10 @@ public sealed class SubPathProxy : IAsyncDisposable
             using var upstream = new TcpClient();
             await upstream.ConnectAsync(IPAddress.Loopback, UpstreamPort, _stop.Token);
             var upstreamStream = upstream.GetStream();
-            await upstreamStream.WriteAsync(Encoding.ASCII.GetBytes(string.Join("\r\n", lines) + "\r\n\r\n"), _stop.Token);
+            await upstreamStream.WriteAsync(
+                Encoding.ASCII.GetBytes(string.Join("\r\n", lines) + "\r\n\r\n"),
+                _stop.Token
+            );
             await upstreamStream.WriteAsync(rest, _stop.Token);
             using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             var up = downstream.CopyToAsync(upstreamStream, done.Token);
@@ -82,7 +91,8 @@ public sealed class SubPathProxy : IAsyncDisposable
             await Task.WhenAny(up, down);
             await done.CancelAsync();
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e)
+            when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // Either side went away.
         }

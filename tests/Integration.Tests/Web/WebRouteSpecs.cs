@@ -47,7 +47,10 @@ public sealed class WebRouteSpecs
         var arrived = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         // "now" is the daemon's clock when it turned the change into an event; the ctl's own start-up is not measured.
-        var sentAt = long.Parse(Regex.Match(stopped, "\"now\":(\\d+)\\}\n$").Groups[1].Value, CultureInfo.InvariantCulture);
+        var sentAt = long.Parse(
+            Regex.Match(stopped, "\"now\":(\\d+)\\}\n$").Groups[1].Value,
+            CultureInfo.InvariantCulture
+        );
         (arrived - sentAt).Should().BeLessThan(1000);
         stopped.Should().Contain("event: state");
         (await stopping).ExitCode.Should().Be(0);
@@ -84,19 +87,30 @@ public sealed class WebRouteSpecs
     private static async Task<(Infrastructure.Daemon Daemon, HttpClient Http)> StartAsync()
     {
         var port = ClientTools.FreePort();
-        var daemon = await Infrastructure.Daemon.WithConfig($"""
-            [inet_http_server]
-            port=127.0.0.1:{port}
-            username=user
-            password=secret
+        var daemon = await Infrastructure
+            .Daemon.WithConfig(
+                $"""
+                [inet_http_server]
+                port=127.0.0.1:{port}
+                username=user
+                password=secret
 
-            [program:web]
-            command={"{CHILD}"} hang
-            startsecs=0
-            """).StartAsync();
+                [program:web]
+                command={"{CHILD}"} hang
+                startsecs=0
+                """
+            )
+            .StartAsync();
         await daemon.WaitForStateAsync("web", "RUNNING");
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("user:secret")));
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes("user:secret"))
+        );
         return (daemon, http);
     }
 }

@@ -11,14 +11,16 @@ namespace Supervise.Integration.Tests.Wire;
 /// </summary>
 public sealed class OurRecording : IAsyncLifetime
 {
-    public static string FixturesDirectory => Path.Combine(Binaries.RepositoryRoot, "tests/Integration.Tests/Wire/Fixtures");
+    public static string FixturesDirectory =>
+        Path.Combine(Binaries.RepositoryRoot, "tests/Integration.Tests/Wire/Fixtures");
 
     public static string SupervisorDirectory => Path.Combine(FixturesDirectory, "4.2.5");
 
     /// <summary>Debian's python3, else the first on PATH, else null (the specs are then skipped).</summary>
     public static string? Python { get; } = FindPython();
 
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "supervise-recorded-" + Guid.NewGuid().ToString("N")[..8]);
+    public string Directory { get; } =
+        Path.Combine(Path.GetTempPath(), "supervise-recorded-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string RecorderOutput { get; private set; } = "";
 
@@ -30,7 +32,13 @@ public sealed class OurRecording : IAsyncLifetime
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var result = await Cli.Wrap(Python)
-            .WithArguments([Path.Combine(FixturesDirectory, "record.py"), "--supervisord", Binaries.Supervisord, "--out", Directory])
+            .WithArguments([
+                Path.Combine(FixturesDirectory, "record.py"),
+                "--supervisord",
+                Binaries.Supervisord,
+                "--out",
+                Directory,
+            ])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(timeout.Token);
         RecorderOutput = $"record.py exited with {result.ExitCode}:\n{result.StandardOutput}{result.StandardError}";
@@ -39,11 +47,14 @@ public sealed class OurRecording : IAsyncLifetime
     public RecordedReply Ours(string name)
     {
         var path = Path.Combine(Directory, name + ".response");
-        File.Exists(path).Should().BeTrue($"the recorder should have recorded {name} from our daemon; {RecorderOutput}");
+        File.Exists(path)
+            .Should()
+            .BeTrue($"the recorder should have recorded {name} from our daemon; {RecorderOutput}");
         return RecordedReply.Load(path);
     }
 
-    public static RecordedReply Supervisors(string name) => RecordedReply.Load(Path.Combine(SupervisorDirectory, name + ".response"));
+    public static RecordedReply Supervisors(string name) =>
+        RecordedReply.Load(Path.Combine(SupervisorDirectory, name + ".response"));
 
     public Task DisposeAsync()
     {
@@ -60,8 +71,10 @@ public sealed class OurRecording : IAsyncLifetime
         {
             return "/usr/bin/python3";
         }
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, "python3")).FirstOrDefault(File.Exists);
+        return (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, "python3"))
+            .FirstOrDefault(File.Exists);
     }
 }
 

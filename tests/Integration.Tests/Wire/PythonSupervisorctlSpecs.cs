@@ -42,7 +42,9 @@ public sealed class PythonSupervisorctlSpecs
         status.ExitCode.Should().Be(0, status.Output);
         status.Output.Should().MatchRegex(@"(?m)^grp:a {28}RUNNING   pid \d+, uptime \d+:\d\d:\d\d$");
         (await PythonCtl.RunAsync(daemon.ConfigPath, "stop", "sleeper")).Output.Should().Be("sleeper: stopped\n");
-        (await PythonCtl.RunAsync(daemon.ConfigPath, "restart", "grp:*")).Output.Should().Be("grp:a: stopped\ngrp:b: stopped\ngrp:a: started\ngrp:b: started\n");
+        (await PythonCtl.RunAsync(daemon.ConfigPath, "restart", "grp:*"))
+            .Output.Should()
+            .Be("grp:a: stopped\ngrp:b: stopped\ngrp:a: started\ngrp:b: started\n");
         var missing = await PythonCtl.RunAsync(daemon.ConfigPath, "status", "nope");
         missing.Should().Be(new CtlResult(4, "nope: ERROR (no such process)\n"));
         (await PythonCtl.RunAsync(daemon.ConfigPath, "version")).Output.Should().Be("4.2.5\n");
@@ -66,8 +68,12 @@ public sealed class PythonSupervisorctlSpecs
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         await daemon.WaitForStateAsync("sleeper", "RUNNING");
 
-        var output = await FollowAsync(daemon, ["maintail", "-f"], seen => seen.Contains("stopped: sleeper", StringComparison.Ordinal),
-            whileFollowing: () => daemon.CtlAsync("stop", "sleeper"));
+        var output = await FollowAsync(
+            daemon,
+            ["maintail", "-f"],
+            seen => seen.Contains("stopped: sleeper", StringComparison.Ordinal),
+            whileFollowing: () => daemon.CtlAsync("stop", "sleeper")
+        );
 
         output.Should().Contain("success: sleeper entered RUNNING state");
     }
@@ -80,7 +86,9 @@ public sealed class PythonSupervisorctlSpecs
         var result = await PythonCtl.RunAsync(daemon.ConfigPath, "tail", "-f", "nope");
 
         result.ExitCode.Should().Be(0);
-        result.Output.Should().EndWith($"unix://{daemon.SocketPath}/logtail/nope/stdout Cannot read, status code 404\n");
+        result
+            .Output.Should()
+            .EndWith($"unix://{daemon.SocketPath}/logtail/nope/stdout Cannot read, status code 404\n");
     }
 
     [ToolFact(PythonCtl.Path)]
@@ -89,14 +97,21 @@ public sealed class PythonSupervisorctlSpecs
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         await daemon.WaitForStateAsync("catter", "RUNNING");
         var seen = new StringBuilder();
-        var input = PipeSource.Create(async (stdin, cancellationToken) =>
-        {
-            await stdin.WriteAsync("hello through fg\n"u8.ToArray(), cancellationToken);
-            await stdin.FlushAsync(cancellationToken);
-            await Eventually.UntilAsync(() => Snapshot(seen).Contains("hello through fg", StringComparison.Ordinal), "fg echoes the line", TimeSpan.FromSeconds(20));
-        });
+        var input = PipeSource.Create(
+            async (stdin, cancellationToken) =>
+            {
+                await stdin.WriteAsync("hello through fg\n"u8.ToArray(), cancellationToken);
+                await stdin.FlushAsync(cancellationToken);
+                await Eventually.UntilAsync(
+                    () => Snapshot(seen).Contains("hello through fg", StringComparison.Ordinal),
+                    "fg echoes the line",
+                    TimeSpan.FromSeconds(20)
+                );
+            }
+        );
 
-        var result = await Cli.Wrap(PythonCtl.Path).WithArguments(["-c", daemon.ConfigPath, "fg", "catter"])
+        var result = await Cli.Wrap(PythonCtl.Path)
+            .WithArguments(["-c", daemon.ConfigPath, "fg", "catter"])
             .WithStandardInputPipe(input)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Append(seen, line)))
             .WithValidation(CommandResultValidation.None)
@@ -107,20 +122,34 @@ public sealed class PythonSupervisorctlSpecs
     }
 
     /// <summary>Runs a following command until <paramref name="done"/> holds for its output, then interrupts it.</summary>
-    internal static async Task<string> FollowAsync(Infrastructure.Daemon daemon, string[] arguments, Func<string, bool> done, Func<Task>? whileFollowing = null)
+    internal static async Task<string> FollowAsync(
+        Infrastructure.Daemon daemon,
+        string[] arguments,
+        Func<string, bool> done,
+        Func<Task>? whileFollowing = null
+    )
     {
         var seen = new StringBuilder();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var run = Cli.Wrap(PythonCtl.Path).WithArguments(["-c", daemon.ConfigPath, .. arguments])
+        var run = Cli.Wrap(PythonCtl.Path)
+            .WithArguments(["-c", daemon.ConfigPath, .. arguments])
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Append(seen, line)))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(CancellationToken.None, stop.Token);
-        await Eventually.UntilAsync(() => Snapshot(seen).Contains("Press Ctrl-C", StringComparison.Ordinal), "the stream opened", TimeSpan.FromSeconds(20));
+        await Eventually.UntilAsync(
+            () => Snapshot(seen).Contains("Press Ctrl-C", StringComparison.Ordinal),
+            "the stream opened",
+            TimeSpan.FromSeconds(20)
+        );
         if (whileFollowing is not null)
         {
             await whileFollowing();
         }
-        await Eventually.UntilAsync(() => done(Snapshot(seen)), "the expected output arrived", TimeSpan.FromSeconds(20));
+        await Eventually.UntilAsync(
+            () => done(Snapshot(seen)),
+            "the expected output arrived",
+            TimeSpan.FromSeconds(20)
+        );
         await stop.CancelAsync();
         try
         {
@@ -133,7 +162,8 @@ public sealed class PythonSupervisorctlSpecs
         return Snapshot(seen);
     }
 
-    private static int CountLines(string text, string prefix) => text.Split('\n').Count(l => l.StartsWith(prefix, StringComparison.Ordinal));
+    private static int CountLines(string text, string prefix) =>
+        text.Split('\n').Count(l => l.StartsWith(prefix, StringComparison.Ordinal));
 
     private static void Append(StringBuilder builder, string line)
     {

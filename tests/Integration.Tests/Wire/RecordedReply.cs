@@ -18,16 +18,22 @@ public sealed record RecordedReply(
     string? TransferEncoding,
     string? Server,
     bool? ContentLengthMatches,
-    string Body)
+    string Body
+)
 {
     public static readonly Encoding Bytes = Encoding.Latin1;
 
     /// <summary>Results of calls that act on several processes, which 4.2.5 lists in the order they finish.</summary>
     private static readonly HashSet<string> UnorderedResults = new(StringComparer.Ordinal)
     {
-        "supervisor.startAllProcesses", "supervisor.stopAllProcesses", "supervisor.signalAllProcesses",
-        "supervisor.startProcessGroup", "supervisor.stopProcessGroup", "supervisor.signalProcessGroup",
-        "supervisor.clearAllProcessLogs", "supervisor.startProcess.group_wildcard",
+        "supervisor.startAllProcesses",
+        "supervisor.stopAllProcesses",
+        "supervisor.signalAllProcesses",
+        "supervisor.startProcessGroup",
+        "supervisor.stopProcessGroup",
+        "supervisor.signalProcessGroup",
+        "supervisor.clearAllProcessLogs",
+        "supervisor.startProcess.group_wildcard",
     };
 
     public int Status => int.Parse(StatusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
@@ -35,7 +41,8 @@ public sealed record RecordedReply(
     /// <summary>The body as UTF-8 text (for assertions that read it rather than compare it).</summary>
     public string Text => Encoding.UTF8.GetString(Bytes.GetBytes(Body));
 
-    public static RecordedReply Load(string path) => Parse(Path.GetFileName(path).Replace(".response", "", StringComparison.Ordinal), File.ReadAllBytes(path));
+    public static RecordedReply Load(string path) =>
+        Parse(Path.GetFileName(path).Replace(".response", "", StringComparison.Ordinal), File.ReadAllBytes(path));
 
     public static RecordedReply Parse(string name, byte[] raw)
     {
@@ -43,13 +50,27 @@ public sealed record RecordedReply(
         var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var (head, body) = end < 0 ? (text, "") : (text[..end], text[(end + 4)..]);
         var lines = head.Split("\r\n");
-        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
-            .GroupBy(p => p[0].Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var headers = lines
+            .Skip(1)
+            .Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2)
+            .GroupBy(p => p[0].Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.OrdinalIgnoreCase);
         string? Header(string n) => headers.TryGetValue(n, out var v) ? v : null;
         var chunked = string.Equals(Header("Transfer-Encoding"), "chunked", StringComparison.OrdinalIgnoreCase);
-        bool? lengthMatches = chunked ? null : Header("Content-Length") is { } cl && int.TryParse(cl, out var n) && n == body.Length;
-        return new RecordedReply(lines[0], Header("Content-Type"), Header("WWW-Authenticate"), Header("Connection"), Header("Transfer-Encoding"),
-            Header("Server"), lengthMatches, Normalise(name, chunked ? Dechunk(body) : body));
+        bool? lengthMatches = chunked
+            ? null
+            : Header("Content-Length") is { } cl && int.TryParse(cl, out var n) && n == body.Length;
+        return new RecordedReply(
+            lines[0],
+            Header("Content-Type"),
+            Header("WWW-Authenticate"),
+            Header("Connection"),
+            Header("Transfer-Encoding"),
+            Header("Server"),
+            lengthMatches,
+            Normalise(name, chunked ? Dechunk(body) : body)
+        );
     }
 
     /// <summary>The data of a chunked body, up to where the capture was cut; chunk sizes are not compared.</summary>
@@ -60,7 +81,16 @@ public sealed record RecordedReply(
         while (at < body.Length)
         {
             var eol = body.IndexOf("\r\n", at, StringComparison.Ordinal);
-            if (eol < 0 || !int.TryParse(body.AsSpan(at, eol - at).ToString().Split(';')[0], System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0)
+            if (
+                eol < 0
+                || !int.TryParse(
+                    body.AsSpan(at, eol - at).ToString().Split(';')[0],
+                    System.Globalization.NumberStyles.HexNumber,
+                    null,
+                    out var size
+                )
+                || size == 0
+            )
             {
                 break;
             }
@@ -89,14 +119,18 @@ public sealed record RecordedReply(
     /// <summary>Sorts the items of the one top-level array (each a result struct) by their text.</summary>
     private static string SortResults(string body)
     {
-        const string Open = "<value><array><data>\n", Close = "</data></array></value>\n", Item = "</struct></value>\n";
+        const string Open = "<value><array><data>\n",
+            Close = "</data></array></value>\n",
+            Item = "</struct></value>\n";
         var start = body.IndexOf(Open, StringComparison.Ordinal);
         var end = body.LastIndexOf(Close, StringComparison.Ordinal);
         if (start < 0 || end < start)
         {
             return body;
         }
-        var items = body[(start + Open.Length)..end].Split(Item, StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+        var items = body[(start + Open.Length)..end]
+            .Split(Item, StringSplitOptions.RemoveEmptyEntries)
+            .Order(StringComparer.Ordinal);
         return body[..(start + Open.Length)] + string.Concat(items.Select(i => i + Item)) + body[end..];
     }
 }

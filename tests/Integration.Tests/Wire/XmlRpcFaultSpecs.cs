@@ -33,7 +33,9 @@ public sealed class XmlRpcFaultSpecs
     {
         await using var daemon = await StartAsync();
 
-        (await FaultAsync(daemon, "supervisor.startProcess", "missing")).Should().Be((20, "NO_FILE: can't find command '/nonexistent/command'"));
+        (await FaultAsync(daemon, "supervisor.startProcess", "missing"))
+            .Should()
+            .Be((20, "NO_FILE: can't find command '/nonexistent/command'"));
     }
 
     [Fact]
@@ -41,7 +43,9 @@ public sealed class XmlRpcFaultSpecs
     {
         await using var daemon = await StartAsync();
 
-        (await FaultAsync(daemon, "supervisor.startProcess", "plainfile")).Should().Be((21, $"NOT_EXECUTABLE: command at '{daemon.Directory}/plain.txt' is not executable"));
+        (await FaultAsync(daemon, "supervisor.startProcess", "plainfile"))
+            .Should()
+            .Be((21, $"NOT_EXECUTABLE: command at '{daemon.Directory}/plain.txt' is not executable"));
     }
 
     [Fact]
@@ -51,7 +55,9 @@ public sealed class XmlRpcFaultSpecs
 
         var start = FaultAsync(daemon, "supervisor.startProcess", "slowstarter");
         await daemon.WaitForStateAsync("slowstarter", "STARTING");
-        (await RawHttp.PostRpcAsync(daemon.SocketPath, Call("supervisor.stopProcess", "slowstarter"))).Text.Should().Contain("<boolean>1</boolean>");
+        (await RawHttp.PostRpcAsync(daemon.SocketPath, Call("supervisor.stopProcess", "slowstarter")))
+            .Text.Should()
+            .Contain("<boolean>1</boolean>");
 
         (await start).Should().Be((40, "ABNORMAL_TERMINATION: slowstarter"));
     }
@@ -93,18 +99,34 @@ public sealed class XmlRpcFaultSpecs
 
     private static string Call(string method, params object[] parameters)
     {
-        var values = string.Concat(parameters.Select(p => p is int n ? $"<param><value><int>{n}</int></value></param>" : $"<param><value><string>{p}</string></value></param>"));
+        var values = string.Concat(
+            parameters.Select(p =>
+                p is int n
+                    ? $"<param><value><int>{n}</int></value></param>"
+                    : $"<param><value><string>{p}</string></value></param>"
+            )
+        );
         return $"<?xml version='1.0'?>\n<methodCall><methodName>{method}</methodName><params>{values}</params></methodCall>";
     }
 
     /// <returns>The fault's code and string; fails when the reply is not a fault.</returns>
-    private static async Task<(int Code, string Text)> FaultAsync(Infrastructure.Daemon daemon, string method, params object[] parameters)
+    private static async Task<(int Code, string Text)> FaultAsync(
+        Infrastructure.Daemon daemon,
+        string method,
+        params object[] parameters
+    )
     {
         var reply = await RawHttp.PostRpcAsync(daemon.SocketPath, Call(method, parameters));
 
         reply.Status.Should().Be(200);
-        var fault = Regex.Match(reply.Text, @"<name>faultCode</name>\n<value><int>(\d+)</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>([^<]*)</string>");
+        var fault = Regex.Match(
+            reply.Text,
+            @"<name>faultCode</name>\n<value><int>(\d+)</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>([^<]*)</string>"
+        );
         fault.Success.Should().BeTrue($"{method} should fault, got {reply.Text}");
-        return (int.Parse(fault.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), System.Net.WebUtility.HtmlDecode(fault.Groups[2].Value));
+        return (
+            int.Parse(fault.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            System.Net.WebUtility.HtmlDecode(fault.Groups[2].Value)
+        );
     }
 }

@@ -12,26 +12,37 @@ namespace Supervise.Integration.Tests.Wire;
 /// </summary>
 public sealed class XmlRpcRobustnessSpecs
 {
-    private const string GetState = "<?xml version='1.0'?>\n<methodCall>\n<methodName>supervisor.getState</methodName>\n<params>\n</params>\n</methodCall>\n";
+    private const string GetState =
+        "<?xml version='1.0'?>\n<methodCall>\n<methodName>supervisor.getState</methodName>\n<params>\n</params>\n</methodCall>\n";
 
     private const string Programs = "[program:sleeper]\ncommand={CHILD} hang\n";
 
     [Theory]
     [InlineData("Content-Length: 104857600")]
     [InlineData("Transfer-Encoding: chunked")]
-    public async Task A_100_MB_body_is_refused_with_413_before_it_is_read_and_the_daemon_goes_on_answering(string framing)
+    public async Task A_100_MB_body_is_refused_with_413_before_it_is_read_and_the_daemon_goes_on_answering(
+        string framing
+    )
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         using var socket = await ConnectAsync(daemon);
-        await socket.SendAsync(Encoding.ASCII.GetBytes($"POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\n{framing}\r\n\r\n"));
+        await socket.SendAsync(
+            Encoding.ASCII.GetBytes(
+                $"POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\n{framing}\r\n\r\n"
+            )
+        );
 
         var chunked = framing.StartsWith("Transfer", StringComparison.Ordinal);
         var sending = SendJunkAsync(socket, 100 << 20, chunked);
         var reply = await ReadHeadAsync(socket);
         var sent = await sending;
 
-        reply.Should().Match(r => r == "" || r.StartsWith("HTTP/1.1 413 Request Entity Too Large\r\n", StringComparison.Ordinal),
-            "the daemon refuses the body (or closes the connection) instead of buffering it");
+        reply
+            .Should()
+            .Match(
+                r => r == "" || r.StartsWith("HTTP/1.1 413 Request Entity Too Large\r\n", StringComparison.Ordinal),
+                "the daemon refuses the body (or closes the connection) instead of buffering it"
+            );
         sent.Should().BeLessThan(100 << 20, "the daemon closed the connection before the whole body was sent");
         (await RawHttp.PostRpcAsync(daemon.SocketPath, GetState)).Status.Should().Be(200);
     }
@@ -42,14 +53,25 @@ public sealed class XmlRpcRobustnessSpecs
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         var before = RawLines(daemon).Count;
 
-        var reply = await RawHttp.PostRpcAsync(daemon.SocketPath, "<methodCall><methodName>supervisor.getState</methodName>\n<params>\x01");
+        var reply = await RawHttp.PostRpcAsync(
+            daemon.SocketPath,
+            "<methodCall><methodName>supervisor.getState</methodName>\n<params>\x01"
+        );
 
         reply.Status.Should().Be(400);
         reply.Headers["Content-Type"].Should().Be("text/html");
-        await Eventually.UntilAsync(() => RawLines(daemon).Skip(before).Any(l => l.Contains("XML-RPC request data", StringComparison.Ordinal)), "the bad request is logged");
+        await Eventually.UntilAsync(
+            () => RawLines(daemon).Skip(before).Any(l => l.Contains("XML-RPC request data", StringComparison.Ordinal)),
+            "the bad request is logged"
+        );
         var added = RawLines(daemon).Skip(before).ToList();
-        added.Should().ContainSingle(l => l.Contains("XML-RPC request data", StringComparison.Ordinal))
-            .Which.Should().Contain(" ERRO XML-RPC request data '<methodCall><methodName>supervisor.getState</methodName>\\n<params>\\x01' is invalid: ")
+        added
+            .Should()
+            .ContainSingle(l => l.Contains("XML-RPC request data", StringComparison.Ordinal))
+            .Which.Should()
+            .Contain(
+                " ERRO XML-RPC request data '<methodCall><methodName>supervisor.getState</methodName>\\n<params>\\x01' is invalid: "
+            )
             .And.Match(l => l.Length < 400);
         (await RawHttp.PostRpcAsync(daemon.SocketPath, GetState)).Status.Should().Be(200);
     }
@@ -61,20 +83,33 @@ public sealed class XmlRpcRobustnessSpecs
         var before = RawLines(daemon).Count;
         string[] bodies =
         [
-            "<methodCall>", "not xml at all", "\0\xff\xfe", "<methodCall/>", "<!DOCTYPE x [<!ENTITY a 'b'>]><methodCall/>",
+            "<methodCall>",
+            "not xml at all",
+            "\0\xff\xfe",
+            "<methodCall/>",
+            "<!DOCTYPE x [<!ENTITY a 'b'>]><methodCall/>",
             "<methodCall><methodName>supervisor.getState</methodName><params><param><value><int>nope</int></value></param></params></methodCall>",
-            "<methodCall><methodName>x.y</methodName><params>" + string.Concat(Enumerable.Repeat("<param><value><array><data>", 300)) + "</params></methodCall>",
+            "<methodCall><methodName>x.y</methodName><params>"
+                + string.Concat(Enumerable.Repeat("<param><value><array><data>", 300))
+                + "</params></methodCall>",
         ];
 
         for (var i = 0; i < 1000; i++)
         {
-            (await RawHttp.PostRpcAsync(daemon.SocketPath, bodies[i % bodies.Length])).Status.Should().Be(400, bodies[i % bodies.Length]);
+            (await RawHttp.PostRpcAsync(daemon.SocketPath, bodies[i % bodies.Length]))
+                .Status.Should()
+                .Be(400, bodies[i % bodies.Length]);
         }
 
         (await RawHttp.PostRpcAsync(daemon.SocketPath, GetState)).Status.Should().Be(200);
         var added = RawLines(daemon).Skip(before).ToList();
         added.Should().HaveCountGreaterThan(0).And.HaveCountLessThanOrEqualTo(100);
-        added.Should().NotContain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+        added
+            .Should()
+            .NotContain(l =>
+                l.TrimStart().StartsWith("at ", StringComparison.Ordinal)
+                || l.Contains("Exception", StringComparison.Ordinal)
+            );
     }
 
     [Fact]
@@ -82,7 +117,10 @@ public sealed class XmlRpcRobustnessSpecs
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
 
-        var reply = await RawHttp.SendAsync(new UnixDomainSocketEndPoint(daemon.SocketPath), "GET /RPC2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"u8.ToArray());
+        var reply = await RawHttp.SendAsync(
+            new UnixDomainSocketEndPoint(daemon.SocketPath),
+            "GET /RPC2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"u8.ToArray()
+        );
 
         reply.StatusLine.Should().Be("HTTP/1.1 400 Bad Request");
         reply.Text.Should().Contain("<p>Error code 400.");
@@ -93,12 +131,17 @@ public sealed class XmlRpcRobustnessSpecs
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         var body = Encoding.ASCII.GetBytes(GetState);
-        var head = "POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        var head =
+            "POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
 
-        var reply = await RawHttp.SendAsync(new UnixDomainSocketEndPoint(daemon.SocketPath),
-            [.. Encoding.ASCII.GetBytes(head + $"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\n\r\n"u8]);
+        var reply = await RawHttp.SendAsync(
+            new UnixDomainSocketEndPoint(daemon.SocketPath),
+            [.. Encoding.ASCII.GetBytes(head + $"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\n\r\n"u8]
+        );
 
-        reply.Status.Should().Be(200, "Kestrel decodes chunked bodies; Supervisor's 411 would only break a client that sends one");
+        reply
+            .Status.Should()
+            .Be(200, "Kestrel decodes chunked bodies; Supervisor's 411 would only break a client that sends one");
         reply.Text.Should().Contain("<name>statename</name>\n<value><string>RUNNING</string></value>");
     }
 
@@ -107,13 +150,21 @@ public sealed class XmlRpcRobustnessSpecs
     {
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         var body = Encoding.ASCII.GetBytes(GetState);
-        var request = $"POST /RPC2 HTTP/1.0\r\nHost: localhost\r\nContent-Type: text/xml\r\nContent-Length: {body.Length}\r\n\r\n";
+        var request =
+            $"POST /RPC2 HTTP/1.0\r\nHost: localhost\r\nContent-Type: text/xml\r\nContent-Length: {body.Length}\r\n\r\n";
 
         // SendAsync reads until the server closes: a reply that keeps the connection open times out here.
-        var reply = await RawHttp.SendAsync(new UnixDomainSocketEndPoint(daemon.SocketPath), [.. Encoding.ASCII.GetBytes(request), .. body], timeoutSeconds: 10);
+        var reply = await RawHttp.SendAsync(
+            new UnixDomainSocketEndPoint(daemon.SocketPath),
+            [.. Encoding.ASCII.GetBytes(request), .. body],
+            timeoutSeconds: 10
+        );
 
         reply.Status.Should().Be(200);
-        reply.Headers["Content-Length"].Should().Be(reply.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        reply
+            .Headers["Content-Length"]
+            .Should()
+            .Be(reply.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         reply.Text.Should().EndWith("</methodResponse>\n");
     }
 
@@ -123,7 +174,11 @@ public sealed class XmlRpcRobustnessSpecs
         await using var daemon = await Infrastructure.Daemon.WithConfig(Programs).StartAsync();
         using var slow = await ConnectAsync(daemon);
         var body = Encoding.ASCII.GetBytes(GetState);
-        await slow.SendAsync(Encoding.ASCII.GetBytes($"POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nContent-Length: {body.Length}\r\n\r\n"));
+        await slow.SendAsync(
+            Encoding.ASCII.GetBytes(
+                $"POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nContent-Length: {body.Length}\r\n\r\n"
+            )
+        );
         await slow.SendAsync(body.AsMemory(0, 10));
 
         var clock = Stopwatch.StartNew();
@@ -132,9 +187,13 @@ public sealed class XmlRpcRobustnessSpecs
             (await RawHttp.PostRpcAsync(daemon.SocketPath, GetState)).Status.Should().Be(200);
         }
 
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the half-sent request waits on its own connection only");
+        clock
+            .Elapsed.Should()
+            .BeLessThan(TimeSpan.FromSeconds(5), "the half-sent request waits on its own connection only");
         await slow.SendAsync(body.AsMemory(10));
-        (await ReadHeadAsync(slow)).Should().StartWith("HTTP/1.1 200 OK\r\n", "the slow client is answered once its body is complete");
+        (await ReadHeadAsync(slow))
+            .Should()
+            .StartWith("HTTP/1.1 200 OK\r\n", "the slow client is answered once its body is complete");
     }
 
     private static async Task<Socket> ConnectAsync(Infrastructure.Daemon daemon)
@@ -195,7 +254,12 @@ public sealed class XmlRpcRobustnessSpecs
     /// <summary>Every line of the main log, continuation lines (a stack trace's) included.</summary>
     private static List<string> RawLines(Infrastructure.Daemon daemon)
     {
-        using var stream = new FileStream(Path.Combine(daemon.Directory, "supervisord.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = new FileStream(
+            Path.Combine(daemon.Directory, "supervisord.log"),
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.ReadWrite | FileShare.Delete
+        );
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line)

@@ -20,14 +20,21 @@ public sealed class BeatHarness(params ScheduleEntry[] entries) : IDisposable
     public static ScheduleEntry Entry(string name, ISchedule when) =>
         new(name, when, [new JobTemplate(JobKinds.PublishData, null)]);
 
-    public static ScheduleEntry Cron(string name, string cron) => Entry(name, CronSchedule.Parse(cron, TimeZoneInfo.Utc));
+    public static ScheduleEntry Cron(string name, string cron) =>
+        Entry(name, CronSchedule.Parse(cron, TimeZoneInfo.Utc));
 
-    public static ScheduleEntry Every(string name, TimeSpan period) => Entry(name, new IntervalSchedule(period, $"{period}"));
+    public static ScheduleEntry Every(string name, TimeSpan period) =>
+        Entry(name, new IntervalSchedule(period, $"{period}"));
 
     /// <summary>A new beat process, as after a (re)start: it knows only what is in the state file.</summary>
     public FeedBeat.Beat Start() =>
-        new(entries, new BeatStateStore(StatePath), new SpoolQueue(_temp["spool"], Time, TimeSpan.FromMinutes(5)), Time,
-            new LineLog(TextWriter.Null, TextWriter.Null, Time, "beat"));
+        new(
+            entries,
+            new BeatStateStore(StatePath),
+            new SpoolQueue(_temp["spool"], Time, TimeSpan.FromMinutes(5)),
+            Time,
+            new LineLog(TextWriter.Null, TextWriter.Null, Time, "beat")
+        );
 
     /// <summary>Moves the clock minute by minute and records when each entry fired.</summary>
     public List<(string Entry, DateTimeOffset At)> RunFor(FeedBeat.Beat beat, TimeSpan span, TimeSpan step)

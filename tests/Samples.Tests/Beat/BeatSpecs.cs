@@ -7,7 +7,10 @@ public sealed class BeatSpecs
     [Fact]
     public void A_cron_entry_and_an_interval_entry_fire_at_their_own_times()
     {
-        using var harness = new BeatHarness(BeatHarness.Cron("cron27", "*/27 * * * *"), BeatHarness.Every("every27", TimeSpan.FromMinutes(27)));
+        using var harness = new BeatHarness(
+            BeatHarness.Cron("cron27", "*/27 * * * *"),
+            BeatHarness.Every("every27", TimeSpan.FromMinutes(27))
+        );
         var fired = harness.RunFor(harness.Start(), TimeSpan.FromHours(2), OneMinute);
 
         Times(fired, "cron27").Should().Equal("10:27", "10:54", "11:00", "11:27", "11:54", "12:00");
@@ -18,7 +21,10 @@ public sealed class BeatSpecs
     [Fact]
     public void A_restarted_beat_does_not_fire_again_what_already_fired()
     {
-        using var harness = new BeatHarness(BeatHarness.Every("read_feeds", TimeSpan.FromMinutes(10)), BeatHarness.Cron("hourly", "0 * * * *"));
+        using var harness = new BeatHarness(
+            BeatHarness.Every("read_feeds", TimeSpan.FromMinutes(10)),
+            BeatHarness.Cron("hourly", "0 * * * *")
+        );
         var first = harness.Start();
         harness.RunFor(first, TimeSpan.FromMinutes(2), OneMinute).Should().ContainSingle();
 
@@ -26,13 +32,18 @@ public sealed class BeatSpecs
 
         restarted.RunDue().Should().BeEmpty();
         restarted.DueOf("read_feeds").Should().Be(new DateTimeOffset(2025, 11, 24, 10, 10, 0, TimeSpan.Zero));
-        Times(harness.RunFor(restarted, TimeSpan.FromMinutes(30), OneMinute), "read_feeds").Should().Equal("10:10", "10:20", "10:30");
+        Times(harness.RunFor(restarted, TimeSpan.FromMinutes(30), OneMinute), "read_feeds")
+            .Should()
+            .Equal("10:10", "10:20", "10:30");
     }
 
     [Fact]
     public void Runs_missed_while_the_beat_was_down_fire_once_at_start()
     {
-        using var harness = new BeatHarness(BeatHarness.Every("read_feeds", TimeSpan.FromMinutes(10)), BeatHarness.Cron("hourly", "0 * * * *"));
+        using var harness = new BeatHarness(
+            BeatHarness.Every("read_feeds", TimeSpan.FromMinutes(10)),
+            BeatHarness.Cron("hourly", "0 * * * *")
+        );
         var first = harness.Start();
         harness.Time.Advance(TimeSpan.FromHours(1));
         first.RunDue().Should().BeEquivalentTo("read_feeds", "hourly");
@@ -50,7 +61,10 @@ public sealed class BeatSpecs
     [Fact]
     public void A_cron_entry_that_never_ran_waits_for_its_next_slot_while_an_interval_fires_at_once()
     {
-        using var harness = new BeatHarness(BeatHarness.Cron("hourly", "0 * * * *"), BeatHarness.Every("read_feeds", TimeSpan.FromMinutes(10)));
+        using var harness = new BeatHarness(
+            BeatHarness.Cron("hourly", "0 * * * *"),
+            BeatHarness.Every("read_feeds", TimeSpan.FromMinutes(10))
+        );
         harness.Time.Advance(TimeSpan.FromMinutes(5));
         var beat = harness.Start();
 

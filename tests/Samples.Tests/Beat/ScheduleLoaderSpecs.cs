@@ -17,7 +17,12 @@ public sealed class ScheduleLoaderSpecs : IDisposable
 
         schedule.Errors.Should().BeEmpty();
         schedule.Entries.Select(e => e.Name).Should().Equal("read_feeds", "publish_digest");
-        schedule.Entries[0].When.Should().BeOfType<IntervalSchedule>().Which.Period.Should().Be(TimeSpan.FromSeconds(5));
+        schedule
+            .Entries[0]
+            .When.Should()
+            .BeOfType<IntervalSchedule>()
+            .Which.Period.Should()
+            .Be(TimeSpan.FromSeconds(5));
         schedule.Entries[0].Jobs.Select(j => j.Feed).Should().Equal(Repo.ShippedFeeds.Select(Repo.Feed));
         schedule.Entries[1].Jobs.Should().Equal(new JobTemplate(JobKinds.PublishData, null));
     }
@@ -31,7 +36,8 @@ public sealed class ScheduleLoaderSpecs : IDisposable
     [Fact]
     public void Every_bad_entry_is_refused_with_its_name_and_the_good_ones_are_not_blamed()
     {
-        var schedule = Load("""
+        var schedule = Load(
+            """
             [schedule.good]
             every = "27m"
             jobs = [{ kind = "publish_data" }]
@@ -61,12 +67,15 @@ public sealed class ScheduleLoaderSpecs : IDisposable
             cron = "0 6 * * *"
             timezone = "Mars/Olympus"
             jobs = [{ kind = "publish_data" }]
-            """);
+            """
+        );
 
         schedule.IsValid.Should().BeFalse();
         schedule.Entries.Should().BeEmpty("a schedule with errors is refused as a whole");
         schedule.Errors.Should().HaveCount(6);
-        schedule.Errors.Should().Contain(e => e.Contains("[schedule.bad_cron]: cron:"))
+        schedule
+            .Errors.Should()
+            .Contain(e => e.Contains("[schedule.bad_cron]: cron:"))
             .And.Contain(e => e.Contains("[schedule.bad_every]: every: \"27\" is not a positive duration"))
             .And.Contain(e => e.Contains("[schedule.both]: cron: give cron or every, not both"))
             .And.Contain(e => e.Contains("[schedule.unknown_kind]: jobs[0]: kind \"send_mail\""))
@@ -86,8 +95,17 @@ public sealed class ScheduleLoaderSpecs : IDisposable
     [Fact]
     public async Task The_beat_exits_2_and_names_the_bad_entry_on_stderr()
     {
-        File.WriteAllText(_temp["schedule.toml"], "[schedule.nightly]\ncron = \"0 25 * * *\"\njobs = [{ kind = \"publish_data\" }]\n");
-        using var beat = SampleProcess.Start("FeedBeat", "--schedule", _temp["schedule.toml"], "--spool", _temp["spool"]);
+        File.WriteAllText(
+            _temp["schedule.toml"],
+            "[schedule.nightly]\ncron = \"0 25 * * *\"\njobs = [{ kind = \"publish_data\" }]\n"
+        );
+        using var beat = SampleProcess.Start(
+            "FeedBeat",
+            "--schedule",
+            _temp["schedule.toml"],
+            "--spool",
+            _temp["spool"]
+        );
 
         (await beat.WaitForExitAsync(TimeSpan.FromSeconds(15))).Should().Be(2);
         beat.Stderr.Should().Contain("[schedule.nightly]: cron: \"0 25 * * *\"").And.Contain("schedule refused");

@@ -11,7 +11,10 @@ public sealed class ScheduleSpecs
     {
         var cron = CronSchedule.Parse("*/27 * * * *", TimeZoneInfo.Utc);
 
-        Successors(cron, TenOClock, 5).Select(t => t.ToString("HH:mm")).Should().Equal("10:27", "10:54", "11:00", "11:27", "11:54");
+        Successors(cron, TenOClock, 5)
+            .Select(t => t.ToString("HH:mm"))
+            .Should()
+            .Equal("10:27", "10:54", "11:00", "11:27", "11:54");
     }
 
     [Fact]
@@ -20,7 +23,10 @@ public sealed class ScheduleSpecs
         Durations.TryParse("27m", out var period).Should().BeTrue();
         var interval = new IntervalSchedule(period, "27m");
 
-        Successors(interval, TenOClock, 5).Select(t => t.ToString("HH:mm")).Should().Equal("10:27", "10:54", "11:21", "11:48", "12:15");
+        Successors(interval, TenOClock, 5)
+            .Select(t => t.ToString("HH:mm"))
+            .Should()
+            .Equal("10:27", "10:54", "11:21", "11:48", "12:15");
     }
 
     [Fact]
@@ -37,8 +43,12 @@ public sealed class ScheduleSpecs
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var cron = CronSchedule.Parse("30 6 * * *", paris);
 
-        cron.NextAfter(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero)).Should().Be(new DateTimeOffset(2025, 7, 1, 4, 30, 0, TimeSpan.Zero));
-        cron.NextAfter(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero)).Should().Be(new DateTimeOffset(2025, 12, 1, 5, 30, 0, TimeSpan.Zero));
+        cron.NextAfter(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero))
+            .Should()
+            .Be(new DateTimeOffset(2025, 7, 1, 4, 30, 0, TimeSpan.Zero));
+        cron.NextAfter(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero))
+            .Should()
+            .Be(new DateTimeOffset(2025, 12, 1, 5, 30, 0, TimeSpan.Zero));
     }
 
     [Theory]

@@ -24,20 +24,33 @@ public sealed class ConcurrentWorkersSpecs : IDisposable
             AutoAdvanceAmount = TimeSpan.FromMilliseconds(50),
         };
         var seed = new SpoolQueue(_temp["spool"], time, TimeSpan.FromDays(1));
-        var all = Enumerable.Range(0, Jobs).Select(i => seed.Enqueue(JobKinds.ReadData, $"/feeds/{i}.xml", "test").Id).ToList();
+        var all = Enumerable
+            .Range(0, Jobs)
+            .Select(i => seed.Enqueue(JobKinds.ReadData, $"/feeds/{i}.xml", "test").Id)
+            .ToList();
         for (var i = 0; i < CrashedClaims; i++)
         {
             SpoolQueueSpecs.CrashWhileHolding(seed.TryClaim("crashed_worker")!);
         }
 
         var completions = new ConcurrentDictionary<string, int>();
-        var workers = Enumerable.Range(0, 3).Select(n => Task.Run(() => Work($"feed_worker_{n:D2}", time, completions)));
+        var workers = Enumerable
+            .Range(0, 3)
+            .Select(n => Task.Run(() => Work($"feed_worker_{n:D2}", time, completions)));
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(20));
 
         completions.Keys.Should().BeEquivalentTo(all, "no job is lost");
         completions.Values.Should().OnlyContain(count => count == 1, "no job is done twice");
         Directory.EnumerateFiles(seed.DoneDirectory).Should().HaveCount(Jobs);
-        foreach (var directory in new[] { seed.NewDirectory, seed.ClaimedDirectory, seed.RetryDirectory, seed.FailedDirectory })
+        foreach (
+            var directory in new[]
+            {
+                seed.NewDirectory,
+                seed.ClaimedDirectory,
+                seed.RetryDirectory,
+                seed.FailedDirectory,
+            }
+        )
         {
             Directory.EnumerateFiles(directory).Should().BeEmpty();
         }

@@ -55,7 +55,8 @@ public sealed class HeldFeedServer : IDisposable
         _arrived.TrySetResult();
         await _released.Task;
         var content = Encoding.UTF8.GetBytes(body);
-        var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+        var head =
+            $"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         await stream.WriteAsync(content);
     }

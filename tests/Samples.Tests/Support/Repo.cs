@@ -11,11 +11,20 @@ public static class Repo
 
     public static string Binary(string project) => Path.Combine(Root, "artifacts", "bin", project, "debug", project);
 
-    public static readonly string[] ShippedFeeds = ["dotnet-runtime.rss.xml", "ops-weekly.rss.xml", "release-notes.atom.xml"];
+    public static readonly string[] ShippedFeeds =
+    [
+        "dotnet-runtime.rss.xml",
+        "ops-weekly.rss.xml",
+        "release-notes.atom.xml",
+    ];
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
             if (File.Exists(Path.Combine(directory.FullName, "Supervise.sln")))
             {

@@ -21,7 +21,11 @@ public sealed class DigestPublisherSpecs : IDisposable
         var publisher = new DigestPublisher(_cache, _temp["digest.md"], _time);
         _cache.Store(Feed("Ops Weekly", "212", "211"));
         publisher.Publish().Should().StartWith("2 new items from 1 feeds");
-        File.ReadAllText(publisher.DigestPath).Should().Contain("## Ops Weekly").And.Contain("Issue 212").And.Contain("Issue 211");
+        File.ReadAllText(publisher.DigestPath)
+            .Should()
+            .Contain("## Ops Weekly")
+            .And.Contain("Issue 212")
+            .And.Contain("Issue 211");
 
         _time.Advance(TimeSpan.FromMinutes(1));
         _cache.Store(Feed("Ops Weekly", "213", "212", "211"));
@@ -52,7 +56,10 @@ public sealed class DigestPublisherSpecs : IDisposable
 
         publisher.Publish();
 
-        File.ReadAllText(publisher.DigestPath).Should().StartWith("<!DOCTYPE html>").And.Contain("<h2>Ops &lt;Weekly&gt;</h2>");
+        File.ReadAllText(publisher.DigestPath)
+            .Should()
+            .StartWith("<!DOCTYPE html>")
+            .And.Contain("<h2>Ops &lt;Weekly&gt;</h2>");
     }
 
     [Fact]
@@ -64,10 +71,29 @@ public sealed class DigestPublisherSpecs : IDisposable
         var second = _cache.Store(Feed("Ops Weekly", "212", "211"));
 
         (first.NewItems, second.NewItems, second.TotalItems).Should().Be((1, 1, 2));
-        _cache.LoadAll().Single().Items.Single(i => i.Id == "211").FirstSeen.Should().Be(new DateTimeOffset(2025, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        _cache
+            .LoadAll()
+            .Single()
+            .Items.Single(i => i.Id == "211")
+            .FirstSeen.Should()
+            .Be(new DateTimeOffset(2025, 11, 24, 10, 0, 0, TimeSpan.Zero));
     }
 
     private CachedFeed Feed(string title, params string[] issues) =>
-        new("https://opsweekly.example.net/rss", title, "https://opsweekly.example.net/", _time.GetUtcNow(),
-            issues.Select(n => new CachedItem(n, $"Issue {n}", $"https://opsweekly.example.net/issues/{n}", _time.GetUtcNow(), "summary", _time.GetUtcNow())).ToList());
+        new(
+            "https://opsweekly.example.net/rss",
+            title,
+            "https://opsweekly.example.net/",
+            _time.GetUtcNow(),
+            issues
+                .Select(n => new CachedItem(
+                    n,
+                    $"Issue {n}",
+                    $"https://opsweekly.example.net/issues/{n}",
+                    _time.GetUtcNow(),
+                    "summary",
+                    _time.GetUtcNow()
+                ))
+                .ToList()
+        );
 }

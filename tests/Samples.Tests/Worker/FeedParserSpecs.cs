@@ -18,18 +18,21 @@ public sealed class FeedParserSpecs
 
         feed.Title.Should().Be(title);
         feed.Items.Should().HaveCount(items);
-        feed.Items.Should().OnlyContain(i => i.Link != null && i.Published != null && i.Summary != null && i.FirstSeen == Now);
+        feed.Items.Should()
+            .OnlyContain(i => i.Link != null && i.Published != null && i.Summary != null && i.FirstSeen == Now);
         feed.Items.Select(i => i.Id).Should().OnlyHaveUniqueItems();
     }
 
     [Fact]
     public void Html_in_summaries_becomes_one_line_of_plain_text()
     {
-        var feed = Parse("""
+        var feed = Parse(
+            """
             <rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>
             <item><title>a</title><guid>1</guid><description><![CDATA[<p>Use <code>rename(2)</code>,</p><p>not &amp;link.</p>]]></description></item>
             </channel></rss>
-            """);
+            """
+        );
 
         feed.Items.Single().Summary.Should().Be("Use rename(2), not &link.");
     }
@@ -42,7 +45,10 @@ public sealed class FeedParserSpecs
     {
         var parse = () => Parse(content);
 
-        parse.Should().Throw<PermanentJobException>().WithMessage("/feeds/test.xml: not a valid RSS 2.0 or Atom 1.0 feed*");
+        parse
+            .Should()
+            .Throw<PermanentJobException>()
+            .WithMessage("/feeds/test.xml: not a valid RSS 2.0 or Atom 1.0 feed*");
     }
 
     private static CachedFeed Parse(string content) =>

@@ -17,8 +17,17 @@ public sealed class GracefulStopSpecs : IDisposable
         using var server = new HeldFeedServer(File.ReadAllText(Repo.Feed("dotnet-runtime.rss.xml")));
         var queue = new SpoolQueue(_temp["spool"], TimeProvider.System, TimeSpan.FromMinutes(5));
         var job = queue.Enqueue(JobKinds.ReadData, server.Url, "test");
-        using var worker = SampleProcess.Start("FeedWorker",
-            "--spool", queue.Root, "--cache", _temp["cache"], "--digest", _temp["digest.md"], "--name", "feed_worker_00");
+        using var worker = SampleProcess.Start(
+            "FeedWorker",
+            "--spool",
+            queue.Root,
+            "--cache",
+            _temp["cache"],
+            "--digest",
+            _temp["digest.md"],
+            "--name",
+            "feed_worker_00"
+        );
 
         await server.RequestArrived.WaitAsync(Timeout);
         worker.Terminate();
@@ -27,17 +36,29 @@ public sealed class GracefulStopSpecs : IDisposable
         server.Release();
 
         (await worker.WaitForExitAsync(Timeout)).Should().Be(0, "a stop by SIGTERM is an expected exit");
-        File.Exists(Path.Combine(queue.DoneDirectory, $"{job.Id}.json")).Should().BeTrue("the job in hand was completed");
+        File.Exists(Path.Combine(queue.DoneDirectory, $"{job.Id}.json"))
+            .Should()
+            .BeTrue("the job in hand was completed");
         Directory.EnumerateFiles(queue.ClaimedDirectory).Should().BeEmpty();
-        worker.Stdout.Should().Contain($"read_data {job.Id} done").And.Contain("\"Runtime Notes\", 4 items")
+        worker
+            .Stdout.Should()
+            .Contain($"read_data {job.Id} done")
+            .And.Contain("\"Runtime Notes\", 4 items")
             .And.Contain("stop requested: no job in progress, exiting");
     }
 
     [Fact]
     public async Task On_SIGTERM_an_idle_worker_exits_0_at_once()
     {
-        using var worker = SampleProcess.Start("FeedWorker",
-            "--spool", _temp["spool"], "--cache", _temp["cache"], "--digest", _temp["digest.md"]);
+        using var worker = SampleProcess.Start(
+            "FeedWorker",
+            "--spool",
+            _temp["spool"],
+            "--cache",
+            _temp["cache"],
+            "--digest",
+            _temp["digest.md"]
+        );
         await Eventually.UntilAsync(() => worker.Stdout.Contains("waiting for jobs"), "the worker to start", Timeout);
 
         worker.Terminate();

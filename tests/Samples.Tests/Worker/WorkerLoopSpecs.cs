@@ -27,11 +27,19 @@ public sealed class WorkerLoopSpecs : IDisposable
         using var stop = new CancellationTokenSource();
 
         var run = NewLoop(queue).RunAsync(stop.Token);
-        await Eventually.UntilAsync(() => File.Exists(Path.Combine(queue.DoneDirectory, $"{good.Id}.json")), "the good feed's job to be done", Timeout);
+        await Eventually.UntilAsync(
+            () => File.Exists(Path.Combine(queue.DoneDirectory, $"{good.Id}.json")),
+            "the good feed's job to be done",
+            Timeout
+        );
         await stop.CancelAsync();
 
         (await run.WaitAsync(Timeout)).Should().Be(0);
-        Log(_err).Should().Contain($"ERROR worker: read_data {broken.Id} failed, moved to failed/: {_temp["broken.xml"]}: not a valid RSS 2.0 or Atom 1.0 feed");
+        Log(_err)
+            .Should()
+            .Contain(
+                $"ERROR worker: read_data {broken.Id} failed, moved to failed/: {_temp["broken.xml"]}: not a valid RSS 2.0 or Atom 1.0 feed"
+            );
         Log(_out).Should().Contain($"read_data {good.Id} done").And.Contain("\"Ops Weekly\", 3 items (3 new)");
         File.Exists(Path.Combine(queue.FailedDirectory, $"{broken.Id}.json")).Should().BeTrue();
     }
@@ -46,17 +54,38 @@ public sealed class WorkerLoopSpecs : IDisposable
 
         var job = queue.Enqueue(JobKinds.PublishData, null, "test");
 
-        await Eventually.UntilAsync(() => File.Exists(Path.Combine(queue.DoneDirectory, $"{job.Id}.json")), "the watcher to wake the worker", Timeout);
+        await Eventually.UntilAsync(
+            () => File.Exists(Path.Combine(queue.DoneDirectory, $"{job.Id}.json")),
+            "the watcher to wake the worker",
+            Timeout
+        );
         await stop.CancelAsync();
         (await run.WaitAsync(Timeout)).Should().Be(0);
     }
 
     private WorkerLoop NewLoop(SpoolQueue queue, TimeSpan? sweep = null)
     {
-        var options = new WorkerOptions(queue.Root, _temp["cache"], _temp["digest.md"], "worker", TimeSpan.FromMinutes(5), sweep ?? TimeSpan.FromSeconds(5));
+        var options = new WorkerOptions(
+            queue.Root,
+            _temp["cache"],
+            _temp["digest.md"],
+            "worker",
+            TimeSpan.FromMinutes(5),
+            sweep ?? TimeSpan.FromSeconds(5)
+        );
         var cache = new FeedCache(options.Cache);
-        var runner = new JobRunner(new FeedFetcher(new HttpClient(), TimeProvider.System), cache, new DigestPublisher(cache, options.Digest, TimeProvider.System));
-        return new WorkerLoop(options, queue, runner, new LineLog(_out, _err, TimeProvider.System, "worker"), TimeProvider.System);
+        var runner = new JobRunner(
+            new FeedFetcher(new HttpClient(), TimeProvider.System),
+            cache,
+            new DigestPublisher(cache, options.Digest, TimeProvider.System)
+        );
+        return new WorkerLoop(
+            options,
+            queue,
+            runner,
+            new LineLog(_out, _err, TimeProvider.System, "worker"),
+            TimeProvider.System
+        );
     }
 
     private static string Log(StringWriter writer)

@@ -63,7 +63,10 @@ public sealed class TransportFailureSpecs : IDisposable
         var fault = Protocol.FaultException.Create(Protocol.V1.Fault.BadName, "x");
 
         TransportFailure.Classify(fault).Should().Be(TransportFailureKind.None);
-        TransportFailure.Classify(new RpcException(new Status(StatusCode.Unauthenticated, ""))).Should().Be(TransportFailureKind.Unauthenticated);
+        TransportFailure
+            .Classify(new RpcException(new Status(StatusCode.Unauthenticated, "")))
+            .Should()
+            .Be(TransportFailureKind.Unauthenticated);
     }
 
     private static async Task<Exception> Record(Func<Task> call)

@@ -19,7 +19,17 @@ public sealed class CommandLineSpecs
     [Fact]
     public void Options_bind_in_every_getopt_spelling()
     {
-        var parsed = new CtlCommandLine().Parse(["-ic", "a.conf", "-shttp://h:1", "--user=bob", "--pass", "pw", "--history_file", "h", "status"]);
+        var parsed = new CtlCommandLine().Parse([
+            "-ic",
+            "a.conf",
+            "-shttp://h:1",
+            "--user=bob",
+            "--pass",
+            "pw",
+            "--history_file",
+            "h",
+            "status",
+        ]);
 
         parsed.Should().Be(new CtlArguments("a.conf", "http://h:1", "bob", "pw", "h", true, false, parsed.Action));
         parsed.Action.Should().Equal("status");
@@ -54,7 +64,10 @@ public sealed class CommandLineSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), option, "status");
 
-        run.Out.Should().StartWith("supervisorctl -- control applications run by supervisord from the cmd line.\n\nUsage: /usr/bin/supervisorctl [options] [action [arguments]]\n")
+        run.Out.Should()
+            .StartWith(
+                "supervisorctl -- control applications run by supervisord from the cmd line.\n\nUsage: /usr/bin/supervisorctl [options] [action [arguments]]\n"
+            )
             .And.EndWith("Use the action \"help\" to find out about available\nactions.\n\n");
         run.ExitCode.Should().Be(0);
     }

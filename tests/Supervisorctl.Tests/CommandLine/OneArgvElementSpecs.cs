@@ -40,16 +40,21 @@ public sealed class OneArgvElementSpecs
     {
         var run = Ctl.Run(Daemon(), "status", "web  web2");
 
-        run.Out.Should().Be(
-            "web                              RUNNING   pid 7566, uptime 0:00:12\n" +
-            "web2                             RUNNING   pid 7567, uptime 0:00:12\n");
+        run.Out.Should()
+            .Be(
+                "web                              RUNNING   pid 7566, uptime 0:00:12\n"
+                    + "web2                             RUNNING   pid 7567, uptime 0:00:12\n"
+            );
         run.ExitCode.Should().Be(0);
     }
 
     [Theory]
     [InlineData("status \"web\"", "\"web\": ERROR (no such process)\n")]
     [InlineData("status 'web'", "'web': ERROR (no such process)\n")]
-    [InlineData("status web\\ web2", "web\\: ERROR (no such process)\nweb2                             RUNNING   pid 7567, uptime 0:00:12\n")]
+    [InlineData(
+        "status web\\ web2",
+        "web\\: ERROR (no such process)\nweb2                             RUNNING   pid 7567, uptime 0:00:12\n"
+    )]
     public void Quotes_and_backslashes_are_not_shell_syntax_as_in_python(string line, string expected)
     {
         // Supervisor refuses a program name with a space ("Invalid name: 'my prog' because of character: ' '"), and its

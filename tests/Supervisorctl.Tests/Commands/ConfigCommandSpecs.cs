@@ -9,28 +9,56 @@ public sealed class ConfigCommandSpecs
     public void Avail_prints_supervisors_columns()
     {
         var daemon = new FakeSupervisor();
-        daemon.Available.AddRange(
-        [
-            new AvailEntry { Namespec = "envdump", InUse = true, Autostart = true, GroupPriority = 999, ProcessPriority = 999 },
-            new AvailEntry { Namespec = "grp:gB", InUse = true, Autostart = false, GroupPriority = 100, ProcessPriority = 999 },
-            new AvailEntry { Namespec = "newprog", InUse = false, Autostart = true, GroupPriority = 999, ProcessPriority = 999 },
+        daemon.Available.AddRange([
+            new AvailEntry
+            {
+                Namespec = "envdump",
+                InUse = true,
+                Autostart = true,
+                GroupPriority = 999,
+                ProcessPriority = 999,
+            },
+            new AvailEntry
+            {
+                Namespec = "grp:gB",
+                InUse = true,
+                Autostart = false,
+                GroupPriority = 100,
+                ProcessPriority = 999,
+            },
+            new AvailEntry
+            {
+                Namespec = "newprog",
+                InUse = false,
+                Autostart = true,
+                GroupPriority = 999,
+                ProcessPriority = 999,
+            },
         ]);
 
         var run = Ctl.Run(daemon, "avail");
 
-        run.Out.Should().Be(
-            "envdump                          in use    auto      999:999\n" +
-            "grp:gB                           in use    manual    100:999\n" +
-            "newprog                          avail     auto      999:999\n");
+        run.Out.Should()
+            .Be(
+                "envdump                          in use    auto      999:999\n"
+                    + "grp:gB                           in use    manual    100:999\n"
+                    + "newprog                          avail     auto      999:999\n"
+            );
         run.ExitCode.Should().Be(0);
     }
 
     [Theory]
     [InlineData("avail", "Error: avail accepts no arguments\navail\t\t\tDisplay all configured processes\n")]
-    [InlineData("reread", "Error: reread accepts no arguments\nreread \t\t\tReload the daemon's configuration files without add/remove\n")]
+    [InlineData(
+        "reread",
+        "Error: reread accepts no arguments\nreread \t\t\tReload the daemon's configuration files without add/remove\n"
+    )]
     [InlineData("reload", "Error: reload accepts no arguments\nreload \t\tRestart the remote supervisord.\n")]
     [InlineData("shutdown", "Error: shutdown accepts no arguments\nshutdown \tShut the remote supervisord down.\n")]
-    [InlineData("version", "Error: version accepts no arguments\nversion\t\t\tShow the version of the remote supervisord process\n")]
+    [InlineData(
+        "version",
+        "Error: version accepts no arguments\nversion\t\t\tShow the version of the remote supervisord process\n"
+    )]
     public void Commands_without_arguments_reject_them_with_help_and_exit_1(string command, string expected)
     {
         var daemon = new FakeSupervisor();
@@ -47,11 +75,18 @@ public sealed class ConfigCommandSpecs
     {
         var daemon = new FakeSupervisor
         {
-            OnReread = () => new RereadReply { Added = { "newprog" }, Changed = { "sleeper", "grp", "multi" }, Removed = { "nosuch" } },
+            OnReread = () =>
+                new RereadReply
+                {
+                    Added = { "newprog" },
+                    Changed = { "sleeper", "grp", "multi" },
+                    Removed = { "nosuch" },
+                },
         };
 
-        Ctl.Run(daemon, "reread").Out.Should().Be(
-            "grp: changed\nmulti: changed\nnewprog: available\nnosuch: disappeared\nsleeper: changed\n");
+        Ctl.Run(daemon, "reread")
+            .Out.Should()
+            .Be("grp: changed\nmulti: changed\nnewprog: available\nnosuch: disappeared\nsleeper: changed\n");
     }
 
     [Fact]
@@ -76,26 +111,48 @@ public sealed class ConfigCommandSpecs
     {
         var daemon = new FakeSupervisor
         {
-            OnReread = () => new RereadReply { Added = { "newprog" }, Changed = { "grp", "sleeper" }, Removed = { "nosuch" } },
+            OnReread = () =>
+                new RereadReply
+                {
+                    Added = { "newprog" },
+                    Changed = { "grp", "sleeper" },
+                    Removed = { "nosuch" },
+                },
         };
 
         var run = Ctl.Run(daemon, "update");
 
-        run.Out.Should().Be(
-            "nosuch: stopped\nnosuch: removed process group\n" +
-            "grp: stopped\ngrp: updated process group\n" +
-            "sleeper: stopped\nsleeper: updated process group\n" +
-            "newprog: added process group\n");
+        run.Out.Should()
+            .Be(
+                "nosuch: stopped\nnosuch: removed process group\n"
+                    + "grp: stopped\ngrp: updated process group\n"
+                    + "sleeper: stopped\nsleeper: updated process group\n"
+                    + "newprog: added process group\n"
+            );
         run.ExitCode.Should().Be(0);
-        daemon.Calls.Should().Equal(
-            "Reread", "Stop nosuch:*", "RemoveGroup nosuch", "Stop grp:*", "RemoveGroup grp", "AddGroup grp",
-            "Stop sleeper:*", "RemoveGroup sleeper", "AddGroup sleeper", "AddGroup newprog");
+        daemon
+            .Calls.Should()
+            .Equal(
+                "Reread",
+                "Stop nosuch:*",
+                "RemoveGroup nosuch",
+                "Stop grp:*",
+                "RemoveGroup grp",
+                "AddGroup grp",
+                "Stop sleeper:*",
+                "RemoveGroup sleeper",
+                "AddGroup sleeper",
+                "AddGroup newprog"
+            );
     }
 
     [Fact]
     public void Update_of_named_groups_touches_only_them_and_reports_unknown_ones()
     {
-        var daemon = new FakeSupervisor { OnReread = () => new RereadReply { Added = { "newprog" }, Changed = { "grp" } } };
+        var daemon = new FakeSupervisor
+        {
+            OnReread = () => new RereadReply { Added = { "newprog" }, Changed = { "grp" } },
+        };
         daemon.Processes.Add(Info.Running("gA", 1, "grp"));
 
         var run = Ctl.Run(daemon, "update", "newprog", "bogus");
@@ -128,7 +185,16 @@ public sealed class ConfigCommandSpecs
     [InlineData(Fault.ShutdownState, "ERROR: shutting down\n", 1)]
     public void Add_reports_each_group(Fault fault, string expected, int exit)
     {
-        var daemon = new FakeSupervisor { OnAddGroup = name => { if (fault != Fault.None) { throw Info.Fault(fault, name); } } };
+        var daemon = new FakeSupervisor
+        {
+            OnAddGroup = name =>
+            {
+                if (fault != Fault.None)
+                {
+                    throw Info.Fault(fault, name);
+                }
+            },
+        };
 
         var run = Ctl.Run(daemon, "add", "g");
 
@@ -142,7 +208,16 @@ public sealed class ConfigCommandSpecs
     [InlineData(Fault.BadName, "ERROR: no such process/group: g\n", 1)]
     public void Remove_reports_each_group(Fault fault, string expected, int exit)
     {
-        var daemon = new FakeSupervisor { OnRemoveGroup = name => { if (fault != Fault.None) { throw Info.Fault(fault, name); } } };
+        var daemon = new FakeSupervisor
+        {
+            OnRemoveGroup = name =>
+            {
+                if (fault != Fault.None)
+                {
+                    throw Info.Fault(fault, name);
+                }
+            },
+        };
 
         var run = Ctl.Run(daemon, "remove", "g");
 

@@ -55,15 +55,31 @@ public sealed class DispatchSpecs
     }
 
     [Theory]
-    [InlineData("unix:///nonexistent.sock", SocketError.AddressNotAvailable,
-        "error: <class 'FileNotFoundError'>, [Errno 2] No such file or directory: file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 557\n")]
-    [InlineData("unix:///refused.sock", SocketError.ConnectionRefused,
-        "error: <class 'ConnectionRefusedError'>, [Errno 111] Connection refused: file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 557\n")]
-    [InlineData("http://127.0.0.1:1", SocketError.ConnectionRefused,
-        "error: <class 'ConnectionRefusedError'>, [Errno 111] Connection refused: file: /usr/lib/python3.11/socket.py line: 836\n")]
-    [InlineData("http://nosuchhost.invalid:9", SocketError.HostNotFound,
-        "error: <class 'socket.gaierror'>, [Errno -2] Name or service not known: file: /usr/lib/python3.11/socket.py line: 962\n")]
-    public void Commands_without_upcheck_report_an_unreachable_server_as_supervisors_uncaught_error(string url, SocketError error, string expected)
+    [InlineData(
+        "unix:///nonexistent.sock",
+        SocketError.AddressNotAvailable,
+        "error: <class 'FileNotFoundError'>, [Errno 2] No such file or directory: file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 557\n"
+    )]
+    [InlineData(
+        "unix:///refused.sock",
+        SocketError.ConnectionRefused,
+        "error: <class 'ConnectionRefusedError'>, [Errno 111] Connection refused: file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 557\n"
+    )]
+    [InlineData(
+        "http://127.0.0.1:1",
+        SocketError.ConnectionRefused,
+        "error: <class 'ConnectionRefusedError'>, [Errno 111] Connection refused: file: /usr/lib/python3.11/socket.py line: 836\n"
+    )]
+    [InlineData(
+        "http://nosuchhost.invalid:9",
+        SocketError.HostNotFound,
+        "error: <class 'socket.gaierror'>, [Errno -2] Name or service not known: file: /usr/lib/python3.11/socket.py line: 962\n"
+    )]
+    public void Commands_without_upcheck_report_an_unreachable_server_as_supervisors_uncaught_error(
+        string url,
+        SocketError error,
+        string expected
+    )
     {
         foreach (var command in new[] { "avail", "reread", "update", "reload" })
         {
@@ -81,7 +97,10 @@ public sealed class DispatchSpecs
 
         var run = Ctl.Run(daemon, "reload");
 
-        run.Out.Should().Be("error: <class 'xmlrpc.client.Fault'>, <Fault 30: \"FAILED: it's broken\">: file: /usr/lib/python3.11/xmlrpc/client.py line: 668\n");
+        run.Out.Should()
+            .Be(
+                "error: <class 'xmlrpc.client.Fault'>, <Fault 30: \"FAILED: it's broken\">: file: /usr/lib/python3.11/xmlrpc/client.py line: 668\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 
@@ -92,10 +111,12 @@ public sealed class DispatchSpecs
 
         var run = Ctl.Run(daemon, "status");
 
-        run.Out.Should().Be(
-            "Server requires authentication\n" +
-            "error: <class 'xmlrpc.client.ProtocolError'>, <ProtocolError for 127.0.0.1/RPC2: 401 Unauthorized>: " +
-            "file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 539\n");
+        run.Out.Should()
+            .Be(
+                "Server requires authentication\n"
+                    + "error: <class 'xmlrpc.client.ProtocolError'>, <ProtocolError for 127.0.0.1/RPC2: 401 Unauthorized>: "
+                    + "file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 539\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 
@@ -106,7 +127,11 @@ public sealed class DispatchSpecs
         daemon.Processes.Add(Info.Running("a", 5));
         var sessions = new List<(string? User, string? Password)>();
         var output = new StringWriter { NewLine = "\n" };
-        var environment = new CtlEnvironment(output, TextWriter.Null, new ScriptedConsole(output, "admin", "secret"), session =>
+        var environment = new CtlEnvironment(
+            output,
+            TextWriter.Null,
+            new ScriptedConsole(output, "admin", "secret"),
+            session =>
             {
                 sessions.Add((session.Username, session.Password));
                 if (session.Username == "admin")
@@ -114,7 +139,13 @@ public sealed class DispatchSpecs
                     daemon.Failure = null;
                 }
                 return daemon;
-            }, new Dictionary<string, string>(), "/", [], "supervisorctl", TimeZoneInfo.Utc);
+            },
+            new Dictionary<string, string>(),
+            "/",
+            [],
+            "supervisorctl",
+            TimeZoneInfo.Utc
+        );
 
         var exit = CtlApp.RunAsync(["-i", "pid", "a"], environment).GetAwaiter().GetResult();
 

@@ -6,7 +6,10 @@ namespace Supervise.Supervisorctl.Tests.Commands;
 public sealed class FgCommandSpecs
 {
     [Theory]
-    [InlineData(new[] { "fg" }, "ERROR: no process name supplied\nfg <process>\tConnect to a process in foreground mode\n\t\tCtrl-C to exit\n")]
+    [InlineData(
+        new[] { "fg" },
+        "ERROR: no process name supplied\nfg <process>\tConnect to a process in foreground mode\n\t\tCtrl-C to exit\n"
+    )]
     [InlineData(new[] { "fg", "a", "b" }, "ERROR: too many process names supplied\n")]
     [InlineData(new[] { "fg", "nosuch" }, "ERROR: bad process name supplied\n")]
     [InlineData(new[] { "fg", "stopped" }, "ERROR: process not running\n")]

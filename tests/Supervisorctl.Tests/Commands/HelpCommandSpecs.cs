@@ -9,14 +9,16 @@ public sealed class HelpCommandSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), "help");
 
-        run.Out.Should().Be(
-            "\n" +
-            "default commands (type help <topic>):\n" +
-            "=====================================\n" +
-            "add    exit      open  reload  restart   start   tail   \n" +
-            "avail  fg        pid   remove  shutdown  status  update \n" +
-            "clear  maintail  quit  reread  signal    stop    version\n" +
-            "\n");
+        run.Out.Should()
+            .Be(
+                "\n"
+                    + "default commands (type help <topic>):\n"
+                    + "=====================================\n"
+                    + "add    exit      open  reload  restart   start   tail   \n"
+                    + "avail  fg        pid   remove  shutdown  status  update \n"
+                    + "clear  maintail  quit  reread  signal    stop    version\n"
+                    + "\n"
+            );
         run.ExitCode.Should().Be(0);
     }
 
@@ -27,12 +29,24 @@ public sealed class HelpCommandSpecs
     [InlineData("quit", "quit\tExit the supervisor shell.\n")]
     [InlineData("exit", "exit\tExit the supervisor shell.\n")]
     [InlineData("fg", "fg <process>\tConnect to a process in foreground mode\n\t\tCtrl-C to exit\n")]
-    [InlineData("open", "open <url>\tConnect to a remote supervisord process.\n\t\t(for UNIX domain socket, use unix:///socket/path)\n")]
+    [InlineData(
+        "open",
+        "open <url>\tConnect to a remote supervisord process.\n\t\t(for UNIX domain socket, use unix:///socket/path)\n"
+    )]
     [InlineData("add", "add <name> [...]\tActivates any updates in config for process/group\n")]
     [InlineData("remove", "remove <name> [...]\tRemoves process/group from active config\n")]
-    [InlineData("pid", "pid\t\t\tGet the PID of supervisord.\npid <name>\t\tGet the PID of a single child process by name.\npid all\t\t\tGet the PID of every child process, one per line.\n")]
-    [InlineData("status", "status <name>\t\tGet status for a single process\nstatus <gname>:*\tGet status for all processes in a group\nstatus <name> <name>\tGet status for multiple named processes\nstatus\t\t\tGet all process status info\n")]
-    [InlineData("update", "update\t\t\tReload config and add/remove as necessary, and will restart affected programs\nupdate all\t\tReload config and add/remove as necessary, and will restart affected programs\nupdate <gname> [...]\tUpdate specific groups\n")]
+    [InlineData(
+        "pid",
+        "pid\t\t\tGet the PID of supervisord.\npid <name>\t\tGet the PID of a single child process by name.\npid all\t\t\tGet the PID of every child process, one per line.\n"
+    )]
+    [InlineData(
+        "status",
+        "status <name>\t\tGet status for a single process\nstatus <gname>:*\tGet status for all processes in a group\nstatus <name> <name>\tGet status for multiple named processes\nstatus\t\t\tGet all process status info\n"
+    )]
+    [InlineData(
+        "update",
+        "update\t\t\tReload config and add/remove as necessary, and will restart affected programs\nupdate all\t\tReload config and add/remove as necessary, and will restart affected programs\nupdate <gname> [...]\tUpdate specific groups\n"
+    )]
     public void Help_on_a_topic_prints_supervisors_text(string topic, string expected)
     {
         var run = Ctl.Run(new FakeSupervisor(), "help", topic);

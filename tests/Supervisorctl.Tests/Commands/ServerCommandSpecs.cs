@@ -28,8 +28,16 @@ public sealed class ServerCommandSpecs
     }
 
     [Theory]
-    [InlineData("unix:///x.sock", SocketError.AddressNotAvailable, "ERROR: unix:///x.sock no such file (already shut down?)\n")]
-    [InlineData("http://127.0.0.1:1", SocketError.ConnectionRefused, "ERROR: http://127.0.0.1:1 refused connection (already shut down?)\n")]
+    [InlineData(
+        "unix:///x.sock",
+        SocketError.AddressNotAvailable,
+        "ERROR: unix:///x.sock no such file (already shut down?)\n"
+    )]
+    [InlineData(
+        "http://127.0.0.1:1",
+        SocketError.ConnectionRefused,
+        "ERROR: http://127.0.0.1:1 refused connection (already shut down?)\n"
+    )]
     public void Shutdown_of_a_server_already_gone_exits_1(string url, SocketError error, string expected)
     {
         var run = Ctl.Run(new FakeSupervisor { Failure = Ctl.Unreachable(error) }, "-s", url, "shutdown");
@@ -86,7 +94,10 @@ public sealed class ServerCommandSpecs
 
         var run = Ctl.Run(daemon, "start", "web");
 
-        run.Out.Should().Be("Sorry, this version of supervisorctl expects to talk to a server with API version 3.0, but the remote version is 2.0.\n");
+        run.Out.Should()
+            .Be(
+                "Sorry, this version of supervisorctl expects to talk to a server with API version 3.0, but the remote version is 2.0.\n"
+            );
         run.ExitCode.Should().Be(5);
     }
 
@@ -106,11 +117,21 @@ public sealed class ServerCommandSpecs
         daemon.Processes.Add(Info.Stopped("a"));
         string? opened = null;
         var output = new StringWriter { NewLine = "\n" };
-        var environment = new CtlEnvironment(output, TextWriter.Null, new ScriptedConsole(output), session =>
+        var environment = new CtlEnvironment(
+            output,
+            TextWriter.Null,
+            new ScriptedConsole(output),
+            session =>
             {
                 opened = session.ServerUrl;
                 return daemon;
-            }, new Dictionary<string, string>(), "/", [], "supervisorctl", TimeZoneInfo.Utc);
+            },
+            new Dictionary<string, string>(),
+            "/",
+            [],
+            "supervisorctl",
+            TimeZoneInfo.Utc
+        );
 
         var exit = CtlApp.RunAsync(["open", "unix:///tmp/other.sock"], environment).GetAwaiter().GetResult();
 

@@ -30,7 +30,10 @@ public sealed class SignalClearPidCommandSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), "signal", "HUP");
 
-        run.Out.Should().StartWith("Error: signal requires a signal name and a process name\nsignal <signal name> <name>\t\tSignal a process\n");
+        run.Out.Should()
+            .StartWith(
+                "Error: signal requires a signal name and a process name\nsignal <signal name> <name>\t\tSignal a process\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 
@@ -62,7 +65,10 @@ public sealed class SignalClearPidCommandSpecs
     [Fact]
     public void Clear_all_prints_every_result()
     {
-        var daemon = new FakeSupervisor { OnClear = _ => [Info.Result("a", Fault.Success), Info.Result("b", Fault.Success, "g")] };
+        var daemon = new FakeSupervisor
+        {
+            OnClear = _ => [Info.Result("a", Fault.Success), Info.Result("b", Fault.Success, "g")],
+        };
 
         Ctl.Run(daemon, "clear", "all").Out.Should().Be("a: cleared\ng:b: cleared\n");
     }
@@ -72,11 +78,13 @@ public sealed class SignalClearPidCommandSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), "clear");
 
-        run.Out.Should().Be(
-            "Error: clear requires a process name\n" +
-            "clear <name>\t\tClear a process' log files.\n" +
-            "clear <name> <name>\tClear multiple process' log files\n" +
-            "clear all\t\tClear all process' log files\n");
+        run.Out.Should()
+            .Be(
+                "Error: clear requires a process name\n"
+                    + "clear <name>\t\tClear a process' log files.\n"
+                    + "clear <name> <name>\tClear multiple process' log files\n"
+                    + "clear all\t\tClear all process' log files\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 

@@ -13,7 +13,11 @@ public sealed class StartCommandSpecs
     [InlineData(Fault.SpawnError, "sleeper: ERROR (spawn error)\n", 7)]
     [InlineData(Fault.AbnormalTermination, "sleeper: ERROR (abnormal termination)\n", 7)]
     [InlineData(Fault.BadName, "sleeper: ERROR (no such process)\n", 1)]
-    public void Starting_one_process_reports_its_outcome_with_supervisors_exit_code(Fault fault, string expected, int exit)
+    public void Starting_one_process_reports_its_outcome_with_supervisors_exit_code(
+        Fault fault,
+        string expected,
+        int exit
+    )
     {
         var daemon = new FakeSupervisor { OnStart = name => [Info.Result(name, fault)] };
 
@@ -42,7 +46,8 @@ public sealed class StartCommandSpecs
     {
         var daemon = new FakeSupervisor
         {
-            OnStart = _ => [Info.Result("multi_01", Fault.Success, "multi"), Info.Result("multi_02", Fault.Success, "multi")],
+            OnStart = _ =>
+                [Info.Result("multi_01", Fault.Success, "multi"), Info.Result("multi_02", Fault.Success, "multi")],
         };
 
         var run = Ctl.Run(daemon, "start", "multi:*");
@@ -83,12 +88,14 @@ public sealed class StartCommandSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), "start");
 
-        run.Out.Should().Be(
-            "Error: start requires a process name\n" +
-            "start <name>\t\tStart a process\n" +
-            "start <gname>:*\t\tStart all processes in a group\n" +
-            "start <name> <name>\tStart multiple processes or groups\n" +
-            "start all\t\tStart all processes\n");
+        run.Out.Should()
+            .Be(
+                "Error: start requires a process name\n"
+                    + "start <name>\t\tStart a process\n"
+                    + "start <gname>:*\t\tStart all processes in a group\n"
+                    + "start <name> <name>\tStart multiple processes or groups\n"
+                    + "start all\t\tStart all processes\n"
+            );
         run.ExitCode.Should().Be(2);
     }
 
@@ -99,32 +106,40 @@ public sealed class StartCommandSpecs
 
         var run = Ctl.Run(daemon, "start", "web");
 
-        run.Out.Should().Be(
-            "error: <class 'ValueError'>, Unknown result code 30 for web: " +
-            "file: /usr/lib/python3/dist-packages/supervisor/supervisorctl.py line: 761\n");
+        run.Out.Should()
+            .Be(
+                "error: <class 'ValueError'>, Unknown result code 30 for web: "
+                    + "file: /usr/lib/python3/dist-packages/supervisor/supervisorctl.py line: 761\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 
     [Fact]
     public void Start_json_prints_the_results_as_an_array()
     {
-        var daemon = new FakeSupervisor { OnStart = name => [Info.Result(name, Fault.SpawnError, description: "SPAWN_ERROR: web")] };
+        var daemon = new FakeSupervisor
+        {
+            OnStart = name => [Info.Result(name, Fault.SpawnError, description: "SPAWN_ERROR: web")],
+        };
 
         var run = Ctl.Run(daemon, "start", "--json", "web");
 
-        run.Out.Should().Be("""
-            [
-              {
-                "action": "start",
-                "name": "web",
-                "ok": false,
-                "fault": "SPAWN_ERROR",
-                "description": "SPAWN_ERROR: web",
-                "message": "web: ERROR (spawn error)"
-              }
-            ]
+        run.Out.Should()
+            .Be(
+                """
+                [
+                  {
+                    "action": "start",
+                    "name": "web",
+                    "ok": false,
+                    "fault": "SPAWN_ERROR",
+                    "description": "SPAWN_ERROR: web",
+                    "message": "web: ERROR (spawn error)"
+                  }
+                ]
 
-            """);
+                """
+            );
         run.ExitCode.Should().Be(7);
     }
 }

@@ -9,8 +9,7 @@ public sealed class StatusCommandSpecs
     private static FakeSupervisor Daemon()
     {
         var daemon = new FakeSupervisor();
-        daemon.Processes.AddRange(
-        [
+        daemon.Processes.AddRange([
             Info.Running("envdump", 7566),
             Info.Stopped("exiter"),
             Info.InState("failer", ProcessState.Fatal, "FATAL", "Exited too quickly (process log may have details)"),
@@ -27,14 +26,16 @@ public sealed class StatusCommandSpecs
     {
         var run = Ctl.Run(Daemon(), "status");
 
-        run.Out.Should().Be(
-            "envdump                          RUNNING   pid 7566, uptime 0:00:12\n" +
-            "exiter                           STOPPED   Not started\n" +
-            "failer                           FATAL     Exited too quickly (process log may have details)\n" +
-            "grp:gA                           RUNNING   pid 7565, uptime 0:00:12\n" +
-            "multi:multi_01                   STOPPED   Not started\n" +
-            "sleeper                          STARTING  \n" +
-            "stubborn                         STOPPED   Nov 23 07:02 PM\n");
+        run.Out.Should()
+            .Be(
+                "envdump                          RUNNING   pid 7566, uptime 0:00:12\n"
+                    + "exiter                           STOPPED   Not started\n"
+                    + "failer                           FATAL     Exited too quickly (process log may have details)\n"
+                    + "grp:gA                           RUNNING   pid 7565, uptime 0:00:12\n"
+                    + "multi:multi_01                   STOPPED   Not started\n"
+                    + "sleeper                          STARTING  \n"
+                    + "stubborn                         STOPPED   Nov 23 07:02 PM\n"
+            );
         run.ExitCode.Should().Be(3);
     }
 
@@ -43,9 +44,11 @@ public sealed class StatusCommandSpecs
     {
         var run = Ctl.Run(Daemon(), "status", "envdump", "grp:*");
 
-        run.Out.Should().Be(
-            "envdump                          RUNNING   pid 7566, uptime 0:00:12\n" +
-            "grp:gA                           RUNNING   pid 7565, uptime 0:00:12\n");
+        run.Out.Should()
+            .Be(
+                "envdump                          RUNNING   pid 7566, uptime 0:00:12\n"
+                    + "grp:gA                           RUNNING   pid 7565, uptime 0:00:12\n"
+            );
         run.ExitCode.Should().Be(0);
     }
 
@@ -67,9 +70,8 @@ public sealed class StatusCommandSpecs
     {
         var run = Ctl.Run(Daemon(), "status", "nosuch", "exiter");
 
-        run.Out.Should().Be(
-            "nosuch: ERROR (no such process)\n" +
-            "exiter                           STOPPED   Not started\n");
+        run.Out.Should()
+            .Be("nosuch: ERROR (no such process)\n" + "exiter                           STOPPED   Not started\n");
         run.ExitCode.Should().Be(3);
     }
 
@@ -86,9 +88,12 @@ public sealed class StatusCommandSpecs
         daemon.Processes.Add(Info.Stopped(new string('a', 42)));
         daemon.Processes.Add(Info.Running("sleeper", 7273, description: "pid 7273, uptime 0:00:02"));
 
-        Ctl.Run(daemon, "status").Out.Should().Be(
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa   STOPPED   Not started\n" +
-            "sleeper                                      RUNNING   pid 7273, uptime 0:00:02\n");
+        Ctl.Run(daemon, "status")
+            .Out.Should()
+            .Be(
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa   STOPPED   Not started\n"
+                    + "sleeper                                      RUNNING   pid 7273, uptime 0:00:02\n"
+            );
     }
 
     [Theory]
@@ -109,38 +114,41 @@ public sealed class StatusCommandSpecs
     {
         var run = Ctl.Run(Daemon(), "status", "--json", "exiter");
 
-        run.Out.Should().Be("""
-            [
-              {
-                "name": "exiter",
-                "group": "exiter",
-                "process": "exiter",
-                "state": "STOPPED",
-                "state_code": 0,
-                "pid": 0,
-                "start": 0,
-                "stop": 0,
-                "uptime_seconds": 0,
-                "exitstatus": 0,
-                "spawnerr": "",
-                "description": "Not started",
-                "ready": false,
-                "ready_probe": "",
-                "depends_on": [],
-                "cpu_seconds": 0,
-                "rss_bytes": 0,
-                "spawns": 0,
-                "startretries": 0,
-                "backoff": "",
-                "backoff_max": null,
-                "backoff_jitter": 0,
-                "backoff_reset": 0,
-                "restart_throttle": false,
-                "env_files": []
-              }
-            ]
+        run.Out.Should()
+            .Be(
+                """
+                [
+                  {
+                    "name": "exiter",
+                    "group": "exiter",
+                    "process": "exiter",
+                    "state": "STOPPED",
+                    "state_code": 0,
+                    "pid": 0,
+                    "start": 0,
+                    "stop": 0,
+                    "uptime_seconds": 0,
+                    "exitstatus": 0,
+                    "spawnerr": "",
+                    "description": "Not started",
+                    "ready": false,
+                    "ready_probe": "",
+                    "depends_on": [],
+                    "cpu_seconds": 0,
+                    "rss_bytes": 0,
+                    "spawns": 0,
+                    "startretries": 0,
+                    "backoff": "",
+                    "backoff_max": null,
+                    "backoff_jitter": 0,
+                    "backoff_reset": 0,
+                    "restart_throttle": false,
+                    "env_files": []
+                  }
+                ]
 
-            """);
+                """
+            );
         run.ExitCode.Should().Be(3);
     }
 
@@ -156,7 +164,10 @@ public sealed class StatusCommandSpecs
 
         var run = Ctl.Run(daemon, "status", "--json");
 
-        run.Out.Should().Contain("\"cpu_seconds\": 1.5,").And.Contain("\"rss_bytes\": 12345678,").And.Contain("\"spawns\": 3");
+        run.Out.Should()
+            .Contain("\"cpu_seconds\": 1.5,")
+            .And.Contain("\"rss_bytes\": 12345678,")
+            .And.Contain("\"spawns\": 3");
         daemon.Calls.Should().Contain("ListProcessesWithUsage").And.NotContain("ListProcesses");
     }
 
@@ -177,9 +188,14 @@ public sealed class StatusCommandSpecs
 
         var run = Ctl.Run(daemon, "status", "--json");
 
-        run.Out.Should().Contain("\"startretries\": \"forever\",").And.Contain("\"backoff\": \"exponential\",")
-            .And.Contain("\"backoff_max\": 30,").And.Contain("\"backoff_jitter\": 0.2,").And.Contain("\"backoff_reset\": 60,")
-            .And.Contain("\"restart_throttle\": true,").And.Contain("\"env_files\": [\n      \"/etc/web.env\",\n      \"-/etc/web.local.env\"\n    ]");
+        run.Out.Should()
+            .Contain("\"startretries\": \"forever\",")
+            .And.Contain("\"backoff\": \"exponential\",")
+            .And.Contain("\"backoff_max\": 30,")
+            .And.Contain("\"backoff_jitter\": 0.2,")
+            .And.Contain("\"backoff_reset\": 60,")
+            .And.Contain("\"restart_throttle\": true,")
+            .And.Contain("\"env_files\": [\n      \"/etc/web.env\",\n      \"-/etc/web.local.env\"\n    ]");
     }
 
     [Fact]

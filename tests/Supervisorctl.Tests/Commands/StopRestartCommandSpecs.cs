@@ -22,7 +22,10 @@ public sealed class StopRestartCommandSpecs
     [Fact]
     public void A_failed_stop_prints_the_raw_fault_text()
     {
-        var daemon = new FakeSupervisor { OnStop = name => throw Info.Fault(Fault.Failed, $"{name} could not be stopped") };
+        var daemon = new FakeSupervisor
+        {
+            OnStop = name => throw Info.Fault(Fault.Failed, $"{name} could not be stopped"),
+        };
 
         var run = Ctl.Run(daemon, "stop", "web");
 
@@ -33,7 +36,10 @@ public sealed class StopRestartCommandSpecs
     [Fact]
     public void A_failed_result_in_a_group_prints_its_fault_text()
     {
-        var daemon = new FakeSupervisor { OnStop = _ => [Info.Result("a", Fault.Failed, "g", "a is stuck"), Info.Result("b", Fault.Success, "g")] };
+        var daemon = new FakeSupervisor
+        {
+            OnStop = _ => [Info.Result("a", Fault.Failed, "g", "a is stuck"), Info.Result("b", Fault.Success, "g")],
+        };
 
         var run = Ctl.Run(daemon, "stop", "g:");
 
@@ -57,12 +63,14 @@ public sealed class StopRestartCommandSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), "stop");
 
-        run.Out.Should().Be(
-            "Error: stop requires a process name\n" +
-            "stop <name>\t\tStop a process\n" +
-            "stop <gname>:*\t\tStop all processes in a group\n" +
-            "stop <name> <name>\tStop multiple processes or groups\n" +
-            "stop all\t\tStop all processes\n");
+        run.Out.Should()
+            .Be(
+                "Error: stop requires a process name\n"
+                    + "stop <name>\t\tStop a process\n"
+                    + "stop <gname>:*\t\tStop all processes in a group\n"
+                    + "stop <name> <name>\tStop multiple processes or groups\n"
+                    + "stop all\t\tStop all processes\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 
@@ -102,13 +110,15 @@ public sealed class StopRestartCommandSpecs
     {
         var run = Ctl.Run(new FakeSupervisor(), "restart");
 
-        run.Out.Should().Be(
-            "Error: restart requires a process name\n" +
-            "restart <name>\t\tRestart a process\n" +
-            "restart <gname>:*\tRestart all processes in a group\n" +
-            "restart <name> <name>\tRestart multiple processes or groups\n" +
-            "restart all\t\tRestart all processes\n" +
-            "Note: restart does not reread config files. For that, see reread and update.\n");
+        run.Out.Should()
+            .Be(
+                "Error: restart requires a process name\n"
+                    + "restart <name>\t\tRestart a process\n"
+                    + "restart <gname>:*\tRestart all processes in a group\n"
+                    + "restart <name> <name>\tRestart multiple processes or groups\n"
+                    + "restart all\t\tRestart all processes\n"
+                    + "Note: restart does not reread config files. For that, see reread and update.\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 
@@ -123,8 +133,12 @@ public sealed class StopRestartCommandSpecs
 
         var run = Ctl.Run(daemon, "restart", "web", "--json");
 
-        run.Out.Should().Contain("\"action\": \"stop\"").And.Contain("\"action\": \"start\"")
-            .And.Contain("\"message\": \"web: started\"").And.StartWith("[").And.EndWith("]\n");
+        run.Out.Should()
+            .Contain("\"action\": \"stop\"")
+            .And.Contain("\"action\": \"start\"")
+            .And.Contain("\"message\": \"web: started\"")
+            .And.StartWith("[")
+            .And.EndWith("]\n");
         run.ExitCode.Should().Be(0);
     }
 }

@@ -5,7 +5,8 @@ namespace Supervise.Supervisorctl.Tests.Commands;
 
 public sealed class TailCommandSpecs
 {
-    private static FakeSupervisor Daemon() => new() { OnReadLog = (name, channel, offset) => $"{name} {channel} {offset}" };
+    private static FakeSupervisor Daemon() =>
+        new() { OnReadLog = (name, channel, offset) => $"{name} {channel} {offset}" };
 
     [Theory]
     [InlineData(new[] { "tail", "web" }, "ReadLog web Stdout -1600 0")]
@@ -75,8 +76,17 @@ public sealed class TailCommandSpecs
         var daemon = new FakeSupervisor { OnTail = (_, _) => ["hello ", "world\n"] };
         using var interrupt = new CancellationTokenSource();
         var output = new StringWriter { NewLine = "\n" };
-        var environment = new CtlEnvironment(output, TextWriter.Null, new ScriptedConsole(output), _ => daemon,
-            new Dictionary<string, string>(), "/", [], "supervisorctl", TimeZoneInfo.Utc)
+        var environment = new CtlEnvironment(
+            output,
+            TextWriter.Null,
+            new ScriptedConsole(output),
+            _ => daemon,
+            new Dictionary<string, string>(),
+            "/",
+            [],
+            "supervisorctl",
+            TimeZoneInfo.Utc
+        )
         {
             CommandToken = () => interrupt.Token,
         };
@@ -128,11 +138,13 @@ public sealed class TailCommandSpecs
     {
         var run = Ctl.Run(Daemon(), "maintail", "-f", "x");
 
-        run.Out.Should().Be(
-            "Error: too many arguments\n" +
-            "maintail -f \tContinuous tail of supervisor main log file (Ctrl-C to exit)\n" +
-            "maintail -100\tlast 100 *bytes* of supervisord main log file\n" +
-            "maintail\tlast 1600 *bytes* of supervisor main log file\n\n");
+        run.Out.Should()
+            .Be(
+                "Error: too many arguments\n"
+                    + "maintail -f \tContinuous tail of supervisor main log file (Ctrl-C to exit)\n"
+                    + "maintail -100\tlast 100 *bytes* of supervisord main log file\n"
+                    + "maintail\tlast 1600 *bytes* of supervisor main log file\n\n"
+            );
         run.ExitCode.Should().Be(1);
     }
 

@@ -18,10 +18,12 @@ public sealed class TopCommandSpecs
 
         var run = Ctl.Run(daemon, "top", "--once");
 
-        run.Out.Should().Be(
-            "NAME      STATE          PID    %CPU       RSS  RESTARTS  UPTIME\n" +
-            "site:web  RUNNING       4242    25.0     25.5M         3  0:00:12\n" +
-            "idle      STOPPED          -       -         -         0  -\n");
+        run.Out.Should()
+            .Be(
+                "NAME      STATE          PID    %CPU       RSS  RESTARTS  UPTIME\n"
+                    + "site:web  RUNNING       4242    25.0     25.5M         3  0:00:12\n"
+                    + "idle      STOPPED          -       -         -         0  -\n"
+            );
         run.ExitCode.Should().Be(3);
         daemon.Calls.Should().Contain("ListProcessesWithUsage");
     }
@@ -41,7 +43,10 @@ public sealed class TopCommandSpecs
     [Fact]
     public void Top_is_an_extension_that_help_does_not_list_but_explains()
     {
-        Ctl.Run(new FakeSupervisor(), "help").Out.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Should().NotContain("top");
+        Ctl.Run(new FakeSupervisor(), "help")
+            .Out.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Should()
+            .NotContain("top");
         Ctl.Run(new FakeSupervisor(), "help", "top").Out.Should().Contain("--once");
     }
 }

@@ -20,7 +20,10 @@ public sealed class ConfigFileSpecs : IDisposable
     }
 
     private CtlFileSettings? Read(string? file, params string[] searchPaths) =>
-        new CtlConfigReader(new Dictionary<string, string> { ["HOME"] = "/home/u", ["SOCK"] = "s.sock" }, _dir).Read(file, searchPaths);
+        new CtlConfigReader(new Dictionary<string, string> { ["HOME"] = "/home/u", ["SOCK"] = "s.sock" }, _dir).Read(
+            file,
+            searchPaths
+        );
 
     [Fact]
     public void Without_a_file_the_ctl_uses_its_defaults()
@@ -39,7 +42,10 @@ public sealed class ConfigFileSpecs : IDisposable
     [Fact]
     public void Serverurl_expands_here_and_environment_and_normalizes_a_unix_path()
     {
-        var file = Write("conf/ctl.conf", "[supervisorctl]\nserverurl = unix://%(here)s/../run/%(ENV_SOCK)s\nprompt = box\nusername = u ; comment\nhistory_file = ~/.hist\n");
+        var file = Write(
+            "conf/ctl.conf",
+            "[supervisorctl]\nserverurl = unix://%(here)s/../run/%(ENV_SOCK)s\nprompt = box\nusername = u ; comment\nhistory_file = ~/.hist\n"
+        );
 
         Read(file).Should().Be(new CtlFileSettings($"unix://{_dir}/run/s.sock", "box", "u", null, "/home/u/.hist"));
     }
@@ -69,22 +75,38 @@ public sealed class ConfigFileSpecs : IDisposable
 
         var act = () => Read(file);
 
-        act.Should().Throw<UsageException>().WithMessage(
-            "Format string 'http://%(nope)s' for 'supervisorctl.serverurl' contains names ('nope') which cannot be expanded. Available names: ENV_HOME, ENV_SOCK, here");
+        act.Should()
+            .Throw<UsageException>()
+            .WithMessage(
+                "Format string 'http://%(nope)s' for 'supervisorctl.serverurl' contains names ('nope') which cannot be expanded. Available names: ENV_HOME, ENV_SOCK, here"
+            );
     }
 
     [Fact]
     public void Command_line_values_override_the_file_and_credentials_reach_the_client()
     {
-        var file = Write("x.conf", "[supervisorctl]\nserverurl = unix:///from/file.sock\nusername = fileuser\npassword = filepass\n");
+        var file = Write(
+            "x.conf",
+            "[supervisorctl]\nserverurl = unix:///from/file.sock\nusername = fileuser\npassword = filepass\n"
+        );
         CtlSession? used = null;
         var daemon = new FakeSupervisor();
         var output = new StringWriter();
-        var environment = new CtlEnvironment(output, output, new ScriptedConsole(output), session =>
-        {
-            used = session;
-            return daemon;
-        }, new Dictionary<string, string>(), _dir, [], "supervisorctl", TimeZoneInfo.Utc);
+        var environment = new CtlEnvironment(
+            output,
+            output,
+            new ScriptedConsole(output),
+            session =>
+            {
+                used = session;
+                return daemon;
+            },
+            new Dictionary<string, string>(),
+            _dir,
+            [],
+            "supervisorctl",
+            TimeZoneInfo.Utc
+        );
 
         CtlApp.RunAsync(["-c", file, "-u", "cli", "status"], environment).GetAwaiter().GetResult();
 
@@ -100,7 +122,8 @@ public sealed class ConfigFileSpecs : IDisposable
 
         var run = Ctl.Run(new FakeSupervisor(), "-c", file, "status");
 
-        run.Error.Should().Be("Error: .ini file does not include supervisorctl section\nFor help, use /usr/bin/supervisorctl -h\n");
+        run.Error.Should()
+            .Be("Error: .ini file does not include supervisorctl section\nFor help, use /usr/bin/supervisorctl -h\n");
         run.ExitCode.Should().Be(2);
     }
 
@@ -125,8 +148,14 @@ public sealed class ConfigFileSpecs : IDisposable
     [Theory]
     [InlineData("50%", "Format string '50%' for 's.k' is badly formatted: incomplete format")]
     // Python's own TypeError text (Supervisor's ctl lets it escape as a traceback); the daemon reports the same.
-    [InlineData("%(here)d", "Format string '%(here)d' for 's.k' is badly formatted: %d format: a real number is required, not str")]
-    [InlineData("%(here)z", "Format string '%(here)z' for 's.k' is badly formatted: unsupported format character 'z' (0x7a) at index 7")]
+    [InlineData(
+        "%(here)d",
+        "Format string '%(here)d' for 's.k' is badly formatted: %d format: a real number is required, not str"
+    )]
+    [InlineData(
+        "%(here)z",
+        "Format string '%(here)z' for 's.k' is badly formatted: unsupported format character 'z' (0x7a) at index 7"
+    )]
     public void Malformed_percent_formats_are_reported(string value, string message)
     {
         var act = () => PercentExpander.Expand(value, new Dictionary<string, string> { ["here"] = "/h" }, "s.k");

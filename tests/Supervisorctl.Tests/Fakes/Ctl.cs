@@ -19,15 +19,32 @@ internal static class Ctl
         RunIn(daemon, answers, shellInput, [], Environment.CurrentDirectory, new Dictionary<string, string>(), args);
 
     public static CtlRun RunIn(
-        FakeSupervisor daemon, string[] answers, string? shellInput, IReadOnlyList<string> searchPaths, string directory,
-        IReadOnlyDictionary<string, string> variables, params string[] args)
+        FakeSupervisor daemon,
+        string[] answers,
+        string? shellInput,
+        IReadOnlyList<string> searchPaths,
+        string directory,
+        IReadOnlyDictionary<string, string> variables,
+        params string[] args
+    )
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var environment = new CtlEnvironment(
-            output, error, new ScriptedConsole(output, answers), _ => daemon, variables, directory, searchPaths, "/usr/bin/supervisorctl", Utc)
+            output,
+            error,
+            new ScriptedConsole(output, answers),
+            _ => daemon,
+            variables,
+            directory,
+            searchPaths,
+            "/usr/bin/supervisorctl",
+            Utc
+        )
         {
-            LineReader = shellInput is null ? null : (_, _) => new PlainLineReader(new StringReader(shellInput), output),
+            LineReader = shellInput is null
+                ? null
+                : (_, _) => new PlainLineReader(new StringReader(shellInput), output),
         };
         var exit = CtlApp.RunAsync(args, environment).GetAwaiter().GetResult();
         return new CtlRun(output.ToString(), error.ToString(), exit);
@@ -35,6 +52,11 @@ internal static class Ctl
 
     /// <summary>The RpcException the client (GrpcWire) raises when connect() fails with this socket error.</summary>
     public static RpcException Unreachable(System.Net.Sockets.SocketError error) =>
-        new(new Status(StatusCode.Unavailable, "Error connecting to subchannel.",
-            new HttpRequestException("connect failed", new System.Net.Sockets.SocketException((int)error))));
+        new(
+            new Status(
+                StatusCode.Unavailable,
+                "Error connecting to subchannel.",
+                new HttpRequestException("connect failed", new System.Net.Sockets.SocketException((int)error))
+            )
+        );
 }

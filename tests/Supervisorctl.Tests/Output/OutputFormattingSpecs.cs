@@ -24,11 +24,39 @@ public sealed class OutputFormattingSpecs
         var zone = TimeZoneInfo.Utc;
         var stopAt = new DateTimeOffset(2025, 11, 23, 19, 2, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
-        ProcessDescription.Of(new ProcessInfo { State = ProcessState.Running, Pid = 9, Start = 100, Now = 90_100 }, zone)
-            .Should().Be("pid 9, uptime 1 day, 1:00:00");
-        ProcessDescription.Of(new ProcessInfo { State = ProcessState.Fatal, Name = "x" }, zone).Should().Be("unknown error (try \"tail x\")");
-        ProcessDescription.Of(new ProcessInfo { State = ProcessState.Backoff, Spawnerr = "can't find command '/x'" }, zone).Should().Be("can't find command '/x'");
-        ProcessDescription.Of(new ProcessInfo { State = ProcessState.Exited, Start = 1, Stop = stopAt }, zone).Should().Be("Nov 23 07:02 PM");
+        ProcessDescription
+            .Of(
+                new ProcessInfo
+                {
+                    State = ProcessState.Running,
+                    Pid = 9,
+                    Start = 100,
+                    Now = 90_100,
+                },
+                zone
+            )
+            .Should()
+            .Be("pid 9, uptime 1 day, 1:00:00");
+        ProcessDescription
+            .Of(new ProcessInfo { State = ProcessState.Fatal, Name = "x" }, zone)
+            .Should()
+            .Be("unknown error (try \"tail x\")");
+        ProcessDescription
+            .Of(new ProcessInfo { State = ProcessState.Backoff, Spawnerr = "can't find command '/x'" }, zone)
+            .Should()
+            .Be("can't find command '/x'");
+        ProcessDescription
+            .Of(
+                new ProcessInfo
+                {
+                    State = ProcessState.Exited,
+                    Start = 1,
+                    Stop = stopAt,
+                },
+                zone
+            )
+            .Should()
+            .Be("Nov 23 07:02 PM");
         ProcessDescription.Of(new ProcessInfo { State = ProcessState.Stopped }, zone).Should().Be("Not started");
         ProcessDescription.Of(new ProcessInfo { State = ProcessState.Stopping }, zone).Should().BeEmpty();
     }
@@ -36,13 +64,30 @@ public sealed class OutputFormattingSpecs
     [Fact]
     public void Status_lines_keep_trailing_spaces_for_an_empty_description_and_fill_it_in_when_missing()
     {
-        var lines = StatusFormatter.Lines(
-            [Info.InState("s", ProcessState.Stopping, "STOPPING"), new ProcessInfo { Name = "r", Group = "g", State = ProcessState.Running, Pid = 3, Start = 10, Now = 15 }],
-            TimeZoneInfo.Utc).ToList();
+        var lines = StatusFormatter
+            .Lines(
+                [
+                    Info.InState("s", ProcessState.Stopping, "STOPPING"),
+                    new ProcessInfo
+                    {
+                        Name = "r",
+                        Group = "g",
+                        State = ProcessState.Running,
+                        Pid = 3,
+                        Start = 10,
+                        Now = 15,
+                    },
+                ],
+                TimeZoneInfo.Utc
+            )
+            .ToList();
 
-        lines.Should().Equal(
-            "s                                STOPPING  ",
-            "g:r                              RUNNING   pid 3, uptime 0:00:05");
+        lines
+            .Should()
+            .Equal(
+                "s                                STOPPING  ",
+                "g:r                              RUNNING   pid 3, uptime 0:00:05"
+            );
     }
 
     [Fact]

@@ -16,12 +16,14 @@ public sealed class InteractiveShellSpecs
     {
         var run = Ctl.Run(Daemon(), [], "status\nfoo\nhelp quit\n");
 
-        run.Out.Should().Be(
-            "sleeper                          RUNNING   pid 7273, uptime 0:00:02\n" +
-            "supervisor> sleeper                          RUNNING   pid 7273, uptime 0:00:02\n" +
-            "supervisor> *** Unknown syntax: foo\n" +
-            "supervisor> quit\tExit the supervisor shell.\n" +
-            "supervisor> \n");
+        run.Out.Should()
+            .Be(
+                "sleeper                          RUNNING   pid 7273, uptime 0:00:02\n"
+                    + "supervisor> sleeper                          RUNNING   pid 7273, uptime 0:00:02\n"
+                    + "supervisor> *** Unknown syntax: foo\n"
+                    + "supervisor> quit\tExit the supervisor shell.\n"
+                    + "supervisor> \n"
+            );
         run.ExitCode.Should().Be(0);
     }
 
@@ -43,7 +45,8 @@ public sealed class InteractiveShellSpecs
 
         var run = Ctl.Run(daemon, ["y"], "shutdown\n", "-i");
 
-        run.Out.Should().Contain("supervisor> Really shut the remote supervisord process down y/N? Shut down\nsupervisor> \n");
+        run.Out.Should()
+            .Contain("supervisor> Really shut the remote supervisord process down y/N? Shut down\nsupervisor> \n");
         daemon.Calls.Should().Contain("Shutdown");
     }
 
@@ -69,7 +72,10 @@ public sealed class InteractiveShellSpecs
     [Fact]
     public void The_shell_exits_0_even_when_a_server_is_unreachable()
     {
-        var daemon = new FakeSupervisor { Failure = Ctl.Unreachable(System.Net.Sockets.SocketError.AddressNotAvailable) };
+        var daemon = new FakeSupervisor
+        {
+            Failure = Ctl.Unreachable(System.Net.Sockets.SocketError.AddressNotAvailable),
+        };
 
         var run = Ctl.Run(daemon, [], "start x\n", "-s", "unix:///x.sock");
 

@@ -12,7 +12,11 @@ public sealed class LineEditorSpecs
 
     private static IEnumerable<ConsoleKeyInfo> Typed(string text) => text.Select(Key);
 
-    private static (string? Line, History History) Edit(IEnumerable<ConsoleKeyInfo> keys, Func<string, IReadOnlyList<string>>? complete = null, History? history = null)
+    private static (string? Line, History History) Edit(
+        IEnumerable<ConsoleKeyInfo> keys,
+        Func<string, IReadOnlyList<string>>? complete = null,
+        History? history = null
+    )
     {
         var queue = new Queue<ConsoleKeyInfo>(keys);
         history ??= new History(null);
@@ -23,8 +27,16 @@ public sealed class LineEditorSpecs
     [Fact]
     public void Typed_text_with_edits_becomes_the_line_and_enters_history()
     {
-        var (line, history) = Edit([.. Typed("statsu"), Key(ConsoleKey.Backspace), Key(ConsoleKey.Backspace), .. Typed("us"),
-            Key(ConsoleKey.Home), Key(ConsoleKey.Delete), Key('S'), Key(ConsoleKey.Enter)]);
+        var (line, history) = Edit([
+            .. Typed("statsu"),
+            Key(ConsoleKey.Backspace),
+            Key(ConsoleKey.Backspace),
+            .. Typed("us"),
+            Key(ConsoleKey.Home),
+            Key(ConsoleKey.Delete),
+            Key('S'),
+            Key(ConsoleKey.Enter),
+        ]);
 
         line.Should().Be("Status");
         history.Lines.Should().Equal("Status");
@@ -52,8 +64,12 @@ public sealed class LineEditorSpecs
     [Fact]
     public void Ctrl_w_and_ctrl_u_kill_text_before_the_cursor()
     {
-        Edit([.. Typed("stop web"), Key(ConsoleKey.W, control: true), .. Typed("db"), Key(ConsoleKey.Enter)]).Line.Should().Be("stop db");
-        Edit([.. Typed("stop web"), Key(ConsoleKey.U, control: true), .. Typed("pid"), Key(ConsoleKey.Enter)]).Line.Should().Be("pid");
+        Edit([.. Typed("stop web"), Key(ConsoleKey.W, control: true), .. Typed("db"), Key(ConsoleKey.Enter)])
+            .Line.Should()
+            .Be("stop db");
+        Edit([.. Typed("stop web"), Key(ConsoleKey.U, control: true), .. Typed("pid"), Key(ConsoleKey.Enter)])
+            .Line.Should()
+            .Be("pid");
     }
 
     [Fact]
@@ -62,14 +78,57 @@ public sealed class LineEditorSpecs
         var completer = new Completer(Controller(out _));
 
         Edit([.. Typed("st"), Key(ConsoleKey.Tab), Key(ConsoleKey.Enter)], completer.Complete).Line.Should().Be("st");
-        Edit([.. Typed("sto gr"), Key(ConsoleKey.Home), Key(ConsoleKey.RightArrow), Key(ConsoleKey.RightArrow), Key(ConsoleKey.RightArrow),
-            Key(ConsoleKey.Tab), Key(ConsoleKey.Enter)], completer.Complete).Line.Should().Be("stop  gr");
-        Edit([.. Typed("stat"), Key(ConsoleKey.Tab), .. Typed("we"), Key(ConsoleKey.Tab), Key(ConsoleKey.Enter)], completer.Complete)
-            .Line.Should().Be("status web ");
+        Edit(
+            [
+                .. Typed("sto gr"),
+                Key(ConsoleKey.Home),
+                Key(ConsoleKey.RightArrow),
+                Key(ConsoleKey.RightArrow),
+                Key(ConsoleKey.RightArrow),
+                Key(ConsoleKey.Tab),
+                Key(ConsoleKey.Enter),
+            ],
+            completer.Complete
+        )
+            .Line.Should()
+            .Be("stop  gr");
+        Edit(
+            [.. Typed("stat"), Key(ConsoleKey.Tab), .. Typed("we"), Key(ConsoleKey.Tab), Key(ConsoleKey.Enter)],
+            completer.Complete
+        )
+            .Line.Should()
+            .Be("status web ");
     }
 
     [Theory]
-    [InlineData("", new[] { "help ", "add ", "avail ", "clear ", "exit ", "fg ", "maintail ", "open ", "pid ", "quit ", "reload ", "remove ", "reread ", "restart ", "shutdown ", "signal ", "start ", "status ", "stop ", "tail ", "update ", "version " })]
+    [InlineData(
+        "",
+        new[]
+        {
+            "help ",
+            "add ",
+            "avail ",
+            "clear ",
+            "exit ",
+            "fg ",
+            "maintail ",
+            "open ",
+            "pid ",
+            "quit ",
+            "reload ",
+            "remove ",
+            "reread ",
+            "restart ",
+            "shutdown ",
+            "signal ",
+            "start ",
+            "status ",
+            "stop ",
+            "tail ",
+            "update ",
+            "version ",
+        }
+    )]
     [InlineData("sh", new[] { "shutdown " })]
     [InlineData("help st", new[] { "start ", "status ", "stop " })]
     [InlineData("status ", new[] { "web ", "grp:a ", "grp:* ", "grp:b " })]
@@ -115,7 +174,13 @@ public sealed class LineEditorSpecs
         var fake = new FakeSupervisor();
         fake.Processes.AddRange([Info.Running("web", 1), Info.Running("a", 2, "grp"), Info.Stopped("b", "grp")]);
         daemon = fake;
-        return new Controller(new CtlSession { ServerUrl = "unix:///x" }, CommandTable.Default(), _ => fake, TextWriter.Null,
-            new ScriptedConsole(TextWriter.Null), TimeZoneInfo.Utc);
+        return new Controller(
+            new CtlSession { ServerUrl = "unix:///x" },
+            CommandTable.Default(),
+            _ => fake,
+            TextWriter.Null,
+            new ScriptedConsole(TextWriter.Null),
+            TimeZoneInfo.Utc
+        );
     }
 }

@@ -11,8 +11,31 @@ public sealed partial class FolderDependencySpecs
     /// <summary>Each folder and what it may use.</summary>
     private static readonly Dictionary<string, string[]> Layers = new()
     {
-        ["Hosting"] = ["Control", "Web", "Wire", "Operations", "Processes", "Events", "Logging", "Spawning", "Platform", "Configuration"],
-        ["Control"] = ["Web", "Wire", "Metrics", "Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
+        ["Hosting"] =
+        [
+            "Control",
+            "Web",
+            "Wire",
+            "Operations",
+            "Processes",
+            "Events",
+            "Logging",
+            "Spawning",
+            "Platform",
+            "Configuration",
+        ],
+        ["Control"] =
+        [
+            "Web",
+            "Wire",
+            "Metrics",
+            "Operations",
+            "Processes",
+            "Events",
+            "Logging",
+            "Platform",
+            "Configuration",
+        ],
         ["Web"] = ["Wire", "Operations", "Processes", "Events", "Logging", "Configuration"],
         ["Wire"] = ["Metrics", "Operations", "Processes", "Events", "Logging", "Configuration"],
         ["Metrics"] = ["Operations", "Processes", "Events", "Logging", "Platform", "Configuration"],
@@ -37,7 +60,9 @@ public sealed partial class FolderDependencySpecs
                 violations.Add($"{path}: folder {folder} is not in the layer table");
                 continue;
             }
-            foreach (var used in Layers.Keys.Where(other => other != folder && Uses(text, other) && !allowed.Contains(other)))
+            foreach (
+                var used in Layers.Keys.Where(other => other != folder && Uses(text, other) && !allowed.Contains(other))
+            )
             {
                 violations.Add($"{path} uses {used}");
             }
@@ -51,7 +76,8 @@ public sealed partial class FolderDependencySpecs
         var visiting = new HashSet<string>();
         var done = new HashSet<string>();
         bool Cyclic(string folder) =>
-            !done.Contains(folder) && (!visiting.Add(folder) || Layers[folder].Any(Cyclic) || !done.Add(folder) || false);
+            !done.Contains(folder)
+            && (!visiting.Add(folder) || Layers[folder].Any(Cyclic) || !done.Add(folder) || false);
 
         Layers.Keys.Where(Cyclic).Should().BeEmpty();
     }

@@ -23,8 +23,14 @@ public sealed partial class PlatformBoundarySpecs
 
     [Fact]
     public void Only_the_platform_folder_declares_native_imports() =>
-        OutsidePlatform().Where(f => f.Text.Contains("[LibraryImport", StringComparison.Ordinal) || f.Text.Contains("[DllImport", StringComparison.Ordinal))
-            .Select(f => f.Path).Should().BeEmpty();
+        OutsidePlatform()
+            .Where(f =>
+                f.Text.Contains("[LibraryImport", StringComparison.Ordinal)
+                || f.Text.Contains("[DllImport", StringComparison.Ordinal)
+            )
+            .Select(f => f.Path)
+            .Should()
+            .BeEmpty();
 
     private static IEnumerable<(string Path, string Text)> OutsidePlatform() =>
         SourceTree.Files().Where(f => !f.Path.StartsWith("Platform/", StringComparison.Ordinal));
@@ -32,6 +38,8 @@ public sealed partial class PlatformBoundarySpecs
     [GeneratedRegex(@"\bLibc\b")]
     private static partial Regex MentionsLibc();
 
-    [GeneratedRegex(@"\bSupervise\.Supervisord\.(?!Platform\b)\w+|\b(?:Spawning|Logging|Hosting|Processes|Control|Events|Configuration)\.\w")]
+    [GeneratedRegex(
+        @"\bSupervise\.Supervisord\.(?!Platform\b)\w+|\b(?:Spawning|Logging|Hosting|Processes|Control|Events|Configuration)\.\w"
+    )]
     private static partial Regex OtherDaemonNamespace();
 }

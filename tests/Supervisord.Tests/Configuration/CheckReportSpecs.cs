@@ -8,7 +8,8 @@ public sealed class CheckReportSpecs
     public void A_valid_config_lists_every_expanded_process_and_exits_0()
     {
         using var temp = new TempConfig();
-        var result = temp.LoadWithHead("""
+        var result = temp.LoadWithHead(
+            """
             [program:web]
             command=/bin/sh -c 'echo "hi there"' %(process_num)d
             process_name=web_%(process_num)d
@@ -17,33 +18,38 @@ public sealed class CheckReportSpecs
             directory=/tmp
             stdout_logfile=NONE
             redirect_stderr=true
-            """);
+            """
+        );
 
         var output = CheckReport.Format(result);
 
         output.ExitCode.Should().Be(0);
-        output.Text.Should().Be($"""
-            {temp.Dir}/supervisord.conf: configuration OK (1 groups, 2 processes)
+        output
+            .Text.Should()
+            .Be(
+                $"""
+                {temp.Dir}/supervisord.conf: configuration OK (1 groups, 2 processes)
 
-            web:web_0
-              argv:      /bin/sh -c 'echo "hi there"' 0
-              user:      root (uid 0)
-              directory: /tmp
-              priority:  999
-              autostart: true
-              stdout:    NONE
-              stderr:    redirected to stdout
+                web:web_0
+                  argv:      /bin/sh -c 'echo "hi there"' 0
+                  user:      root (uid 0)
+                  directory: /tmp
+                  priority:  999
+                  autostart: true
+                  stdout:    NONE
+                  stderr:    redirected to stdout
 
-            web:web_1
-              argv:      /bin/sh -c 'echo "hi there"' 1
-              user:      root (uid 0)
-              directory: /tmp
-              priority:  999
-              autostart: true
-              stdout:    NONE
-              stderr:    redirected to stdout
+                web:web_1
+                  argv:      /bin/sh -c 'echo "hi there"' 1
+                  user:      root (uid 0)
+                  directory: /tmp
+                  priority:  999
+                  autostart: true
+                  stdout:    NONE
+                  stderr:    redirected to stdout
 
-            """.Replace("\r\n", "\n"));
+                """.Replace("\r\n", "\n")
+            );
     }
 
     [Fact]
@@ -63,16 +69,21 @@ public sealed class CheckReportSpecs
         var output = CheckReport.Format(temp.LoadWithHead("[program:x]\ncommand=x\nautostart=maybe\nstopsignal=FOO\n"));
 
         output.ExitCode.Should().Be(2);
-        output.Text.Should().Be(
-            $"{temp.Dir}/supervisord.conf:7 [program:x] autostart: not a valid boolean value: 'maybe'\n" +
-            $"{temp.Dir}/supervisord.conf:8 [program:x] stopsignal: value 'FOO' is not a valid signal name\n");
+        output
+            .Text.Should()
+            .Be(
+                $"{temp.Dir}/supervisord.conf:7 [program:x] autostart: not a valid boolean value: 'maybe'\n"
+                    + $"{temp.Dir}/supervisord.conf:8 [program:x] stopsignal: value 'FOO' is not a valid signal name\n"
+            );
     }
 
     [Fact]
     public void Warnings_follow_the_process_list()
     {
         using var temp = new TempConfig();
-        CheckReport.Format(temp.LoadWithHead("[program:x]\ncommand=x\ntypo=1\n")).Text.Should()
+        CheckReport
+            .Format(temp.LoadWithHead("[program:x]\ncommand=x\ntypo=1\n"))
+            .Text.Should()
             .EndWith($"warning: {temp.Dir}/supervisord.conf:7 [program:x] typo: unknown option, ignored\n");
     }
 

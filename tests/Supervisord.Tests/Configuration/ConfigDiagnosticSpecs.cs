@@ -7,7 +7,13 @@ public sealed class ConfigDiagnosticSpecs
     [Fact]
     public void Diagnostic_prints_file_line_section_option_and_message()
     {
-        var diagnostic = new ConfigDiagnostic("/etc/supervisord.conf", 12, "program:web", "startsecs", "must be >= 0, got -1");
+        var diagnostic = new ConfigDiagnostic(
+            "/etc/supervisord.conf",
+            12,
+            "program:web",
+            "startsecs",
+            "must be >= 0, got -1"
+        );
 
         diagnostic.ToString().Should().Be("/etc/supervisord.conf:12 [program:web] startsecs: must be >= 0, got -1");
     }

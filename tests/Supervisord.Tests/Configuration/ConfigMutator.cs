@@ -9,7 +9,28 @@ namespace Supervise.Supervisord.Tests.Configuration;
 /// </summary>
 internal sealed class ConfigMutator(Random random)
 {
-    private static readonly string[] Fragments = ["\0", "%(", "%(here)s", "%(ENV_NOPE)s", "%", "[", "]", "\n", "=", ":", ";", "#", "\"", "'", "\\\n", "unix://", "~", "*", "/"];
+    private static readonly string[] Fragments =
+    [
+        "\0",
+        "%(",
+        "%(here)s",
+        "%(ENV_NOPE)s",
+        "%",
+        "[",
+        "]",
+        "\n",
+        "=",
+        ":",
+        ";",
+        "#",
+        "\"",
+        "'",
+        "\\\n",
+        "unix://",
+        "~",
+        "*",
+        "/",
+    ];
 
     /// <summary>One to three mutations of <paramref name="text"/>, and what they were (for a failure message).</summary>
     public (byte[] Bytes, string Description) Mutate(string text)
@@ -105,7 +126,10 @@ internal sealed class ConfigMutator(Random random)
     private string DuplicateSection(List<byte> bytes)
     {
         var text = Encoding.UTF8.GetString([.. bytes]);
-        var headers = Enumerable.Range(0, text.Length).Where(i => text[i] == '[' && (i == 0 || text[i - 1] == '\n')).ToList();
+        var headers = Enumerable
+            .Range(0, text.Length)
+            .Where(i => text[i] == '[' && (i == 0 || text[i - 1] == '\n'))
+            .ToList();
         if (headers.Count == 0)
         {
             return "no section to duplicate";

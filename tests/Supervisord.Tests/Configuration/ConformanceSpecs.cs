@@ -17,9 +17,11 @@ public sealed class ConformanceSpecs
     private static Dictionary<string, Case> Cases(string file, [CallerFilePath] string source = "") =>
         JsonSerializer.Deserialize<Dictionary<string, Case>>(
             File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "Data", file)),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true }
+        )!;
 
-    public static TheoryData<string> ConformNames() => [.. Cases("conform_cases.json").Keys.Where(k => !k.StartsWith("bad_"))];
+    public static TheoryData<string> ConformNames() =>
+        [.. Cases("conform_cases.json").Keys.Where(k => !k.StartsWith("bad_"))];
 
     public static TheoryData<string> RealWorldNames() => [.. Cases("realworld_cases.json").Keys];
 
@@ -35,15 +37,21 @@ public sealed class ConformanceSpecs
     }
 
     private static List<string> Namespecs(ConfigLoadResult result) =>
-        [.. result.Config!.Groups.SelectMany(g => g.Processes.Select(p => ProcessName.Make(g.Name, p.Name))).Order(StringComparer.Ordinal)];
+        [
+            .. result
+                .Config!.Groups.SelectMany(g => g.Processes.Select(p => ProcessName.Make(g.Name, p.Name)))
+                .Order(StringComparer.Ordinal),
+        ];
 
     [Theory]
     [MemberData(nameof(ConformNames))]
-    public void Conformance_config_loads_with_supervisors_process_names(string name) => AssertLoads(Cases("conform_cases.json")[name]);
+    public void Conformance_config_loads_with_supervisors_process_names(string name) =>
+        AssertLoads(Cases("conform_cases.json")[name]);
 
     [Theory]
     [MemberData(nameof(RealWorldNames))]
-    public void Real_world_config_loads_with_supervisors_process_names(string name) => AssertLoads(Cases("realworld_cases.json")[name]);
+    public void Real_world_config_loads_with_supervisors_process_names(string name) =>
+        AssertLoads(Cases("realworld_cases.json")[name]);
 
     private static void AssertLoads(Case c)
     {
@@ -70,7 +78,16 @@ public sealed class ConformanceSpecs
 
         result.Succeeded.Should().BeFalse();
         result.Config.Should().BeNull();
-        result.Errors.Should().ContainSingle().Which.Should().Match<ConfigDiagnostic>(d =>
-            d.Section == "program:x" && d.Option == option && d.Message == message && d.Line > 0 && d.File == Path.Combine(temp.Dir, "supervisord.conf"));
+        result
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<ConfigDiagnostic>(d =>
+                d.Section == "program:x"
+                && d.Option == option
+                && d.Message == message
+                && d.Line > 0
+                && d.File == Path.Combine(temp.Dir, "supervisord.conf")
+            );
     }
 }

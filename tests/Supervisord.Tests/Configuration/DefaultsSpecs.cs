@@ -11,19 +11,40 @@ public sealed class DefaultsSpecs
         var result = temp.LoadWithHead("[program:cat]\ncommand=/bin/cat\n");
 
         var process = result.Config!.Groups.Should().ContainSingle().Subject.Processes.Should().ContainSingle().Subject;
-        process.Should().BeEquivalentTo(new
-        {
-            Name = "cat", ProgramName = "cat", Command = "/bin/cat", Directory = (string?)null, Umask = (int?)null,
-            User = (string?)null, Uid = (int?)null, Priority = 999, Autostart = true, StartSecs = 1, StartRetries = 3,
-            AutoRestart = AutoRestart.Unexpected, StopSignal = 15, StopWaitSecs = 10, StopAsGroup = false,
-            KillAsGroup = false, RedirectStderr = false, ServerUrl = (string?)null,
-        });
+        process
+            .Should()
+            .BeEquivalentTo(
+                new
+                {
+                    Name = "cat",
+                    ProgramName = "cat",
+                    Command = "/bin/cat",
+                    Directory = (string?)null,
+                    Umask = (int?)null,
+                    User = (string?)null,
+                    Uid = (int?)null,
+                    Priority = 999,
+                    Autostart = true,
+                    StartSecs = 1,
+                    StartRetries = 3,
+                    AutoRestart = AutoRestart.Unexpected,
+                    StopSignal = 15,
+                    StopWaitSecs = 10,
+                    StopAsGroup = false,
+                    KillAsGroup = false,
+                    RedirectStderr = false,
+                    ServerUrl = (string?)null,
+                }
+            );
         process.ExitCodes.Should().Equal(0);
         process.Environment.Should().BeEmpty();
         var auto = new LogChannelConfig(LogTarget.Auto, null, 50 * 1024 * 1024, 10, 0, false, false);
         process.Stdout.Should().Be(auto);
         process.Stderr.Should().Be(auto);
-        result.Config.Groups[0].Should().Match<ProcessGroupConfig>(g => g.Name == "cat" && g.Priority == 999 && g.Kind == GroupKind.Program);
+        result
+            .Config.Groups[0]
+            .Should()
+            .Match<ProcessGroupConfig>(g => g.Name == "cat" && g.Priority == 999 && g.Kind == GroupKind.Program);
     }
 
     [Fact]
@@ -35,11 +56,29 @@ public sealed class DefaultsSpecs
 
         var daemon = temp.Load(environment: new Dictionary<string, string> { ["TMPDIR"] = temp.Dir }).Config!.Daemon;
 
-        daemon.Should().Be(new DaemonSettings(
-            Logfile: Path.Combine(cwd, "supervisord.log"), LogfileMaxBytes: 50 * 1024 * 1024, LogfileBackups: 10,
-            LogLevel: SupervisorLogLevel.Info, Pidfile: Path.Combine(cwd, "supervisord.pid"), Umask: 18, Nodaemon: false,
-            Silent: false, Minfds: 1024, Minprocs: 200, Nocleanup: false, Childlogdir: temp.Dir, User: null,
-            Directory: null, StripAnsi: false, Environment: ValueList<EnvironmentVariable>.Empty, Identifier: "supervisor"));
+        daemon
+            .Should()
+            .Be(
+                new DaemonSettings(
+                    Logfile: Path.Combine(cwd, "supervisord.log"),
+                    LogfileMaxBytes: 50 * 1024 * 1024,
+                    LogfileBackups: 10,
+                    LogLevel: SupervisorLogLevel.Info,
+                    Pidfile: Path.Combine(cwd, "supervisord.pid"),
+                    Umask: 18,
+                    Nodaemon: false,
+                    Silent: false,
+                    Minfds: 1024,
+                    Minprocs: 200,
+                    Nocleanup: false,
+                    Childlogdir: temp.Dir,
+                    User: null,
+                    Directory: null,
+                    StripAnsi: false,
+                    Environment: ValueList<EnvironmentVariable>.Empty,
+                    Identifier: "supervisor"
+                )
+            );
     }
 
     [Fact]
@@ -60,7 +99,9 @@ public sealed class DefaultsSpecs
     {
         using var temp = new TempConfig();
         Directory.CreateDirectory(Path.Combine(temp.Dir, "logs"));
-        temp.Write("supervisord.conf", """
+        temp.Write(
+            "supervisord.conf",
+            """
             [supervisord]
             logfile=%(here)s/logs/main.log
             logfile_maxbytes=1KB
@@ -79,21 +120,42 @@ public sealed class DefaultsSpecs
             strip_ansi=1
             environment=A="1",B=%(ENV_TESTVAR)s
             identifier=ident
-            """);
+            """
+        );
 
         var daemon = temp.Load().Config!.Daemon;
 
-        daemon.Should().Be(new DaemonSettings(
-            $"{temp.Dir}/logs/main.log", 1024, 2, SupervisorLogLevel.Warn, $"{temp.Dir}/s.pid", 63, true, true, 10, 20, true,
-            $"{temp.Dir}/logs", "root", temp.Dir, true,
-            new ValueList<EnvironmentVariable>([new("A", "1"), new("B", "tv")]), "ident"));
+        daemon
+            .Should()
+            .Be(
+                new DaemonSettings(
+                    $"{temp.Dir}/logs/main.log",
+                    1024,
+                    2,
+                    SupervisorLogLevel.Warn,
+                    $"{temp.Dir}/s.pid",
+                    63,
+                    true,
+                    true,
+                    10,
+                    20,
+                    true,
+                    $"{temp.Dir}/logs",
+                    "root",
+                    temp.Dir,
+                    true,
+                    new ValueList<EnvironmentVariable>([new("A", "1"), new("B", "tv")]),
+                    "ident"
+                )
+            );
     }
 
     [Fact]
     public void Server_sections_are_read_with_their_defaults()
     {
         using var temp = new TempConfig();
-        var config = temp.LoadWithHead("""
+        var config = temp.LoadWithHead(
+            """
             [unix_http_server]
             file=%(here)s/run/../s.sock
 
@@ -106,7 +168,8 @@ public sealed class DefaultsSpecs
             serverurl=unix://%(here)s/s.sock
             prompt=me
             history_file=%(here)s/h
-            """).Config!;
+            """
+        ).Config!;
 
         config.UnixHttpServer.Should().Be(new UnixHttpServerSettings($"{temp.Dir}/s.sock", 448, null, null, null));
         config.InetHttpServer.Should().Be(new InetHttpServerSettings("127.0.0.1", 9002, "u", "{SHA}abc"));

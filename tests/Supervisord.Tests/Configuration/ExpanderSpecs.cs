@@ -32,11 +32,20 @@ public sealed class ExpanderSpecs
     }
 
     [Theory]
-    [InlineData("%(a)05d", "Format string '%(a)05d' for 'sec.opt' is badly formatted: %d format: a real number is required, not str")]
+    [InlineData(
+        "%(a)05d",
+        "Format string '%(a)05d' for 'sec.opt' is badly formatted: %d format: a real number is required, not str"
+    )]
     [InlineData("100%", "Format string '100%' for 'sec.opt' is badly formatted: incomplete format")]
     [InlineData("%(a", "Format string '%(a' for 'sec.opt' is badly formatted: incomplete format key")]
-    [InlineData("%(a)z", "Format string '%(a)z' for 'sec.opt' is badly formatted: unsupported format character 'z' (0x7a) at index 4")]
-    [InlineData("%(missing)s", "Format string '%(missing)s' for 'sec.opt' contains names ('missing') which cannot be expanded. Available names: a, n")]
+    [InlineData(
+        "%(a)z",
+        "Format string '%(a)z' for 'sec.opt' is badly formatted: unsupported format character 'z' (0x7a) at index 4"
+    )]
+    [InlineData(
+        "%(missing)s",
+        "Format string '%(missing)s' for 'sec.opt' contains names ('missing') which cannot be expanded. Available names: a, n"
+    )]
     [InlineData("%(a)c", "Format string '%(a)c' for 'sec.opt' is badly formatted: %c requires int or char")]
     public void Expansion_errors_use_supervisors_texts(string format, string message)
     {
@@ -54,7 +63,13 @@ public sealed class ExpanderSpecs
     [Fact]
     public void Available_names_are_listed_in_code_point_order()
     {
-        var names = new Dictionary<string, object> { ["here"] = "/x", ["ENV_B"] = "b", ["ENV_A"] = "a", ["program_name"] = "p" };
+        var names = new Dictionary<string, object>
+        {
+            ["here"] = "/x",
+            ["ENV_B"] = "b",
+            ["ENV_A"] = "a",
+            ["program_name"] = "p",
+        };
 
         PyPercent.Expand("%(nope)s", names, "program:p.command", out var error);
 

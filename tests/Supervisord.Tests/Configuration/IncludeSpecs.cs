@@ -14,10 +14,13 @@ public sealed class IncludeSpecs
         var result = temp.LoadWithHead("[include]\nfiles=conf.d/*.conf\n    extra/*.ini\n");
 
         result.Config!.Groups.Select(g => g.Name).Should().Equal("a", "b", "x");
-        result.Notices.Should().Equal(
-            $"Included extra file \"{temp.Dir}/conf.d/a.conf\" during parsing",
-            $"Included extra file \"{temp.Dir}/conf.d/b.conf\" during parsing",
-            $"Included extra file \"{temp.Dir}/extra/x.ini\" during parsing");
+        result
+            .Notices.Should()
+            .Equal(
+                $"Included extra file \"{temp.Dir}/conf.d/a.conf\" during parsing",
+                $"Included extra file \"{temp.Dir}/conf.d/b.conf\" during parsing",
+                $"Included extra file \"{temp.Dir}/extra/x.ini\" during parsing"
+            );
     }
 
     [Fact]
@@ -27,7 +30,11 @@ public sealed class IncludeSpecs
         var result = temp.LoadWithHead("[include]\nfiles=./nonexistent/*\n");
 
         result.Succeeded.Should().BeTrue();
-        result.Warnings.Should().ContainSingle().Which.Message.Should().Be($"No file matches via include \"{temp.Dir}/./nonexistent/*\"");
+        result
+            .Warnings.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be($"No file matches via include \"{temp.Dir}/./nonexistent/*\"");
     }
 
     [Fact]
@@ -52,7 +59,9 @@ public sealed class IncludeSpecs
         var result = temp.LoadWithHead("[include]\nfiles=one/*.conf\n");
 
         result.Config!.Groups.Select(g => g.Name).Should().Equal("a");
-        result.Warnings.Should().Contain(w => w.File == $"{temp.Dir}/one/a.conf" && w.Message.Contains("not recursive"));
+        result
+            .Warnings.Should()
+            .Contain(w => w.File == $"{temp.Dir}/one/a.conf" && w.Message.Contains("not recursive"));
     }
 
     [Fact]
@@ -71,7 +80,9 @@ public sealed class IncludeSpecs
         using var temp = new TempConfig();
         temp.Write("more.conf", "[program:p]\nautostart=false\n");
 
-        var process = temp.LoadWithHead("[include]\nfiles=more.conf\n[program:p]\ncommand=x\n").Config!.Groups[0].Processes[0];
+        var process = temp.LoadWithHead("[include]\nfiles=more.conf\n[program:p]\ncommand=x\n")
+            .Config!.Groups[0]
+            .Processes[0];
 
         process.Autostart.Should().BeFalse();
         process.Command.Should().Be("x");
@@ -85,7 +96,12 @@ public sealed class IncludeSpecs
 
         var error = temp.LoadWithHead("[include]\nfiles=conf.d/*.conf\n").Errors.Should().ContainSingle().Subject;
 
-        error.ToString().Should().Be($"{temp.Dir}/conf.d/cat.conf:3 [program:cat] stopsignal: value 'NOTASIGNAL' is not a valid signal name");
+        error
+            .ToString()
+            .Should()
+            .Be(
+                $"{temp.Dir}/conf.d/cat.conf:3 [program:cat] stopsignal: value 'NOTASIGNAL' is not a valid signal name"
+            );
     }
 
     [Fact]
@@ -121,6 +137,10 @@ public sealed class IncludeSpecs
 
         var result = temp.LoadWithHead("[include]\nfiles=bin.conf\n");
 
-        result.Errors.Should().ContainSingle().Which.Message.Should().StartWith($"could not read config file {temp.Dir}/bin.conf");
+        result
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .StartWith($"could not read config file {temp.Dir}/bin.conf");
     }
 }

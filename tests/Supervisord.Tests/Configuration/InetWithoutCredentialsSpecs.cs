@@ -21,7 +21,12 @@ public sealed class InetWithoutCredentialsSpecs
         result.Succeeded.Should().BeTrue();
         result.Config!.InetHttpServer.Should().BeNull("a TCP port without credentials is never opened");
         var warning = result.Warnings.Should().ContainSingle().Subject;
-        warning.ToString().Should().StartWith($"{temp.Dir}/supervisord.conf:6 [inet_http_server] port: not opened: port={port} has no username and password")
+        warning
+            .ToString()
+            .Should()
+            .StartWith(
+                $"{temp.Dir}/supervisord.conf:6 [inet_http_server] port: not opened: port={port} has no username and password"
+            )
             .And.Contain("add username= and password= to [inet_http_server] to open it");
     }
 
@@ -55,6 +60,8 @@ public sealed class InetWithoutCredentialsSpecs
         var result = temp.LoadWithHead("[inet_http_server]\nport=9001\nusername=u\npassword=p\n");
 
         result.Warnings.Should().BeEmpty();
-        result.Config!.InetHttpServer.Should().Be(new Supervise.Supervisord.Configuration.Model.InetHttpServerSettings("", 9001, "u", "p"));
+        result
+            .Config!.InetHttpServer.Should()
+            .Be(new Supervise.Supervisord.Configuration.Model.InetHttpServerSettings("", 9001, "u", "p"));
     }
 }

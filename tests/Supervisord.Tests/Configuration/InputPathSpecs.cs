@@ -17,9 +17,15 @@ public sealed class InputPathSpecs
         var result = temp.LoadWithHead($"[unix_http_server]\nfile={file}\n");
 
         result.Succeeded.Should().BeFalse();
-        result.Errors.Should().ContainSingle().Which.ToString().Should().Be(
-            $"{temp.Dir}/supervisord.conf:6 [unix_http_server] file: Cannot open an HTTP server: AF_UNIX path too long: '{file}' is 200 bytes, " +
-            "and a socket path can have at most 107 (sun_path holds 108 with the closing NUL); choose a shorter path");
+        result
+            .Errors.Should()
+            .ContainSingle()
+            .Which.ToString()
+            .Should()
+            .Be(
+                $"{temp.Dir}/supervisord.conf:6 [unix_http_server] file: Cannot open an HTTP server: AF_UNIX path too long: '{file}' is 200 bytes, "
+                    + "and a socket path can have at most 107 (sun_path holds 108 with the closing NUL); choose a shorter path"
+            );
         CheckReport.Format(result).ExitCode.Should().Be(2);
     }
 
@@ -37,7 +43,10 @@ public sealed class InputPathSpecs
     {
         using var temp = new TempConfig();
 
-        var error = temp.LoadWithHead($"[fcgi-program:f]\ncommand=x\nsocket=unix:///tmp/{new string('f', 150)}\n").Errors.Should().ContainSingle().Subject;
+        var error = temp.LoadWithHead($"[fcgi-program:f]\ncommand=x\nsocket=unix:///tmp/{new string('f', 150)}\n")
+            .Errors.Should()
+            .ContainSingle()
+            .Subject;
 
         (error.Line, error.Option).Should().Be((7, "socket"));
         error.Message.Should().StartWith("AF_UNIX path too long:").And.Contain("is 155 bytes");
@@ -48,8 +57,14 @@ public sealed class InputPathSpecs
     {
         using var temp = new TempConfig();
 
-        temp.LoadWithHead("[unix_http_server]\nfile=\n").Errors.Should().ContainSingle().Which.ToString()
-            .Should().Be($"{temp.Dir}/supervisord.conf:6 [unix_http_server] file: is empty; name the socket file, such as /run/supervisord.sock");
+        temp.LoadWithHead("[unix_http_server]\nfile=\n")
+            .Errors.Should()
+            .ContainSingle()
+            .Which.ToString()
+            .Should()
+            .Be(
+                $"{temp.Dir}/supervisord.conf:6 [unix_http_server] file: is empty; name the socket file, such as /run/supervisord.sock"
+            );
     }
 
     [Fact]
@@ -60,7 +75,9 @@ public sealed class InputPathSpecs
         var result = temp.LoadWithHead("[supervisorctl]\nserverurl=unix://\n[program:x]\ncommand=x\n");
 
         result.Succeeded.Should().BeTrue();
-        result.Config!.Ctl.ServerUrl.Should().Be("unix://" + Directory.GetCurrentDirectory(), "Supervisor normalizes '' to its current directory");
+        result
+            .Config!.Ctl.ServerUrl.Should()
+            .Be("unix://" + Directory.GetCurrentDirectory(), "Supervisor normalizes '' to its current directory");
     }
 
     [Theory]
@@ -102,7 +119,9 @@ public sealed class InputPathSpecs
 
         result.Succeeded.Should().BeTrue();
         var process = result.Config!.Groups[0].Processes[0];
-        (process.Stdout.Target, process.ServerUrl).Should().Be((Supervise.Supervisord.Configuration.Model.LogTarget.None, (string?)null));
+        (process.Stdout.Target, process.ServerUrl)
+            .Should()
+            .Be((Supervise.Supervisord.Configuration.Model.LogTarget.None, (string?)null));
         result.Warnings.Should().ContainSingle(w => w.Option == "stdout_logfile");
     }
 
@@ -111,7 +130,10 @@ public sealed class InputPathSpecs
     {
         using var temp = new TempConfig();
 
-        var error = temp.LoadWithHead($"[program:x]\ncommand=x\nautostart={new string('a', 1024 * 1024)}\n").Errors.Should().ContainSingle().Subject;
+        var error = temp.LoadWithHead($"[program:x]\ncommand=x\nautostart={new string('a', 1024 * 1024)}\n")
+            .Errors.Should()
+            .ContainSingle()
+            .Subject;
 
         error.Message.Should().Be($"not a valid boolean value: '{new string('a', 200)}…' (1048576 characters)");
     }
@@ -120,7 +142,10 @@ public sealed class InputPathSpecs
     public void Ten_thousand_bad_lines_make_a_report_under_64_KB_that_counts_the_rest()
     {
         using var temp = new TempConfig();
-        temp.Write("supervisord.conf", TempConfig.Head + string.Concat(Enumerable.Repeat($"junk line {new string('j', 300)}\n", 10_000)));
+        temp.Write(
+            "supervisord.conf",
+            TempConfig.Head + string.Concat(Enumerable.Repeat($"junk line {new string('j', 300)}\n", 10_000))
+        );
 
         var result = temp.Load();
         var report = CheckReport.Format(result).Text;

@@ -20,7 +20,8 @@ public sealed class LifecycleOptionSpecs
     public void Every_lifecycle_option_is_read_from_ini()
     {
         using var temp = new TempConfig();
-        var result = temp.LoadWithHead("""
+        var result = temp.LoadWithHead(
+            """
             env_files=/etc/common.env
 
             [program:web]
@@ -32,20 +33,36 @@ public sealed class LifecycleOptionSpecs
             backoff_reset=60
             restart_throttle=false
             env_files=app.env, -/run/secrets/%(program_name)s.env
-            """);
+            """
+        );
 
         var p = result.Config!.Groups[0].Processes[0];
         p.StartRetries.Should().Be(RestartPolicy.Forever);
-        p.Restart.Should().Be(new RestartPolicy(BackoffCurve.Exponential, TimeSpan.FromSeconds(30), 0.25, TimeSpan.FromSeconds(60), Throttle: false));
-        p.EnvFiles.Should().Equal(
-            new EnvFileRef("/etc/common.env", false), new EnvFileRef(Path.Combine(temp.Dir, "app.env"), false), new EnvFileRef("/run/secrets/web.env", true));
+        p.Restart.Should()
+            .Be(
+                new RestartPolicy(
+                    BackoffCurve.Exponential,
+                    TimeSpan.FromSeconds(30),
+                    0.25,
+                    TimeSpan.FromSeconds(60),
+                    Throttle: false
+                )
+            );
+        p.EnvFiles.Should()
+            .Equal(
+                new EnvFileRef("/etc/common.env", false),
+                new EnvFileRef(Path.Combine(temp.Dir, "app.env"), false),
+                new EnvFileRef("/run/secrets/web.env", true)
+            );
     }
 
     [Fact]
     public void Toml_takes_the_same_options_with_typed_values()
     {
         using var temp = new TempConfig();
-        temp.Write("supervisord.toml", """
+        temp.Write(
+            "supervisord.toml",
+            """
             [supervisord]
             logfile = "{W}/supervisord.log"
             pidfile = "{W}/supervisord.pid"
@@ -58,7 +75,8 @@ public sealed class LifecycleOptionSpecs
             backoff_max = 2.5
             backoff_jitter = 0.5
             env_files = ["/etc/a.env", "-/etc/b.env"]
-            """);
+            """
+        );
 
         var result = temp.Load("supervisord.toml");
 
@@ -84,14 +102,20 @@ public sealed class LifecycleOptionSpecs
         var result = temp.LoadWithHead($"[program:web]\ncommand=/bin/true\n{line}\n");
 
         result.Succeeded.Should().BeFalse();
-        result.Errors.Should().ContainSingle().Which.ToString().Should().StartWith($"{Path.Combine(temp.Dir, "supervisord.conf")}:7 [program:web] {message}");
+        result
+            .Errors.Should()
+            .ContainSingle()
+            .Which.ToString()
+            .Should()
+            .StartWith($"{Path.Combine(temp.Dir, "supervisord.conf")}:7 [program:web] {message}");
     }
 
     [Fact]
     public void Check_shows_the_policy_and_env_files_only_when_set()
     {
         using var temp = new TempConfig();
-        var result = temp.LoadWithHead("""
+        var result = temp.LoadWithHead(
+            """
             [program:plain]
             command=/bin/true
 
@@ -101,11 +125,15 @@ public sealed class LifecycleOptionSpecs
             backoff=exponential
             backoff_max=30
             env_files=-/etc/web.env
-            """);
+            """
+        );
 
         var text = CheckReport.Format(result).Text;
 
-        text.Should().Contain("  retries:   startretries=forever, backoff=exponential (1 s, 2 s, 4 s ...), backoff_max=30 s, restart_throttle=true\n");
+        text.Should()
+            .Contain(
+                "  retries:   startretries=forever, backoff=exponential (1 s, 2 s, 4 s ...), backoff_max=30 s, restart_throttle=true\n"
+            );
         text.Should().Contain("  env_file:  /etc/web.env (optional)\n");
         text.Split("\n\n")[1].Should().NotContain("retries:");
     }

@@ -7,7 +7,11 @@ public sealed class MalformedInputSpecs
     public void A_missing_file_is_an_error()
     {
         using var temp = new TempConfig();
-        temp.Load("nope.conf").Errors.Should().ContainSingle().Which.Message.Should().Be($"could not find config file {temp.Dir}/nope.conf");
+        temp.Load("nope.conf")
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be($"could not find config file {temp.Dir}/nope.conf");
     }
 
     [Fact]
@@ -15,7 +19,11 @@ public sealed class MalformedInputSpecs
     {
         using var temp = new TempConfig();
         Directory.CreateDirectory(Path.Combine(temp.Dir, "d.conf"));
-        temp.Load("d.conf").Errors.Should().ContainSingle().Which.Message.Should().StartWith("could not read config file");
+        temp.Load("d.conf")
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .StartWith("could not read config file");
     }
 
     [Fact]
@@ -36,7 +44,10 @@ public sealed class MalformedInputSpecs
     public void Valid_utf8_junk_lines_are_each_reported_with_their_line()
     {
         using var temp = new TempConfig();
-        temp.Write("c.conf", "junk before any section\n[supervisord]\n\u0001\u0002 noise\n[program:x]\ncommand=x\nthis line has no equals sign\n");
+        temp.Write(
+            "c.conf",
+            "junk before any section\n[supervisord]\n\u0001\u0002 noise\n[program:x]\ncommand=x\nthis line has no equals sign\n"
+        );
 
         var errors = temp.Load("c.conf").Errors;
 
@@ -61,7 +72,11 @@ public sealed class MalformedInputSpecs
     public void Unclosed_quotes_in_environment_are_an_error()
     {
         using var temp = new TempConfig();
-        temp.LoadWithHead("[program:x]\ncommand=x\nenvironment=A=\"open\n").Errors.Should().ContainSingle().Which.Message.Should().Be("No closing quotation");
+        temp.LoadWithHead("[program:x]\ncommand=x\nenvironment=A=\"open\n")
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be("No closing quotation");
     }
 
     [Fact]
@@ -69,7 +84,11 @@ public sealed class MalformedInputSpecs
     {
         using var temp = new TempConfig();
         temp.Write("c.conf", "");
-        temp.Load("c.conf").Errors.Should().ContainSingle().Which.Message.Should().Be(".ini file does not include supervisord section");
+        temp.Load("c.conf")
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be(".ini file does not include supervisord section");
     }
 
     [Fact]

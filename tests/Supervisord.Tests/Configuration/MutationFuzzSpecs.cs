@@ -41,7 +41,9 @@ public sealed partial class MutationFuzzSpecs
         for (var n = 0; n < count; n++)
         {
             var seed = seeds[n % seeds.Count];
-            var dir = dump is null ? Path.Combine(shared.Dir, seed.Name) : Path.Combine(dump, n.ToString("D5", CultureInfo.InvariantCulture));
+            var dir = dump is null
+                ? Path.Combine(shared.Dir, seed.Name)
+                : Path.Combine(dump, n.ToString("D5", CultureInfo.InvariantCulture));
             if (dump is not null || prepared.Add(seed.Name))
             {
                 Prepare(seed, dir);
@@ -68,7 +70,11 @@ public sealed partial class MutationFuzzSpecs
             }
         }
 
-        problems.Should().BeEmpty($"{count} mutants should each load or be refused cleanly (slowest: {slowest}, {slowestTime.TotalMilliseconds:F0} ms)");
+        problems
+            .Should()
+            .BeEmpty(
+                $"{count} mutants should each load or be refused cleanly (slowest: {slowest}, {slowestTime.TotalMilliseconds:F0} ms)"
+            );
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(Math.Max(60, count / 20)), "the fuzz must stay quick");
         slowestTime.Should().BeLessThan(TimeSpan.FromSeconds(5), $"no mutant may make the loader hang ({slowest})");
     }
@@ -86,7 +92,11 @@ public sealed partial class MutationFuzzSpecs
             {
                 yield return $"reached the catch-all: {line}";
             }
-            else if (!diagnostic.File.StartsWith(dir, StringComparison.Ordinal) || !Place().IsMatch(line) || line.Length > 4096)
+            else if (
+                !diagnostic.File.StartsWith(dir, StringComparison.Ordinal)
+                || !Place().IsMatch(line)
+                || line.Length > 4096
+            )
             {
                 yield return $"not formatted FILE:LINE [section] option: message ({line[..Math.Min(line.Length, 300)]})";
             }
@@ -98,7 +108,9 @@ public sealed partial class MutationFuzzSpecs
     private static partial Regex Place();
 
     private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value)
+            ? value
+            : fallback;
 
     private static void Prepare(Seed seed, string dir)
     {
@@ -121,16 +133,26 @@ public sealed partial class MutationFuzzSpecs
         var seeds = new List<Seed>();
         foreach (var file in new[] { "conform_cases.json", "realworld_cases.json" })
         {
-            var cases = JsonSerializer.Deserialize<Dictionary<string, Case>>(File.ReadAllText(Path.Combine(data, file)),
-                new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+            var cases = JsonSerializer.Deserialize<Dictionary<string, Case>>(
+                File.ReadAllText(Path.Combine(data, file)),
+                new JsonSerializerOptions { PropertyNameCaseInsensitive = true }
+            )!;
             seeds.AddRange(cases.Select(c => new Seed(c.Key, c.Value.Conf, c.Value.Files, ["childlogs"])));
         }
         foreach (var folder in Directory.GetDirectories(Path.Combine(data, "Fuzz")).Order(StringComparer.Ordinal))
         {
-            var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            var files = Directory
+                .GetFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(f => Path.GetFileName(f) != "supervisord.conf" || Path.GetDirectoryName(f) != folder)
                 .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllText);
-            seeds.Add(new Seed(Path.GetFileName(folder), File.ReadAllText(Path.Combine(folder, "supervisord.conf")), files, ["run/logs"]));
+            seeds.Add(
+                new Seed(
+                    Path.GetFileName(folder),
+                    File.ReadAllText(Path.Combine(folder, "supervisord.conf")),
+                    files,
+                    ["run/logs"]
+                )
+            );
         }
         return seeds;
     }

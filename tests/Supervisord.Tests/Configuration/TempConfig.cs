@@ -30,8 +30,14 @@ internal sealed class TempConfig : IDisposable
         return path;
     }
 
-    public ConfigLoadResult Load(string relativePath = "supervisord.conf", IReadOnlyDictionary<string, string>? environment = null) =>
-        ConfigLoader.Load(Path.Combine(Dir, relativePath), environment ?? new Dictionary<string, string> { ["HOME"] = Dir, ["TESTVAR"] = "tv" });
+    public ConfigLoadResult Load(
+        string relativePath = "supervisord.conf",
+        IReadOnlyDictionary<string, string>? environment = null
+    ) =>
+        ConfigLoader.Load(
+            Path.Combine(Dir, relativePath),
+            environment ?? new Dictionary<string, string> { ["HOME"] = Dir, ["TESTVAR"] = "tv" }
+        );
 
     /// <summary>Writes supervisord.conf as <see cref="Head"/> plus <paramref name="body"/> and loads it.</summary>
     public ConfigLoadResult LoadWithHead(string body, IReadOnlyDictionary<string, string>? environment = null)
@@ -46,8 +52,6 @@ internal sealed class TempConfig : IDisposable
         {
             Directory.Delete(Dir, recursive: true);
         }
-        catch (IOException)
-        {
-        }
+        catch (IOException) { }
     }
 }

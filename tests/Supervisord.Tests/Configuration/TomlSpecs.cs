@@ -90,7 +90,10 @@ public sealed class TomlSpecs
     public void A_toml_file_can_be_included_from_ini()
     {
         using var temp = new TempConfig();
-        temp.Write("conf.d/beat.toml", "[program.beat]\ncommand = \"/bin/beat\"\nstartsecs = 0\nenvironment = { N = 1 }\n");
+        temp.Write(
+            "conf.d/beat.toml",
+            "[program.beat]\ncommand = \"/bin/beat\"\nstartsecs = 0\nenvironment = { N = 1 }\n"
+        );
 
         var process = temp.LoadWithHead("[include]\nfiles=conf.d/*.toml\n").Config!.Groups[0].Processes[0];
 
@@ -119,7 +122,9 @@ public sealed class TomlSpecs
         var result = temp.Load("c.toml");
 
         result.Succeeded.Should().BeFalse();
-        result.Errors.Should().Contain(e => e.File == $"{temp.Dir}/c.toml" && e.Line == 2 && e.Message.StartsWith("TOML syntax error"));
+        result
+            .Errors.Should()
+            .Contain(e => e.File == $"{temp.Dir}/c.toml" && e.Line == 2 && e.Message.StartsWith("TOML syntax error"));
     }
 
     [Fact]
@@ -144,7 +149,10 @@ public sealed class TomlSpecs
     public void Rpcinterface_factory_is_written_as_a_dotted_key()
     {
         using var temp = new TempConfig();
-        temp.Write("c.toml", "[supervisord]\n[rpcinterface.supervisor]\n\"supervisor.rpcinterface_factory\" = \"supervisor.rpcinterface:make_main_rpcinterface\"\n");
+        temp.Write(
+            "c.toml",
+            "[supervisord]\n[rpcinterface.supervisor]\n\"supervisor.rpcinterface_factory\" = \"supervisor.rpcinterface:make_main_rpcinterface\"\n"
+        );
 
         temp.Load("c.toml").Config!.RpcInterfaces.Should().ContainSingle();
     }
@@ -155,7 +163,10 @@ public sealed class TomlSpecs
         using var temp = new TempConfig();
         temp.Write("conf.d/a.conf", "[program:a]\ncommand=x\n");
         temp.Write("more/b.toml", "[program.b]\ncommand = \"y\"\n");
-        temp.Write("c.toml", "[supervisord]\nchildlogdir = \"%(here)s\"\n[include]\nfiles = [\"conf.d/*.conf\", \"more/*.toml\"]\n");
+        temp.Write(
+            "c.toml",
+            "[supervisord]\nchildlogdir = \"%(here)s\"\n[include]\nfiles = [\"conf.d/*.conf\", \"more/*.toml\"]\n"
+        );
 
         var result = temp.Load("c.toml");
 

@@ -15,7 +15,9 @@ public sealed class ControlAccessSpecs
     [InlineData("Basic " + "dXNlcjpub3Bl")] // user:nope
     [InlineData("Basic !!!not-base64")]
     [InlineData("Bearer dXNlcjpzZWNyZXQ=")]
-    public async Task A_request_without_the_right_credentials_gets_supervisors_401_and_never_reaches_the_route(string? authorization)
+    public async Task A_request_without_the_right_credentials_gets_supervisors_401_and_never_reaches_the_route(
+        string? authorization
+    )
     {
         var (context, reached) = await RunAsync(Plain, authorization);
 
@@ -31,7 +33,10 @@ public sealed class ControlAccessSpecs
     [InlineData(true)]
     public async Task The_right_credentials_reach_the_route_with_a_plain_or_sha_password(bool hashed)
     {
-        var (context, reached) = await RunAsync(hashed ? Hashed : Plain, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("user:secret")));
+        var (context, reached) = await RunAsync(
+            hashed ? Hashed : Plain,
+            "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("user:secret"))
+        );
 
         reached.Should().BeTrue();
         context.Response.StatusCode.Should().Be(200);
@@ -42,14 +47,18 @@ public sealed class ControlAccessSpecs
     {
         var access = new ControlAccess(unixCredentials: null, inetCredentials: null, ownerUid: 0);
         var context = new DefaultHttpContext();
-        context.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("user:secret"));
+        context.Request.Headers.Authorization =
+            "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("user:secret"));
         var reached = false;
 
-        await access.InvokeAsync(context, _ =>
-        {
-            reached = true;
-            return Task.CompletedTask;
-        });
+        await access.InvokeAsync(
+            context,
+            _ =>
+            {
+                reached = true;
+                return Task.CompletedTask;
+            }
+        );
 
         reached.Should().BeFalse();
         context.Response.StatusCode.Should().Be(401);
@@ -65,11 +74,14 @@ public sealed class ControlAccessSpecs
             context.Request.Headers.Authorization = authorization;
         }
         var reached = false;
-        await access.InvokeAsync(context, _ =>
-        {
-            reached = true;
-            return Task.CompletedTask;
-        });
+        await access.InvokeAsync(
+            context,
+            _ =>
+            {
+                reached = true;
+                return Task.CompletedTask;
+            }
+        );
         return (context, reached);
     }
 }

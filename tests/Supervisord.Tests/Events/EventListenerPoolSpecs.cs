@@ -16,7 +16,11 @@ public sealed class EventListenerPoolSpecs
         harness.Run(harness.First);
         await harness.Pool.IdleAsync();
 
-        harness.First.Writes.Should().Equal("ver:3.0 server:sv serial:0 pool:audit poolserial:0 eventname:PROCESS_GROUP_ADDED len:14\ngroupname:web\n");
+        harness
+            .First.Writes.Should()
+            .Equal(
+                "ver:3.0 server:sv serial:0 pool:audit poolserial:0 eventname:PROCESS_GROUP_ADDED len:14\ngroupname:web\n"
+            );
     }
 
     [Fact]
@@ -131,7 +135,9 @@ public sealed class EventListenerPoolSpecs
 
         var handed = Task.Run(() => harness.Run(harness.Listeners[1]));
 
-        (await Task.WhenAny(handed, Task.Delay(TimeSpan.FromSeconds(10)))).Should().BeSameAs(handed, "the output thread only queues");
+        (await Task.WhenAny(handed, Task.Delay(TimeSpan.FromSeconds(10))))
+            .Should()
+            .BeSameAs(handed, "the output thread only queues");
         harness.Listeners[1].Writes.Should().BeEmpty("the event is still being written to l0");
         blocked.SetResult(true);
         await harness.Pool.IdleAsync();
@@ -146,6 +152,10 @@ public sealed class EventListenerPoolSpecs
         harness.Hub.Publish(new RemoteCommunication("t", "grüße 😀"));
         await harness.Pool.IdleAsync();
 
-        harness.First.Writes.Should().Equal("ver:3.0 server:sv serial:0 pool:audit poolserial:0 eventname:REMOTE_COMMUNICATION len:14\ntype:t\ngrüße 😀");
+        harness
+            .First.Writes.Should()
+            .Equal(
+                "ver:3.0 server:sv serial:0 pool:audit poolserial:0 eventname:REMOTE_COMMUNICATION len:14\ntype:t\ngrüße 😀"
+            );
     }
 }

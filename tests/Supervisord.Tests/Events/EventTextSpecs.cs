@@ -23,8 +23,10 @@ public sealed class EventTextSpecs
     {
         var (serial, published) = RecordedEnvelopes.All[name];
 
-        EventText.Envelope(RecordedEnvelopes.Identifier, serial, RecordedEnvelopes.Pool, serial, published)
-            .Should().Equal(RecordedEnvelopes.Bytes(name));
+        EventText
+            .Envelope(RecordedEnvelopes.Identifier, serial, RecordedEnvelopes.Pool, serial, published)
+            .Should()
+            .Equal(RecordedEnvelopes.Bytes(name));
     }
 
     [Theory]
@@ -38,7 +40,11 @@ public sealed class EventTextSpecs
 
         var envelope = Encoding.UTF8.GetString(EventText.Envelope("sv", 1, "p", 2, log));
 
-        envelope.Should().Be($"ver:3.0 server:sv serial:1 pool:p poolserial:2 eventname:PROCESS_LOG_STDOUT len:{EventText.CodePoints(payload)}\n{payload}");
+        envelope
+            .Should()
+            .Be(
+                $"ver:3.0 server:sv serial:1 pool:p poolserial:2 eventname:PROCESS_LOG_STDOUT len:{EventText.CodePoints(payload)}\n{payload}"
+            );
     }
 
     [Theory]
@@ -61,25 +67,40 @@ public sealed class EventTextSpecs
 
     [Fact]
     public void A_process_state_payload_carries_the_pid_at_the_change_even_when_stopped() =>
-        EventText.Payload(new ProcessStateChanged("web", "site", "STOPPING", "STOPPED", 41, 0, false))
-            .Should().Be("processname:web groupname:site from_state:STOPPING pid:41");
+        EventText
+            .Payload(new ProcessStateChanged("web", "site", "STOPPING", "STOPPED", 41, 0, false))
+            .Should()
+            .Be("processname:web groupname:site from_state:STOPPING pid:41");
 
     [Fact]
     public void An_unknown_state_payload_has_no_extra_tokens() =>
-        EventText.Payload(new ProcessStateChanged("web", "site", "STOPPING", "UNKNOWN", 41, 3, true))
-            .Should().Be("processname:web groupname:site from_state:STOPPING");
+        EventText
+            .Payload(new ProcessStateChanged("web", "site", "STOPPING", "UNKNOWN", 41, 3, true))
+            .Should()
+            .Be("processname:web groupname:site from_state:STOPPING");
 
     [Fact]
     public void An_expected_exit_is_reported_as_one() =>
-        EventText.Payload(new ProcessStateChanged("job", "job", "RUNNING", "EXITED", 7, 0, true))
-            .Should().Be("processname:job groupname:job from_state:RUNNING expected:1 pid:7");
+        EventText
+            .Payload(new ProcessStateChanged("job", "job", "RUNNING", "EXITED", 7, 0, true))
+            .Should()
+            .Be("processname:job groupname:job from_state:RUNNING expected:1 pid:7");
 
     [Fact]
     public void Undecodable_output_is_shown_as_pythons_bytes_repr_with_the_quote_python_picks()
     {
-        var published = new ProcessLog(OutputChannel.Stdout, "p", "g", 1, new byte[] { (byte)'i', (byte)'t', (byte)'\'', (byte)'s', 0xff, (byte)'\\', (byte)'\t' });
+        var published = new ProcessLog(
+            OutputChannel.Stdout,
+            "p",
+            "g",
+            1,
+            new byte[] { (byte)'i', (byte)'t', (byte)'\'', (byte)'s', 0xff, (byte)'\\', (byte)'\t' }
+        );
 
-        EventText.Payload(published).Should().Be("processname:p groupname:g pid:1 channel:stdout\nUndecodable: b\"it's\\xff\\\\\\t\"");
+        EventText
+            .Payload(published)
+            .Should()
+            .Be("processname:p groupname:g pid:1 channel:stdout\nUndecodable: b\"it's\\xff\\\\\\t\"");
     }
 
     [Fact]
@@ -87,6 +108,9 @@ public sealed class EventTextSpecs
     {
         var text = Encoding.UTF8.GetString(EventText.Envelope("sv", 7, "audit", 3, new ProcessGroupAdded("web")));
 
-        text.Should().Be("ver:3.0 server:sv serial:7 pool:audit poolserial:3 eventname:PROCESS_GROUP_ADDED len:14\ngroupname:web\n");
+        text.Should()
+            .Be(
+                "ver:3.0 server:sv serial:7 pool:audit poolserial:3 eventname:PROCESS_GROUP_ADDED len:14\ngroupname:web\n"
+            );
     }
 }

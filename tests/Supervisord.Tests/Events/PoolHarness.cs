@@ -13,7 +13,14 @@ internal sealed class PoolHarness : IDisposable
     public PoolHarness(string events = "PROCESS_GROUP", int bufferSize = 10, params string[] listeners)
     {
         Listeners = (listeners.Length == 0 ? ["l0"] : listeners).Select(n => new FakeListener(n)).ToList();
-        Pool = new EventListenerPool("audit", Listeners, new EventSubscription(events.Split(',')), bufferSize, "sv", NullLogger.Instance);
+        Pool = new EventListenerPool(
+            "audit",
+            Listeners,
+            new EventSubscription(events.Split(',')),
+            bufferSize,
+            "sv",
+            NullLogger.Instance
+        );
         _subscription = Hub.Subscribe(Pool);
     }
 
@@ -33,7 +40,8 @@ internal sealed class PoolHarness : IDisposable
         Say(listener, "READY\n");
     }
 
-    public void Say(FakeListener listener, string output) => Pool.OnOutput(listener.Name, Encoding.UTF8.GetBytes(output));
+    public void Say(FakeListener listener, string output) =>
+        Pool.OnOutput(listener.Name, Encoding.UTF8.GetBytes(output));
 
     public void Dispose()
     {

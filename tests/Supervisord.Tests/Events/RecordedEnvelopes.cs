@@ -13,7 +13,10 @@ public static class RecordedEnvelopes
     public const string Identifier = "rec";
     public const string Pool = "rec";
 
-    public static readonly IReadOnlyDictionary<string, (long Serial, SupervisorEvent Event)> All = new Dictionary<string, (long, SupervisorEvent)>
+    public static readonly IReadOnlyDictionary<string, (long Serial, SupervisorEvent Event)> All = new Dictionary<
+        string,
+        (long, SupervisorEvent)
+    >
     {
         ["PROCESS_GROUP_ADDED"] = (0, new ProcessGroupAdded("rec")),
         ["SUPERVISOR_STATE_CHANGE_RUNNING"] = (4, new SupervisorStateChanged(SupervisorPhase.Running)),
@@ -25,9 +28,30 @@ public static class RecordedEnvelopes
         ["PROCESS_STATE_FATAL"] = (20, State("flaky", "BACKOFF", "FATAL")),
         ["PROCESS_STATE_STOPPING"] = (22, State("talker", "RUNNING", "STOPPING", pid: 23632)),
         ["PROCESS_STATE_STOPPED"] = (23, State("talker", "STOPPING", "STOPPED", pid: 23632)),
-        ["PROCESS_LOG_STDOUT"] = (12, new ProcessLog(OutputChannel.Stdout, "talker", "talker", 23632, Encoding.UTF8.GetBytes("héllo wörld €😀\nbefore"))),
-        ["PROCESS_LOG_STDERR-undecodable"] = (15, new ProcessLog(OutputChannel.Stderr, "talker", "talker", 23632, (byte[])[.. "bad "u8, 0x88, (byte)'\n'])),
-        ["PROCESS_COMMUNICATION_STDOUT"] = (14, new ProcessCommunication(OutputChannel.Stdout, "talker", "talker", 23632, Encoding.UTF8.GetBytes("captüred\n"))),
+        ["PROCESS_LOG_STDOUT"] = (
+            12,
+            new ProcessLog(
+                OutputChannel.Stdout,
+                "talker",
+                "talker",
+                23632,
+                Encoding.UTF8.GetBytes("héllo wörld €😀\nbefore")
+            )
+        ),
+        ["PROCESS_LOG_STDERR-undecodable"] = (
+            15,
+            new ProcessLog(OutputChannel.Stderr, "talker", "talker", 23632, (byte[])[.. "bad "u8, 0x88, (byte)'\n'])
+        ),
+        ["PROCESS_COMMUNICATION_STDOUT"] = (
+            14,
+            new ProcessCommunication(
+                OutputChannel.Stdout,
+                "talker",
+                "talker",
+                23632,
+                Encoding.UTF8.GetBytes("captüred\n")
+            )
+        ),
         ["TICK_5"] = (21, new Tick(5, 1796156870)),
         ["PROCESS_GROUP_REMOVED"] = (24, new ProcessGroupRemoved("crash")),
         ["REMOTE_COMMUNICATION"] = (21, new RemoteCommunication("greeting", "grüße € 😀\nline2")),

@@ -31,7 +31,9 @@ public sealed class TickSpecs
 
         Advance(TimeSpan.FromSeconds(17.5));
 
-        pool.Seen.Select(p => ((Tick)p.Event).When).Should().Equal(1_800_000_005, 1_800_000_010, 1_800_000_015, 1_800_000_020);
+        pool.Seen.Select(p => ((Tick)p.Event).When)
+            .Should()
+            .Equal(1_800_000_005, 1_800_000_010, 1_800_000_015, 1_800_000_020);
     }
 
     [Fact]
@@ -43,7 +45,9 @@ public sealed class TickSpecs
 
         Advance(TimeSpan.FromSeconds(2));
 
-        pool.Seen.Select(p => p.Event).Should().Equal(new Tick(5, 1_800_003_600), new Tick(60, 1_800_003_600), new Tick(3600, 1_800_003_600));
+        pool.Seen.Select(p => p.Event)
+            .Should()
+            .Equal(new Tick(5, 1_800_003_600), new Tick(60, 1_800_003_600), new Tick(3600, 1_800_003_600));
         pool.Seen.Select(p => p.Serial).Should().Equal(0, 1, 2);
     }
 

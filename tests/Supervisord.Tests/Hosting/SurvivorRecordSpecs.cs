@@ -17,8 +17,20 @@ public sealed class SurvivorRecordSpecs : IDisposable
 
         record.Spawned(child.Id, 15, toGroup: true, "web");
 
-        SurvivorRecord.FindSurvivors(Pidfile).Should().ContainSingle()
-            .Which.Should().BeEquivalentTo(new { Pid = child.Id, StopSignal = 15, ToGroup = true, Name = "web" });
+        SurvivorRecord
+            .FindSurvivors(Pidfile)
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .BeEquivalentTo(
+                new
+                {
+                    Pid = child.Id,
+                    StopSignal = 15,
+                    ToGroup = true,
+                    Name = "web",
+                }
+            );
         child.Kill();
     }
 

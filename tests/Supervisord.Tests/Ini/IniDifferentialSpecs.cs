@@ -10,15 +10,23 @@ namespace Supervise.Supervisord.Tests.Ini;
 /// </summary>
 public sealed class IniDifferentialSpecs
 {
-    private sealed record Case(string Text, List<List<JsonElement>>? Sections, List<List<string>>? Defaults, List<int>? Errors, int? Missing_header_line);
+    private sealed record Case(
+        string Text,
+        List<List<JsonElement>>? Sections,
+        List<List<string>>? Defaults,
+        List<int>? Errors,
+        int? Missing_header_line
+    );
 
     private static readonly Lazy<List<Case>> Loaded = new(() => Read());
 
     private static List<Case> Cases() => Loaded.Value;
 
     private static List<Case> Read([CallerFilePath] string source = "") =>
-        JsonSerializer.Deserialize<List<Case>>(File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "Data", "ini_differential.json")),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        JsonSerializer.Deserialize<List<Case>>(
+            File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "Data", "ini_differential.json")),
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true }
+        )!;
 
     public static TheoryData<int> Indexes() => [.. Enumerable.Range(0, Cases().Count)];
 
@@ -41,11 +49,22 @@ public sealed class IniDifferentialSpecs
         {
             return;
         }
-        Merged(document, s => s != "DEFAULT").Should().Equal(expected.Sections!.Select(s =>
-            $"[{s[0].GetString()}] " + string.Join(" | ", s[1].EnumerateArray().Select(kv => $"{kv[0].GetString()}={kv[1].GetString()}"))));
-        Merged(document, s => s == "DEFAULT").SingleOrDefault().Should().Be(expected.Defaults!.Count == 0 && !document.Sections.Any(s => s.Name == "DEFAULT")
-            ? null
-            : "[DEFAULT] " + string.Join(" | ", expected.Defaults.Select(kv => $"{kv[0]}={kv[1]}")));
+        Merged(document, s => s != "DEFAULT")
+            .Should()
+            .Equal(
+                expected.Sections!.Select(s =>
+                    $"[{s[0].GetString()}] "
+                    + string.Join(" | ", s[1].EnumerateArray().Select(kv => $"{kv[0].GetString()}={kv[1].GetString()}"))
+                )
+            );
+        Merged(document, s => s == "DEFAULT")
+            .SingleOrDefault()
+            .Should()
+            .Be(
+                expected.Defaults!.Count == 0 && !document.Sections.Any(s => s.Name == "DEFAULT")
+                    ? null
+                    : "[DEFAULT] " + string.Join(" | ", expected.Defaults.Select(kv => $"{kv[0]}={kv[1]}"))
+            );
     }
 
     /// <summary>Sections merged by name in first-seen order, keys in first-seen order with their last value.</summary>
@@ -73,6 +92,9 @@ public sealed class IniDifferentialSpecs
                 }
             }
         }
-        return [.. sections.Select(s => $"[{s.Name}] " + string.Join(" | ", s.Entries.Select(e => $"{e.Key}={e.Value}")))];
+        return
+        [
+            .. sections.Select(s => $"[{s.Name}] " + string.Join(" | ", s.Entries.Select(e => $"{e.Key}={e.Value}"))),
+        ];
     }
 }

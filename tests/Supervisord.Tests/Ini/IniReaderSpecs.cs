@@ -5,7 +5,8 @@ namespace Supervise.Supervisord.Tests.Ini;
 /// <summary>The line rules of Python's RawConfigParser as Supervisor configures it (expectations from Python 3.11).</summary>
 public sealed class IniReaderSpecs
 {
-    private static IniSection Only(string text) => IniDocument.Parse(text, "t.conf").Sections.Should().ContainSingle().Subject;
+    private static IniSection Only(string text) =>
+        IniDocument.Parse(text, "t.conf").Sections.Should().ContainSingle().Subject;
 
     [Fact]
     public void Inline_comments_need_whitespace_before_them_and_quotes_do_not_protect()
@@ -46,7 +47,11 @@ public sealed class IniReaderSpecs
     {
         var document = IniDocument.Parse("[s]\nk=a\njunk\n  b\n", "t.conf");
 
-        document.Errors.Should().ContainSingle().Which.Should().Be(new IniError(3, "junk", "Source contains parsing errors"));
+        document
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Be(new IniError(3, "junk", "Source contains parsing errors"));
         document.Sections[0].Get("k").Should().Be("a\nb");
     }
 
@@ -69,7 +74,12 @@ public sealed class IniReaderSpecs
     [Fact]
     public void Lines_before_any_section_are_errors()
     {
-        IniDocument.Parse("k=1\n[s]\n", "t.conf").Errors.Should().ContainSingle().Which.Message.Should().Be("File contains no section headers.");
+        IniDocument
+            .Parse("k=1\n[s]\n", "t.conf")
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be("File contains no section headers.");
     }
 
     [Fact]

@@ -11,8 +11,35 @@ public sealed class IniRoundTripSpecs
     private static Arbitrary<string> IniTexts()
     {
         var fragments = Gen.Elements(
-            "[", "]", "=", ":", ";", "#", " ", "  ", "\t", "\n", "\n", "\n", "\r\n", "\r", "a", "b", "Key", "x y",
-            "[sec]", "[DEFAULT]", "\n  ", "\n[s]\n", "é", "\u00a0", "\u001c", "%(here)s", "\"", "'");
+            "[",
+            "]",
+            "=",
+            ":",
+            ";",
+            "#",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n",
+            "\n",
+            "\r\n",
+            "\r",
+            "a",
+            "b",
+            "Key",
+            "x y",
+            "[sec]",
+            "[DEFAULT]",
+            "\n  ",
+            "\n[s]\n",
+            "é",
+            "\u00a0",
+            "\u001c",
+            "%(here)s",
+            "\"",
+            "'"
+        );
         return fragments.ArrayOf().Select(parts => string.Concat(parts)).ToArbitrary();
     }
 
@@ -20,12 +47,16 @@ public sealed class IniRoundTripSpecs
         [.. document.Sections.Select(s => $"[{s.Name}]" + string.Concat(s.Entries.Select(e => $"|{e.Key}={e.Value}")))];
 
     [Property(MaxTest = 500)]
-    public Property Parse_format_parse_gives_the_same_document() => Prop.ForAll(IniTexts(), text =>
-    {
-        var first = IniDocument.Parse(text, "t.conf");
-        var again = IniDocument.Parse(first.Format(), "t.conf");
-        return again.Errors.Count == 0 && Project(again).SequenceEqual(Project(first));
-    });
+    public Property Parse_format_parse_gives_the_same_document() =>
+        Prop.ForAll(
+            IniTexts(),
+            text =>
+            {
+                var first = IniDocument.Parse(text, "t.conf");
+                var again = IniDocument.Parse(first.Format(), "t.conf");
+                return again.Errors.Count == 0 && Project(again).SequenceEqual(Project(first));
+            }
+        );
 
     [Fact]
     public void Format_keeps_a_value_that_starts_with_a_comment_mark()

@@ -91,7 +91,11 @@ public sealed class CaptureSplitterSpecs
     }
 
     private CaptureSplitter Splitter(long maxBytes) =>
-        new(maxBytes, data => _log.Append(Encoding.UTF8.GetString(data)), block => _blocks.Add(Encoding.UTF8.GetString(block)));
+        new(
+            maxBytes,
+            data => _log.Append(Encoding.UTF8.GetString(data)),
+            block => _blocks.Add(Encoding.UTF8.GetString(block))
+        );
 
     private static void Feed(CaptureSplitter splitter, params string[] reads)
     {

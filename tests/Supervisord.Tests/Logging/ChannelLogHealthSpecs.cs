@@ -85,8 +85,12 @@ public sealed class ChannelLogHealthSpecs : IDisposable
         log.Write("kept\n"u8);
 
         File.ReadAllText(Path.Combine(folder, "x.log")).Should().Be("kept\n");
-        File.GetUnixFileMode(folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
-            "an AUTO log's directory is private, as its mkstemp files are");
+        File.GetUnixFileMode(folder)
+            .Should()
+            .Be(
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                "an AUTO log's directory is private, as its mkstemp files are"
+            );
     }
 
     [Fact]
@@ -127,7 +131,9 @@ public sealed class ChannelLogHealthSpecs : IDisposable
 
         File.ReadAllText(path).Should().Be("after one\nafter two\n");
         log.BytesDropped.Should().Be(0);
-        log.TakeChange().Should().Be(LogFileChange.Failed, "the removal is said even though the file was recreated at once");
+        log.TakeChange()
+            .Should()
+            .Be(LogFileChange.Failed, "the removal is said even though the file was recreated at once");
         log.TakeChange().Should().Be(LogFileChange.Recovered);
         log.TakeChange().Should().Be(LogFileChange.None);
     }

@@ -12,7 +12,9 @@ public sealed class MainLogSpecs : IDisposable
     public void A_line_is_stamped_with_the_local_time_of_the_injected_clock_in_supervisors_format()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 18, 5, 44, 835, TimeSpan.Zero));
-        time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("plus-one", TimeSpan.FromHours(1), "plus-one", "plus-one"));
+        time.SetLocalTimeZone(
+            TimeZoneInfo.CreateCustomTimeZone("plus-one", TimeSpan.FromHours(1), "plus-one", "plus-one")
+        );
         var settings = TestConfigs.Daemon(_directory);
 
         using (var log = new MainLog(settings, toStdout: false, time))
@@ -54,12 +56,18 @@ public sealed class MainLogSpecs : IDisposable
         time.Advance(TimeSpan.FromSeconds(1));
         log.Write(LogLevel.Information, "third");
 
-        File.ReadAllLines(settings.Logfile).Select(l => l[24..]).Should().Equal(
-            "INFO first",
-            $"ERRO could not write to the main log {settings.Logfile}: " + log.File!.File!.LastError + $"; its lines are held in memory (up to {RotatingLogFile.DefaultHoldBytes} bytes)",
-            "INFO second",
-            "INFO third",
-            $"WARN the main log {settings.Logfile} is written again; 0 bytes were dropped while it failed");
+        File.ReadAllLines(settings.Logfile)
+            .Select(l => l[24..])
+            .Should()
+            .Equal(
+                "INFO first",
+                $"ERRO could not write to the main log {settings.Logfile}: "
+                    + log.File!.File!.LastError
+                    + $"; its lines are held in memory (up to {RotatingLogFile.DefaultHoldBytes} bytes)",
+                "INFO second",
+                "INFO third",
+                $"WARN the main log {settings.Logfile} is written again; 0 bytes were dropped while it failed"
+            );
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

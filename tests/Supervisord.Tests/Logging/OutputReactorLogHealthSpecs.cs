@@ -1,7 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 using Supervise.Supervisord.Logging;
 using Supervise.Supervisord.Platform;
-
 using Supervise.Supervisord.Tests.Processes;
 
 namespace Supervise.Supervisord.Tests.Logging;
@@ -33,17 +32,25 @@ public sealed class OutputReactorLogHealthSpecs : IDisposable
 
         await Pump(channel, "one\n", "two\n", "three\n");
 
-        _log.Lines.Where(l => l.EventId == LogEventIds.LogFileFailing).Should().ContainSingle()
-            .Which.Message.Should().StartWith($"could not write to log file {path}: ");
+        _log.Lines.Where(l => l.EventId == LogEventIds.LogFileFailing)
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .StartWith($"could not write to log file {path}: ");
         channel.BytesHeld.Should().Be(14);
 
         File.Delete(folder);
 
-        await Eventually.UntilAsync(() => File.Exists(path) && File.ReadAllText(path) == "one\ntwo\nthree\n",
-            "the retry clock recreates the directory and writes the held lines, with no further output");
+        await Eventually.UntilAsync(
+            () => File.Exists(path) && File.ReadAllText(path) == "one\ntwo\nthree\n",
+            "the retry clock recreates the directory and writes the held lines, with no further output"
+        );
         await Eventually.UntilAsync(() => _log.Lines.Any(l => l.EventId == LogEventIds.LogFileRecovered));
-        _log.Lines.Where(l => l.EventId == LogEventIds.LogFileRecovered).Should().ContainSingle()
-            .Which.Message.Should().Be($"log file {path} is written again; 0 bytes were dropped while it failed");
+        _log.Lines.Where(l => l.EventId == LogEventIds.LogFileRecovered)
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be($"log file {path} is written again; 0 bytes were dropped while it failed");
         channel.BytesDropped.Should().Be(0);
     }
 
@@ -65,7 +72,9 @@ public sealed class OutputReactorLogHealthSpecs : IDisposable
             arrived.Release();
         };
         var attached = _reactor.Attach(read, channel);
-        await using (var writer = new FileStream(new SafeFileHandle(write, ownsHandle: true), FileAccess.Write, bufferSize: 0))
+        await using (
+            var writer = new FileStream(new SafeFileHandle(write, ownsHandle: true), FileAccess.Write, bufferSize: 0)
+        )
         {
             var sent = 0L;
             foreach (var chunk in chunks)

@@ -1,8 +1,8 @@
 using System.Text;
 using Supervise.Supervisord.Logging;
+using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
-using Supervise.Supervisord.Platform;
 
 namespace Supervise.Supervisord.Tests.Logging;
 
@@ -48,7 +48,9 @@ public sealed class OutputReactorSpecs : IDisposable
 
         new FileInfo(log.Path + ".2").Length.Should().Be(5_000_000);
         new FileInfo(log.Path + ".1").Length.Should().Be(5_000_000);
-        var joined = File.ReadAllBytes(log.Path + ".2").Concat(File.ReadAllBytes(log.Path + ".1")).Concat(File.ReadAllBytes(log.Path!));
+        var joined = File.ReadAllBytes(log.Path + ".2")
+            .Concat(File.ReadAllBytes(log.Path + ".1"))
+            .Concat(File.ReadAllBytes(log.Path!));
         joined.Should().Equal(File.ReadAllBytes(source));
     }
 
@@ -88,7 +90,9 @@ public sealed class OutputReactorSpecs : IDisposable
 
         await Copy($"cat {source}", log, stripAnsi: true).WaitAsync(Patience);
 
-        File.ReadAllText(log.Path!).Should().Be(string.Concat(Enumerable.Repeat("red plain text of a coloured line\n", 200_000)));
+        File.ReadAllText(log.Path!)
+            .Should()
+            .Be(string.Concat(Enumerable.Repeat("red plain text of a coloured line\n", 200_000)));
     }
 
     [Fact]
@@ -99,7 +103,11 @@ public sealed class OutputReactorSpecs : IDisposable
 
         var copying = Copy($"cat {source}; sleep 0.2; echo after; exec sleep 30", log);
 
-        await Eventually.UntilAsync(() => new FileInfo(log.Path!).Length == (4 << 20) + 6, "the line after the flood is logged", Patience);
+        await Eventually.UntilAsync(
+            () => new FileInfo(log.Path!).Length == (4 << 20) + 6,
+            "the line after the flood is logged",
+            Patience
+        );
         File.ReadAllBytes(log.Path!)[(4 << 20)..].Should().Equal("after\n"u8.ToArray());
         copying.IsCompleted.Should().BeFalse("the child still holds its stdout open");
     }
@@ -125,7 +133,9 @@ public sealed class OutputReactorSpecs : IDisposable
         var logs = Enumerable.Range(0, 50).Select(i => Log($"many-{i}.log")).ToList();
         try
         {
-            var copies = logs.Select((log, i) => Copy($"i=0; while [ $i -lt 500 ]; do echo child {i} line $i; i=$((i+1)); done", log));
+            var copies = logs.Select(
+                (log, i) => Copy($"i=0; while [ $i -lt 500 ]; do echo child {i} line $i; i=$((i+1)); done", log)
+            );
             await Task.WhenAll(copies).WaitAsync(Patience);
 
             for (var i = 0; i < logs.Count; i++)
@@ -194,7 +204,15 @@ public sealed class OutputReactorSpecs : IDisposable
     /// <summary>Runs <paramref name="script"/> under /bin/sh with its stdout attached to the reactor.</summary>
     private async Task Copy(string script, ChannelLog log, bool stripAnsi = false)
     {
-        var request = new SpawnRequest($"/bin/sh -c '{script}'", ChildEnvironment.CurrentProcess(), _directory, null, null, null, RedirectStderr: true);
+        var request = new SpawnRequest(
+            $"/bin/sh -c '{script}'",
+            ChildEnvironment.CurrentProcess(),
+            _directory,
+            null,
+            null,
+            null,
+            RedirectStderr: true
+        );
         var (child, error) = await _spawner.SpawnAsync(request);
         child.Should().NotBeNull(error?.Message);
         _pids.Add(child!.Pid);

@@ -38,7 +38,11 @@ public sealed class CallMetricsSpecs
         metrics.Record(ControlCallMetrics.XmlRpc, "evil.<script>", CallOutcome.Fault, metrics.Start());
         metrics.Record(ControlCallMetrics.XmlRpc, "another.made.up", CallOutcome.Fault, metrics.Start());
 
-        metrics.Snapshot().Select(e => e.Key.Method).Should().Equal("supervisor.getState", ControlCallMetrics.UnknownMethod);
+        metrics
+            .Snapshot()
+            .Select(e => e.Key.Method)
+            .Should()
+            .Equal("supervisor.getState", ControlCallMetrics.UnknownMethod);
     }
 
     [Fact]

@@ -31,7 +31,10 @@ public sealed class ChildUsageReaderSpecs : IDisposable
         // Burns some CPU first, then sleeps, so that its CPU time is well above zero. Its memory is compared once it
         // is sleep: the exec from the shell changes it.
         var child = Start("/bin/sh", "-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; exec sleep 30");
-        await Eventually.UntilAsync(() => File.ReadAllText($"/proc/{child.Id}/comm").Trim() == "sleep", "the child has become sleep");
+        await Eventually.UntilAsync(
+            () => File.ReadAllText($"/proc/{child.Id}/comm").Trim() == "sleep",
+            "the child has become sleep"
+        );
 
         var before = ProcStat.Of(child.Id)!.Value.CpuSeconds;
         var usage = Read(child.Id);
@@ -108,7 +111,10 @@ public sealed class ChildUsageReaderSpecs : IDisposable
     [Fact]
     public void The_resident_set_is_the_second_statm_field_in_pages()
     {
-        ChildUsageReader.ParseResidentBytes(Encoding.ASCII.GetBytes("4242 300 100 10 0 200 0\n")).Should().Be(300L * Environment.SystemPageSize);
+        ChildUsageReader
+            .ParseResidentBytes(Encoding.ASCII.GetBytes("4242 300 100 10 0 200 0\n"))
+            .Should()
+            .Be(300L * Environment.SystemPageSize);
         ChildUsageReader.ParseResidentBytes(Encoding.ASCII.GetBytes("garbage")).Should().Be(0);
     }
 

@@ -16,8 +16,11 @@ public sealed class ExpositionWriterSpecs
             w.Sample("supervise_x_total").Value(4);
         });
 
-        text.Should().Be("# HELP supervise_x_total Things counted.\n# TYPE supervise_x_total counter\n"
-            + "supervise_x_total{group=\"g\",name=\"n\"} 3\nsupervise_x_total 4\n");
+        text.Should()
+            .Be(
+                "# HELP supervise_x_total Things counted.\n# TYPE supervise_x_total counter\n"
+                    + "supervise_x_total{group=\"g\",name=\"n\"} 3\nsupervise_x_total 4\n"
+            );
     }
 
     [Fact]
@@ -63,7 +66,9 @@ public sealed class ExpositionWriterSpecs
         var text = Write(w => w.Sample("m").Value(units, decimals));
 
         text.Should().Be($"m {expected}\n");
-        double.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Should().Be(units / Math.Pow(10, decimals));
+        double.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)
+            .Should()
+            .Be(units / Math.Pow(10, decimals));
     }
 
     [Fact]
@@ -74,7 +79,9 @@ public sealed class ExpositionWriterSpecs
         labels.LabelText("name", "n", first: false);
 
         var reused = Write(w => w.Sample("m").Labels(labels.Written.Span).Label("state", "RUNNING").Value(1));
-        var direct = Write(w => w.Sample("m").Label("group", "g\"1").Label("name", "n").Label("state", "RUNNING").Value(1));
+        var direct = Write(w =>
+            w.Sample("m").Label("group", "g\"1").Label("name", "n").Label("state", "RUNNING").Value(1)
+        );
 
         reused.Should().Be(direct).And.Be("m{group=\"g\\\"1\",name=\"n\",state=\"RUNNING\"} 1\n");
     }
@@ -94,13 +101,16 @@ public sealed class ExpositionWriterSpecs
     [Fact]
     public void The_buffer_grows_past_its_initial_size_without_losing_what_was_written()
     {
-        var text = Write(w =>
-        {
-            for (var i = 0; i < 10_000; i++)
+        var text = Write(
+            w =>
             {
-                w.Sample("m").Label("i", i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Value(i);
-            }
-        }, initialCapacity: 16);
+                for (var i = 0; i < 10_000; i++)
+                {
+                    w.Sample("m").Label("i", i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Value(i);
+                }
+            },
+            initialCapacity: 16
+        );
 
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(10_000);

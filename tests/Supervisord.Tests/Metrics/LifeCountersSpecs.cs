@@ -13,7 +13,20 @@ public sealed class LifeCountersSpecs
         var life = new LifeCounters();
         using var _ = hub.Subscribe(life);
 
-        foreach (var (to, expected) in new[] { ("STARTING", false), ("BACKOFF", false), ("STARTING", false), ("RUNNING", false), ("EXITED", false), ("STARTING", false), ("RUNNING", false), ("EXITED", true), ("FATAL", false) })
+        foreach (
+            var (to, expected) in new[]
+            {
+                ("STARTING", false),
+                ("BACKOFF", false),
+                ("STARTING", false),
+                ("RUNNING", false),
+                ("EXITED", false),
+                ("STARTING", false),
+                ("RUNNING", false),
+                ("EXITED", true),
+                ("FATAL", false),
+            }
+        )
         {
             hub.Publish(new ProcessStateChanged("web", "grp", "X", to, 10, 0, expected));
         }

@@ -36,7 +36,8 @@ public sealed class MetricsExpositionSpecs : IAsyncLifetime
 
         var text = Scrape();
 
-        text.Should().Contain("supervise_process_state{group=\"web\",name=\"web\",state=\"RUNNING\"} 1\n")
+        text.Should()
+            .Contain("supervise_process_state{group=\"web\",name=\"web\",state=\"RUNNING\"} 1\n")
             .And.Contain("supervise_process_state{group=\"web\",name=\"web\",state=\"STOPPED\"} 0\n")
             .And.Contain("supervise_process_state_code{group=\"web\",name=\"web\"} 20\n")
             .And.Contain("supervise_process_spawns_total{group=\"web\",name=\"web\"} 1\n")
@@ -51,18 +52,32 @@ public sealed class MetricsExpositionSpecs : IAsyncLifetime
     [Fact]
     public async Task A_crashing_program_moves_its_unexpected_exits_and_its_log_bytes()
     {
-        var config = TestConfigs.Program("crash", "/bin/sh -c 'echo boom; sleep 0.2; exit 3'") with { StartSecs = 0, Stdout = _engine.FileLog("crash.log") };
+        var config = TestConfigs.Program("crash", "/bin/sh -c 'echo boom; sleep 0.2; exit 3'") with
+        {
+            StartSecs = 0,
+            Stdout = _engine.FileLog("crash.log"),
+        };
         var process = _engine.Add(config).Processes[0];
         await process.StartAsync();
 
-        await Eventually.UntilAsync(() => Value(Scrape(), "supervise_process_exits_total{group=\"crash\",name=\"crash\",expected=\"false\"}") >= 2,
-            "two crashes counted");
+        await Eventually.UntilAsync(
+            () =>
+                Value(Scrape(), "supervise_process_exits_total{group=\"crash\",name=\"crash\",expected=\"false\"}")
+                >= 2,
+            "two crashes counted"
+        );
 
         var text = Scrape();
         Value(text, "supervise_process_exits_total{group=\"crash\",name=\"crash\",expected=\"true\"}").Should().Be(0);
-        Value(text, "supervise_process_spawns_total{group=\"crash\",name=\"crash\"}").Should().BeGreaterThanOrEqualTo(2);
-        Value(text, "supervise_process_log_written_bytes_total{group=\"crash\",name=\"crash\",channel=\"stdout\"}").Should().BeGreaterThanOrEqualTo(5);
-        Value(text, "supervise_process_log_dropped_bytes_total{group=\"crash\",name=\"crash\",channel=\"stdout\"}").Should().Be(0);
+        Value(text, "supervise_process_spawns_total{group=\"crash\",name=\"crash\"}")
+            .Should()
+            .BeGreaterThanOrEqualTo(2);
+        Value(text, "supervise_process_log_written_bytes_total{group=\"crash\",name=\"crash\",channel=\"stdout\"}")
+            .Should()
+            .BeGreaterThanOrEqualTo(5);
+        Value(text, "supervise_process_log_dropped_bytes_total{group=\"crash\",name=\"crash\",channel=\"stdout\"}")
+            .Should()
+            .Be(0);
     }
 
     [Fact]
@@ -73,17 +88,28 @@ public sealed class MetricsExpositionSpecs : IAsyncLifetime
 
         var lines = Scrape().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        var families = lines.Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+        var families = lines
+            .Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[2])
+            .ToList();
         families.Should().OnlyHaveUniqueItems();
         var order = lines.Where(l => !l.StartsWith('#')).Select(l => FamilyOf(l, families)).ToList();
-        order.Should().Equal(order.Distinct().SelectMany(f => order.Where(o => o == f)), "no family's samples are split");
+        order
+            .Should()
+            .Equal(order.Distinct().SelectMany(f => order.Where(o => o == f)), "no family's samples are split");
     }
 
     [Fact]
     public void A_scrape_of_a_thousand_processes_allocates_little_beyond_its_pooled_buffer()
     {
-        _engine.Registry.Add(new ProcessGroupConfig("many", 999, GroupKind.Program,
-            new ValueList<ProcessConfig>([.. Enumerable.Range(0, 1000).Select(i => TestConfigs.Program($"p{i}"))])));
+        _engine.Registry.Add(
+            new ProcessGroupConfig(
+                "many",
+                999,
+                GroupKind.Program,
+                new ValueList<ProcessConfig>([.. Enumerable.Range(0, 1000).Select(i => TestConfigs.Program($"p{i}"))])
+            )
+        );
         var exposition = Exposition();
         using (var warm = new ExpositionWriter())
         {
@@ -98,27 +124,43 @@ public sealed class MetricsExpositionSpecs : IAsyncLifetime
         }
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        allocated.Should().BeLessThan(64 * 1024, "the exposition is written into a pooled buffer, not built as strings");
+        allocated
+            .Should()
+            .BeLessThan(64 * 1024, "the exposition is written into a pooled buffer, not built as strings");
     }
 
     private static string FamilyOf(string sample, List<string> families)
     {
         var name = sample[..sample.IndexOfAny(['{', ' '])];
-        return families.Where(f => name == f || name.StartsWith(f + "_", StringComparison.Ordinal)).MaxBy(f => f.Length) ?? name;
+        return families.Where(f => name == f || name.StartsWith(f + "_", StringComparison.Ordinal)).MaxBy(f => f.Length)
+            ?? name;
     }
 
     private static double Value(string text, string series)
     {
         var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return line is null
+            ? double.NaN
+            : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private MetricsExposition Exposition()
     {
-        var config = new SupervisorConfig("/nonexistent/supervisord.conf", _engine.Registry.Daemon, null, null,
-            new CtlSettings("unix:///nonexistent.sock", null, null, "supervisor", null), ValueList<ProcessGroupConfig>.Empty);
+        var config = new SupervisorConfig(
+            "/nonexistent/supervisord.conf",
+            _engine.Registry.Daemon,
+            null,
+            null,
+            new CtlSettings("unix:///nonexistent.sock", null, null, "supervisor", null),
+            ValueList<ProcessGroupConfig>.Empty
+        );
         var daemon = new SupervisorDaemon(config.SourcePath, config, _engine.Registry, NullLogger.Instance);
-        return new MetricsExposition(daemon, _life, new ControlCallMetrics(TimeProvider.System, []), TimeProvider.System);
+        return new MetricsExposition(
+            daemon,
+            _life,
+            new ControlCallMetrics(TimeProvider.System, []),
+            TimeProvider.System
+        );
     }
 
     private string Scrape()

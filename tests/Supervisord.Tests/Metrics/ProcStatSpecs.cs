@@ -10,7 +10,8 @@ public sealed class ProcStatSpecs
     public void Fields_are_counted_after_the_last_parenthesis_so_a_command_name_with_spaces_and_parens_does_not_shift_them()
     {
         // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime prio nice threads itreal start vsize rss
-        var line = "42 (a (b) c) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 7 3 20 0 5 0 1234 9999999 300 18446744073709551615\n";
+        var line =
+            "42 (a (b) c) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 7 3 20 0 5 0 1234 9999999 300 18446744073709551615\n";
 
         var stat = ProcStat.Parse(Encoding.ASCII.GetBytes(line));
 
@@ -45,6 +46,13 @@ public sealed class ProcStatSpecs
         using var file = File.OpenRead("/proc/self/stat");
 
         OpenFds.Count().Should().BeGreaterThan(before);
-        OpenFds.Count().Should().BeCloseTo(Directory.GetFileSystemEntries("/proc/self/fd").Length - 1, 4, "other threads may open or close one meanwhile");
+        OpenFds
+            .Count()
+            .Should()
+            .BeCloseTo(
+                Directory.GetFileSystemEntries("/proc/self/fd").Length - 1,
+                4,
+                "other threads may open or close one meanwhile"
+            );
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Cpu = System.Runtime.InteropServices.Architecture;
 using Supervise.Supervisord.Platform;
+using Cpu = System.Runtime.InteropServices.Architecture;
 
 namespace Supervise.Supervisord.Tests.Platform;
 

@@ -73,5 +73,6 @@ public sealed class EpollSetSpecs
         Pipes.Close(read);
     }
 
-    private static FileStream Writer(int fd) => new(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, bufferSize: 0);
+    private static FileStream Writer(int fd) =>
+        new(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, bufferSize: 0);
 }

@@ -9,7 +9,9 @@ internal static class Python
 
     public static IReadOnlyList<string> Run(string script)
     {
-        using var process = Process.Start(new ProcessStartInfo(Path, ["-c", script]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(
+            new ProcessStartInfo(Path, ["-c", script]) { RedirectStandardOutput = true }
+        )!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit(10_000).Should().BeTrue("python3 answers within 10 s");
         process.ExitCode.Should().Be(0);

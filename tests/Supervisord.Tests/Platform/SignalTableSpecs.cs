@@ -58,10 +58,17 @@ public sealed class SignalTableSpecs
     {
         var constants = new Dictionary<string, int>
         {
-            ["SIGHUP"] = SignalTable.SIGHUP, ["SIGINT"] = SignalTable.SIGINT, ["SIGQUIT"] = SignalTable.SIGQUIT,
-            ["SIGKILL"] = SignalTable.SIGKILL, ["SIGUSR1"] = SignalTable.SIGUSR1, ["SIGUSR2"] = SignalTable.SIGUSR2,
-            ["SIGPIPE"] = SignalTable.SIGPIPE, ["SIGTERM"] = SignalTable.SIGTERM, ["SIGCHLD"] = SignalTable.SIGCHLD,
-            ["SIGSTOP"] = SignalTable.SIGSTOP, ["SIGXFSZ"] = SignalTable.SIGXFSZ,
+            ["SIGHUP"] = SignalTable.SIGHUP,
+            ["SIGINT"] = SignalTable.SIGINT,
+            ["SIGQUIT"] = SignalTable.SIGQUIT,
+            ["SIGKILL"] = SignalTable.SIGKILL,
+            ["SIGUSR1"] = SignalTable.SIGUSR1,
+            ["SIGUSR2"] = SignalTable.SIGUSR2,
+            ["SIGPIPE"] = SignalTable.SIGPIPE,
+            ["SIGTERM"] = SignalTable.SIGTERM,
+            ["SIGCHLD"] = SignalTable.SIGCHLD,
+            ["SIGSTOP"] = SignalTable.SIGSTOP,
+            ["SIGXFSZ"] = SignalTable.SIGXFSZ,
         };
 
         constants.Should().AllSatisfy(c => SignalTable.Name(c.Value).Should().Be(c.Key));
@@ -78,7 +85,9 @@ public sealed class SignalTableSpecs
     [PythonFact]
     public void The_table_holds_every_signal_of_pythons_signal_module_with_the_same_number()
     {
-        var python = Python.Run("import signal\nfor k, v in sorted(vars(signal).items()):\n    if k.startswith('SIG') and not k.startswith('SIG_'): print(k, int(v))");
+        var python = Python.Run(
+            "import signal\nfor k, v in sorted(vars(signal).items()):\n    if k.startswith('SIG') and not k.startswith('SIG_'): print(k, int(v))"
+        );
 
         var expected = python.Select(line => line.Split(' ')).ToDictionary(f => f[0], f => int.Parse(f[1]));
         SignalTable.All.ToDictionary(s => s.Name, s => s.Number).Should().Equal(expected);

@@ -17,11 +17,22 @@ public sealed class EngineFixture : IAsyncDisposable
     /// <param name="time">The actors' clock; a FakeTimeProvider lets a spec drive startsecs, backoff and stopwaitsecs.</param>
     /// <param name="signals">kill(2) for the actors; a spec can make it fail.</param>
     /// <param name="logger">The main log.</param>
-    public EngineFixture(TimeProvider? time = null, ISignalSender? signals = null, Microsoft.Extensions.Logging.ILogger? logger = null)
+    public EngineFixture(
+        TimeProvider? time = null,
+        ISignalSender? signals = null,
+        Microsoft.Extensions.Logging.ILogger? logger = null
+    )
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("supervise-engine-").FullName;
-        var services = new ProcessServices(_spawner, _reaper, _output, signals ?? new ReaperSignalSender(_reaper),
-            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"), time ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        var services = new ProcessServices(
+            _spawner,
+            _reaper,
+            _output,
+            signals ?? new ReaperSignalSender(_reaper),
+            new ChildEnvironment(ChildEnvironment.CurrentProcess(), "unix:///tmp/test.sock"),
+            time ?? TimeProvider.System,
+            logger ?? NullLogger.Instance
+        );
         _events = new Supervisord.Events.EventHub(time ?? TimeProvider.System);
         Registry = new ProcessRegistry(services, _events, ProcessLifecycle.None, TestConfigs.Daemon(Directory));
     }
@@ -30,10 +41,13 @@ public sealed class EngineFixture : IAsyncDisposable
 
     public ProcessRegistry Registry { get; }
 
-    public LogChannelConfig FileLog(string name) => new(LogTarget.File, Path.Combine(Directory, name), 0, 0, 0, false, false);
+    public LogChannelConfig FileLog(string name) =>
+        new(LogTarget.File, Path.Combine(Directory, name), 0, 0, 0, false, false);
 
     public ProcessGroup Add(params ProcessConfig[] processes) =>
-        Registry.Add(new ProcessGroupConfig(processes[0].Name, 999, GroupKind.Program, new ValueList<ProcessConfig>(processes)))!;
+        Registry.Add(
+            new ProcessGroupConfig(processes[0].Name, 999, GroupKind.Program, new ValueList<ProcessConfig>(processes))
+        )!;
 
     /// <summary>The process state changes the feed holds so far, in order (the hub delivers as the actor publishes).</summary>
     public static List<Supervisord.Events.ProcessStateChanged> StateChanges(Supervisord.Events.EventFeed feed)

@@ -13,7 +13,8 @@ public sealed class EnvFileSpecs : IDisposable
     [Fact]
     public void Parser_reads_comments_export_quotes_escapes_and_continuations()
     {
-        var (variables, error) = EnvFileParser.Parse("""
+        var (variables, error) = EnvFileParser.Parse(
+            """
             # a comment
             ; another
             A=plain value  
@@ -26,12 +27,22 @@ public sealed class EnvFileSpecs : IDisposable
               line
             G=
             H=with # hash
-            """);
+            """
+        );
 
         error.Should().BeNull();
-        variables!.Should().Equal(
-            new("A", "plain value"), new("B", "exported"), new("C", @"single $literal \n"), new("D", "double \"quoted\" $x\nnext"),
-            new("E", "multi\nline"), new("F", "joined line"), new("G", ""), new("H", "with # hash"));
+        variables!
+            .Should()
+            .Equal(
+                new("A", "plain value"),
+                new("B", "exported"),
+                new("C", @"single $literal \n"),
+                new("D", "double \"quoted\" $x\nnext"),
+                new("E", "multi\nline"),
+                new("F", "joined line"),
+                new("G", ""),
+                new("H", "with # hash")
+            );
     }
 
     [Theory]

@@ -9,17 +9,61 @@ public sealed class ProcessLogSpecs
     public static TheoryData<WriteLogCase> Lines { get; } =
     [
         new(new SpawnedLine("web", 42), LogLevel.Information, ProcessLogEvents.Spawned, "spawned: 'web' with pid 42"),
-        new(new SpawnErrorLine("can't find command 'x'"), LogLevel.Information, ProcessLogEvents.SpawnError, "spawnerr: can't find command 'x'"),
-        new(new EnteredRunningLine("web", 1), LogLevel.Information, ProcessLogEvents.EnteredRunning,
-            "success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)"),
-        new(new ExitedLine("web", "exit status 0", Expected: true), LogLevel.Information, ProcessLogEvents.ExitedExpected, "exited: web (exit status 0; expected)"),
-        new(new ExitedLine("web", "exit status 3", Expected: false), LogLevel.Warning, ProcessLogEvents.ExitedUnexpected, "exited: web (exit status 3; not expected)"),
-        new(new StoppedLine("web", "exit status 0", Expected: true), LogLevel.Information, ProcessLogEvents.Stopped, "stopped: web (exit status 0)"),
-        new(new StoppedLine("web", "terminated by SIGTERM", Expected: false), LogLevel.Warning, ProcessLogEvents.Stopped, "stopped: web (terminated by SIGTERM)"),
-        new(new KillingLine("web", 42, "SIGTERM"), LogLevel.Debug, ProcessLogEvents.Killing, "killing web (pid 42) with signal SIGTERM"),
+        new(
+            new SpawnErrorLine("can't find command 'x'"),
+            LogLevel.Information,
+            ProcessLogEvents.SpawnError,
+            "spawnerr: can't find command 'x'"
+        ),
+        new(
+            new EnteredRunningLine("web", 1),
+            LogLevel.Information,
+            ProcessLogEvents.EnteredRunning,
+            "success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)"
+        ),
+        new(
+            new ExitedLine("web", "exit status 0", Expected: true),
+            LogLevel.Information,
+            ProcessLogEvents.ExitedExpected,
+            "exited: web (exit status 0; expected)"
+        ),
+        new(
+            new ExitedLine("web", "exit status 3", Expected: false),
+            LogLevel.Warning,
+            ProcessLogEvents.ExitedUnexpected,
+            "exited: web (exit status 3; not expected)"
+        ),
+        new(
+            new StoppedLine("web", "exit status 0", Expected: true),
+            LogLevel.Information,
+            ProcessLogEvents.Stopped,
+            "stopped: web (exit status 0)"
+        ),
+        new(
+            new StoppedLine("web", "terminated by SIGTERM", Expected: false),
+            LogLevel.Warning,
+            ProcessLogEvents.Stopped,
+            "stopped: web (terminated by SIGTERM)"
+        ),
+        new(
+            new KillingLine("web", 42, "SIGTERM"),
+            LogLevel.Debug,
+            ProcessLogEvents.Killing,
+            "killing web (pid 42) with signal SIGTERM"
+        ),
         new(new SigkillLine("web", 42), LogLevel.Warning, ProcessLogEvents.Sigkill, "killing 'web' (42) with SIGKILL"),
-        new(new GaveUpLine("web"), LogLevel.Information, ProcessLogEvents.GaveUp, "gave up: web entered FATAL state, too many start retries too quickly"),
-        new(new KillFailedLine("web", 42, "EPERM"), LogLevel.Critical, ProcessLogEvents.KillFailed, "unknown problem killing web (42):EPERM"),
+        new(
+            new GaveUpLine("web"),
+            LogLevel.Information,
+            ProcessLogEvents.GaveUp,
+            "gave up: web entered FATAL state, too many start retries too quickly"
+        ),
+        new(
+            new KillFailedLine("web", 42, "EPERM"),
+            LogLevel.Critical,
+            ProcessLogEvents.KillFailed,
+            "unknown problem killing web (42):EPERM"
+        ),
     ];
 
     [Theory]

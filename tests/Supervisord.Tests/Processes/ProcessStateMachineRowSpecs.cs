@@ -14,7 +14,13 @@ public sealed class ProcessStateMachineRowSpecs
         ProcessStateMachine.Decide(core, trigger, config ?? Config, Now);
 
     private static ProcessCore In(ProcessState state, int pid = 0) =>
-        ProcessCore.Initial with { State = state, Pid = pid, EverStarted = state != ProcessState.Stopped, TimerToken = 4 };
+        ProcessCore.Initial with
+        {
+            State = state,
+            Pid = pid,
+            EverStarted = state != ProcessState.Stopped,
+            TimerToken = 4,
+        };
 
     private static ChildExited Exit(int code, double uptimeSeconds, bool mayRestart = true) =>
         new(WaitStatus.FromExitCode(code), TimeSpan.FromSeconds(uptimeSeconds), mayRestart);
@@ -102,8 +108,14 @@ public sealed class ProcessStateMachineRowSpecs
         core.State.Should().Be(ProcessState.Unknown);
         core.Killing.Should().BeFalse();
         core.TimerToken.Should().NotBe(stopping.TimerToken, "the armed deadline's token must be stale");
-        effects.Should().Contain(new CancelTimer()).And.Contain(new StateChanged(ProcessState.Stopping, ProcessState.Unknown, 42));
-        CapturingLogger.Render(effects).Should().ContainSingle(l => l.Message == "unknown problem killing web (42):EPERM");
+        effects
+            .Should()
+            .Contain(new CancelTimer())
+            .And.Contain(new StateChanged(ProcessState.Stopping, ProcessState.Unknown, 42));
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .ContainSingle(l => l.Message == "unknown problem killing web (42):EPERM");
     }
 
     [Fact]
@@ -115,8 +127,14 @@ public sealed class ProcessStateMachineRowSpecs
         core.Pid.Should().Be(0);
         effects.OfType<StateChanged>().Select(c => c.To).Should().Equal(ProcessState.Backoff, ProcessState.Fatal);
         effects.Should().NotContain(e => e is StartTimer || e is SpawnChild);
-        CapturingLogger.Render(effects).Select(l => l.Message).Should().Equal(
-            "exited: web (exit status 1; not expected)", "gave up: web entered FATAL state, too many start retries too quickly");
+        CapturingLogger
+            .Render(effects)
+            .Select(l => l.Message)
+            .Should()
+            .Equal(
+                "exited: web (exit status 1; not expected)",
+                "gave up: web entered FATAL state, too many start retries too quickly"
+            );
     }
 
     [Theory]

@@ -15,7 +15,13 @@ public sealed class ProcessStateMachineSpecs
         ProcessStateMachine.Decide(core, trigger, config ?? Config, Now);
 
     private static ProcessCore In(ProcessState state, int pid = 0, int backoff = 0) =>
-        ProcessCore.Initial with { State = state, Pid = pid, Backoff = backoff, EverStarted = state != ProcessState.Stopped };
+        ProcessCore.Initial with
+        {
+            State = state,
+            Pid = pid,
+            Backoff = backoff,
+            EverStarted = state != ProcessState.Stopped,
+        };
 
     private static ChildExited Exit(int code, double uptimeSeconds, bool mayRestart = true) =>
         new(WaitStatus.FromExitCode(code), TimeSpan.FromSeconds(uptimeSeconds), mayRestart);
@@ -55,7 +61,10 @@ public sealed class ProcessStateMachineSpecs
 
         core.Pid.Should().Be(42);
         core.State.Should().Be(ProcessState.Starting);
-        effects.OfType<StartTimer>().Should().ContainSingle(t => t.Kind == TimerKind.StartSecs && t.Delay == TimeSpan.FromSeconds(1));
+        effects
+            .OfType<StartTimer>()
+            .Should()
+            .ContainSingle(t => t.Kind == TimerKind.StartSecs && t.Delay == TimeSpan.FromSeconds(1));
         CapturingLogger.Render(effects).Should().ContainSingle(l => l.Message == "spawned: 'web' with pid 42");
     }
 
@@ -76,8 +85,13 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Running);
         core.Backoff.Should().Be(0);
-        CapturingLogger.Render(effects).Should().ContainSingle(l =>
-            l.Message == "success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)");
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .ContainSingle(l =>
+                l.Message
+                == "success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)"
+            );
     }
 
     [Fact]
@@ -99,7 +113,10 @@ public sealed class ProcessStateMachineSpecs
         core.State.Should().Be(ProcessState.Backoff);
         core.Backoff.Should().Be(1);
         core.SpawnError.Should().Be("Exited too quickly (process log may have details)");
-        effects.OfType<StartTimer>().Should().ContainSingle(t => t.Kind == TimerKind.Backoff && t.Delay == TimeSpan.FromSeconds(1));
+        effects
+            .OfType<StartTimer>()
+            .Should()
+            .ContainSingle(t => t.Kind == TimerKind.Backoff && t.Delay == TimeSpan.FromSeconds(1));
         CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (exit status 0; not expected)");
     }
 
@@ -122,7 +139,10 @@ public sealed class ProcessStateMachineSpecs
         core.State.Should().Be(ProcessState.Fatal);
         core.Backoff.Should().Be(0);
         effects.OfType<StateChanged>().Select(c => c.To).Should().Equal(ProcessState.Backoff, ProcessState.Fatal);
-        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "gave up: web entered FATAL state, too many start retries too quickly");
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .Contain(l => l.Message == "gave up: web entered FATAL state, too many start retries too quickly");
     }
 
     [Fact]
@@ -155,7 +175,10 @@ public sealed class ProcessStateMachineSpecs
         core.State.Should().Be(ProcessState.Exited);
         core.ExitStatus.Should().Be(0);
         effects.Should().NotContain(e => e is SpawnChild);
-        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (exit status 0; expected)" && l.Level == LogLevel.Information);
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .Contain(l => l.Message == "exited: web (exit status 0; expected)" && l.Level == LogLevel.Information);
     }
 
     [Fact]
@@ -165,13 +188,23 @@ public sealed class ProcessStateMachineSpecs
 
         core.State.Should().Be(ProcessState.Starting);
         effects.OfType<StateChanged>().Select(c => c.To).Should().Equal(ProcessState.Exited, ProcessState.Starting);
-        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (exit status 3; not expected)" && l.Level == LogLevel.Warning);
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .Contain(l => l.Message == "exited: web (exit status 3; not expected)" && l.Level == LogLevel.Warning);
     }
 
     [Fact]
     public void Autorestart_true_restarts_even_after_an_expected_exit()
     {
-        var (core, _) = Decide(In(ProcessState.Running, pid: 42), Exit(0, 5), Config with { AutoRestart = AutoRestart.True });
+        var (core, _) = Decide(
+            In(ProcessState.Running, pid: 42),
+            Exit(0, 5),
+            Config with
+            {
+                AutoRestart = AutoRestart.True,
+            }
+        );
 
         core.State.Should().Be(ProcessState.Starting);
     }
@@ -179,7 +212,14 @@ public sealed class ProcessStateMachineSpecs
     [Fact]
     public void Autorestart_false_never_restarts()
     {
-        var (core, _) = Decide(In(ProcessState.Running, pid: 42), Exit(3, 5), Config with { AutoRestart = AutoRestart.False });
+        var (core, _) = Decide(
+            In(ProcessState.Running, pid: 42),
+            Exit(3, 5),
+            Config with
+            {
+                AutoRestart = AutoRestart.False,
+            }
+        );
 
         core.State.Should().Be(ProcessState.Exited);
     }
@@ -187,10 +227,16 @@ public sealed class ProcessStateMachineSpecs
     [Fact]
     public void A_signal_death_is_never_expected()
     {
-        var (core, effects) = Decide(In(ProcessState.Running, pid: 42), new ChildExited(WaitStatus.FromSignal(9), TimeSpan.FromSeconds(5), MayRestart: false));
+        var (core, effects) = Decide(
+            In(ProcessState.Running, pid: 42),
+            new ChildExited(WaitStatus.FromSignal(9), TimeSpan.FromSeconds(5), MayRestart: false)
+        );
 
         core.ExitStatus.Should().Be(-1);
-        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "exited: web (terminated by SIGKILL; not expected)");
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .Contain(l => l.Message == "exited: web (terminated by SIGKILL; not expected)");
     }
 
     [Fact]
@@ -222,7 +268,10 @@ public sealed class ProcessStateMachineSpecs
         core.State.Should().Be(ProcessState.Stopping);
         core.Killing.Should().BeTrue();
         effects.Should().Contain(new SendSignal(2, ToGroup: true));
-        effects.OfType<StartTimer>().Should().ContainSingle(t => t.Kind == TimerKind.StopDeadline && t.Delay == TimeSpan.FromSeconds(7));
+        effects
+            .OfType<StartTimer>()
+            .Should()
+            .ContainSingle(t => t.Kind == TimerKind.StopDeadline && t.Delay == TimeSpan.FromSeconds(7));
     }
 
     [Fact]
@@ -239,11 +288,21 @@ public sealed class ProcessStateMachineSpecs
     {
         var stopping = In(ProcessState.Stopping, pid: 42) with { Killing = true, TimerToken = 5 };
 
-        var (core, effects) = Decide(stopping, new TimerFired(TimerKind.StopDeadline, 5), Config with { KillAsGroup = true });
+        var (core, effects) = Decide(
+            stopping,
+            new TimerFired(TimerKind.StopDeadline, 5),
+            Config with
+            {
+                KillAsGroup = true,
+            }
+        );
 
         core.State.Should().Be(ProcessState.Stopping);
         effects.Should().Contain(new SendSignal(9, ToGroup: true));
-        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "killing 'web' (42) with SIGKILL" && l.Level == LogLevel.Warning);
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .Contain(l => l.Message == "killing 'web' (42) with SIGKILL" && l.Level == LogLevel.Warning);
     }
 
     [Fact]
@@ -251,11 +310,17 @@ public sealed class ProcessStateMachineSpecs
     {
         var stopping = In(ProcessState.Stopping, pid: 42) with { Killing = true };
 
-        var (core, effects) = Decide(stopping, new ChildExited(WaitStatus.FromSignal(15), TimeSpan.FromSeconds(9), MayRestart: true));
+        var (core, effects) = Decide(
+            stopping,
+            new ChildExited(WaitStatus.FromSignal(15), TimeSpan.FromSeconds(9), MayRestart: true)
+        );
 
         core.State.Should().Be(ProcessState.Stopped);
         core.Pid.Should().Be(0);
-        CapturingLogger.Render(effects).Should().Contain(l => l.Message == "stopped: web (terminated by SIGTERM)" && l.Level == LogLevel.Warning);
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .Contain(l => l.Message == "stopped: web (terminated by SIGTERM)" && l.Level == LogLevel.Warning);
     }
 
     [Fact]

@@ -11,15 +11,31 @@ public sealed class ReadinessStateMachineSpecs
     private static readonly ProcessConfig Plain = TestConfigs.Program("web");
     private static readonly ProcessConfig Probed = Plain with
     {
-        Readiness = ReadinessConfig.Default with { Probe = new ReadyProbe(ReadyKind.Tcp, "127.0.0.1:8080"), Deadline = TimeSpan.FromSeconds(5) },
+        Readiness = ReadinessConfig.Default with
+        {
+            Probe = new ReadyProbe(ReadyKind.Tcp, "127.0.0.1:8080"),
+            Deadline = TimeSpan.FromSeconds(5),
+        },
     };
 
     private static Decision Decide(ProcessCore core, Trigger trigger, ProcessConfig? config = null) =>
         ProcessStateMachine.Decide(core, trigger, config ?? Plain, Now);
 
-    private static ProcessCore Held => ProcessCore.Initial with { State = ProcessState.Starting, EverStarted = true, WaitingFor = "waiting for db" };
+    private static ProcessCore Held =>
+        ProcessCore.Initial with
+        {
+            State = ProcessState.Starting,
+            EverStarted = true,
+            WaitingFor = "waiting for db",
+        };
 
-    private static ProcessCore Spawned(int pid = 42) => ProcessCore.Initial with { State = ProcessState.Starting, EverStarted = true, Pid = pid };
+    private static ProcessCore Spawned(int pid = 42) =>
+        ProcessCore.Initial with
+        {
+            State = ProcessState.Starting,
+            EverStarted = true,
+            Pid = pid,
+        };
 
     [Theory]
     [InlineData(ProcessState.Stopped)]
@@ -27,7 +43,13 @@ public sealed class ReadinessStateMachineSpecs
     [InlineData(ProcessState.Fatal)]
     public void A_hold_moves_a_stopped_process_to_starting_without_spawning(ProcessState from)
     {
-        var (core, effects) = Decide(ProcessCore.Initial with { State = from }, new HoldRequested("waiting for db", Manual: true));
+        var (core, effects) = Decide(
+            ProcessCore.Initial with
+            {
+                State = from,
+            },
+            new HoldRequested("waiting for db", Manual: true)
+        );
 
         core.State.Should().Be(ProcessState.Starting);
         core.WaitingFor.Should().Be("waiting for db");
@@ -38,7 +60,9 @@ public sealed class ReadinessStateMachineSpecs
     [Fact]
     public void A_hold_is_rejected_while_the_process_runs()
     {
-        Decide(Spawned() with { State = ProcessState.Running }, new HoldRequested("waiting for db", Manual: true)).Rejected.Should().BeTrue();
+        Decide(Spawned() with { State = ProcessState.Running }, new HoldRequested("waiting for db", Manual: true))
+            .Rejected.Should()
+            .BeTrue();
     }
 
     [Fact]
@@ -86,11 +110,21 @@ public sealed class ReadinessStateMachineSpecs
     [Fact]
     public void A_spawned_process_with_a_probe_starts_probing_and_arms_the_deadline_instead_of_startsecs()
     {
-        var (core, effects) = Decide(ProcessCore.Initial with { State = ProcessState.Starting }, new SpawnSucceeded(42), Probed);
+        var (core, effects) = Decide(
+            ProcessCore.Initial with
+            {
+                State = ProcessState.Starting,
+            },
+            new SpawnSucceeded(42),
+            Probed
+        );
 
         core.State.Should().Be(ProcessState.Starting);
         effects.Should().Contain(new StartProbe(42));
-        effects.OfType<StartTimer>().Should().ContainSingle(t => t.Kind == TimerKind.ReadyDeadline && t.Delay == TimeSpan.FromSeconds(5));
+        effects
+            .OfType<StartTimer>()
+            .Should()
+            .ContainSingle(t => t.Kind == TimerKind.ReadyDeadline && t.Delay == TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -99,7 +133,10 @@ public sealed class ReadinessStateMachineSpecs
         var (core, effects) = Decide(Spawned(), new ProbePassed(42), Probed);
 
         core.State.Should().Be(ProcessState.Running);
-        CapturingLogger.Render(effects).Should().ContainSingle(l => l.Message == "success: web entered RUNNING state, ready (tcp://127.0.0.1:8080)");
+        CapturingLogger
+            .Render(effects)
+            .Should()
+            .ContainSingle(l => l.Message == "success: web entered RUNNING state, ready (tcp://127.0.0.1:8080)");
     }
 
     [Fact]
@@ -118,7 +155,11 @@ public sealed class ReadinessStateMachineSpecs
         killing.State.Should().Be(ProcessState.Starting);
         effects.Should().Contain(new SendSignal(9, false));
 
-        var (core, _) = Decide(killing, new ChildExited(WaitStatus.FromSignal(9), TimeSpan.FromSeconds(5), MayRestart: true), Probed);
+        var (core, _) = Decide(
+            killing,
+            new ChildExited(WaitStatus.FromSignal(9), TimeSpan.FromSeconds(5), MayRestart: true),
+            Probed
+        );
         core.State.Should().Be(ProcessState.Backoff);
         core.SpawnError.Should().Be("not ready within 5s (tcp://127.0.0.1:8080)");
     }
@@ -126,7 +167,11 @@ public sealed class ReadinessStateMachineSpecs
     [Fact]
     public void A_probed_child_that_exits_before_ready_backs_off_even_after_startsecs()
     {
-        var (core, _) = Decide(Spawned(), new ChildExited(WaitStatus.FromExitCode(0), TimeSpan.FromSeconds(30), MayRestart: true), Probed);
+        var (core, _) = Decide(
+            Spawned(),
+            new ChildExited(WaitStatus.FromExitCode(0), TimeSpan.FromSeconds(30), MayRestart: true),
+            Probed
+        );
 
         core.State.Should().Be(ProcessState.Backoff);
         core.SpawnError.Should().Be("Exited too quickly (process log may have details)");

@@ -10,13 +10,23 @@ public sealed class RestartPolicySpecs
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     private static ProcessConfig Program(RestartPolicy? policy = null, int startRetries = 3, int startSecs = 1) =>
-        TestConfigs.Program("web") with { StartRetries = startRetries, StartSecs = startSecs, AutoRestart = AutoRestart.True, Restart = policy ?? RestartPolicy.Supervisor };
+        TestConfigs.Program("web") with
+        {
+            StartRetries = startRetries,
+            StartSecs = startSecs,
+            AutoRestart = AutoRestart.True,
+            Restart = policy ?? RestartPolicy.Supervisor,
+        };
 
     private static ChildExited Exit(double uptimeSeconds, int code = 1) =>
         new(WaitStatus.FromExitCode(code), TimeSpan.FromSeconds(uptimeSeconds), MayRestart: true);
 
     /// <summary>Drives a failing start n times: STARTING, exit before startsecs, BACKOFF; returns each backoff delay.</summary>
-    private static (ProcessCore Core, List<TimeSpan?> Delays) FailStarts(ProcessConfig config, int times, double sample = 0.5)
+    private static (ProcessCore Core, List<TimeSpan?> Delays) FailStarts(
+        ProcessConfig config,
+        int times,
+        double sample = 0.5
+    )
     {
         var core = ProcessCore.Initial with { State = ProcessState.Starting, Pid = 42, EverStarted = true };
         var delays = new List<TimeSpan?>();
@@ -27,7 +37,12 @@ public sealed class RestartPolicySpecs
             delays.Add(decision.Effects.OfType<StartTimer>().SingleOrDefault(t => t.Kind == TimerKind.Backoff)?.Delay);
             if (core.State == ProcessState.Backoff)
             {
-                core = ProcessStateMachine.Decide(core, new TimerFired(TimerKind.Backoff, core.TimerToken), config, Now).Core with { Pid = 42 };
+                core = ProcessStateMachine
+                    .Decide(core, new TimerFired(TimerKind.Backoff, core.TimerToken), config, Now)
+                    .Core with
+                {
+                    Pid = 42,
+                };
             }
         }
         return (core, delays);
@@ -80,7 +95,12 @@ public sealed class RestartPolicySpecs
     [Fact]
     public void Jitter_never_pushes_a_delay_past_backoff_max()
     {
-        var policy = RestartPolicy.Supervisor with { Curve = BackoffCurve.Exponential, Jitter = 1, Max = TimeSpan.FromSeconds(3) };
+        var policy = RestartPolicy.Supervisor with
+        {
+            Curve = BackoffCurve.Exponential,
+            Jitter = 1,
+            Max = TimeSpan.FromSeconds(3),
+        };
 
         RestartDelays.Backoff(policy, attempt: 2, sample: 0.99).Should().Be(TimeSpan.FromSeconds(3));
     }
@@ -91,7 +111,12 @@ public sealed class RestartPolicySpecs
         var config = Program();
         var core = ProcessCore.Initial with { State = ProcessState.Starting, Pid = 42, Backoff = 2 };
 
-        var (running, _) = ProcessStateMachine.Decide(core, new TimerFired(TimerKind.StartSecs, core.TimerToken), config, Now);
+        var (running, _) = ProcessStateMachine.Decide(
+            core,
+            new TimerFired(TimerKind.StartSecs, core.TimerToken),
+            config,
+            Now
+        );
 
         running.Backoff.Should().Be(0);
     }
@@ -101,7 +126,9 @@ public sealed class RestartPolicySpecs
     {
         var config = Program(RestartPolicy.Supervisor with { Reset = TimeSpan.FromSeconds(60) });
         var starting = ProcessCore.Initial with { State = ProcessState.Starting, Pid = 42, Backoff = 2 };
-        var running = ProcessStateMachine.Decide(starting, new TimerFired(TimerKind.StartSecs, starting.TimerToken), config, Now).Core;
+        var running = ProcessStateMachine
+            .Decide(starting, new TimerFired(TimerKind.StartSecs, starting.TimerToken), config, Now)
+            .Core;
         running.Backoff.Should().Be(2);
 
         ProcessStateMachine.Decide(running, Exit(30), config, Now).Core.Backoff.Should().Be(2);
@@ -136,7 +163,9 @@ public sealed class RestartPolicySpecs
             {
                 core.State.Should().Be(ProcessState.Exited);
                 core.ThrottleDelay.Should().Be(timer.Delay);
-                core = ProcessStateMachine.Decide(core, new TimerFired(TimerKind.Throttle, timer.Token), config, Now).Core;
+                core = ProcessStateMachine
+                    .Decide(core, new TimerFired(TimerKind.Throttle, timer.Token), config, Now)
+                    .Core;
             }
             core.State.Should().Be(ProcessState.Starting);
             core = ProcessStateMachine.Decide(core, new SpawnSucceeded(42), config, Now).Core;
@@ -150,7 +179,10 @@ public sealed class RestartPolicySpecs
     [InlineData(0.99, 7)]
     [InlineData(1.0, 0)]
     [InlineData(30, 0)]
-    public void A_run_longer_than_a_quick_run_restarts_at_once_and_one_that_stayed_up_a_second_resets_the_throttle(double uptime, int count)
+    public void A_run_longer_than_a_quick_run_restarts_at_once_and_one_that_stayed_up_a_second_resets_the_throttle(
+        double uptime,
+        int count
+    )
     {
         var config = Program(startSecs: 0);
         var core = ProcessCore.Initial with { State = ProcessState.Running, Pid = 42, QuickExits = 7 };
@@ -168,25 +200,40 @@ public sealed class RestartPolicySpecs
         var config = Program(RestartPolicy.Supervisor with { Throttle = false }, startSecs: 0);
         var core = ProcessCore.Initial with { State = ProcessState.Running, Pid = 42, QuickExits = 7 };
 
-        ProcessStateMachine.Decide(core, Exit(0.001, code: 0), config, Now).Core.State.Should().Be(ProcessState.Starting);
+        ProcessStateMachine
+            .Decide(core, Exit(0.001, code: 0), config, Now)
+            .Core.State.Should()
+            .Be(ProcessState.Starting);
     }
 
     [Fact]
     public void Stop_of_a_throttled_process_cancels_its_restart()
     {
-        var core = ProcessCore.Initial with { State = ProcessState.Exited, ThrottleDelay = TimeSpan.FromMilliseconds(40), TimerToken = 3 };
+        var core = ProcessCore.Initial with
+        {
+            State = ProcessState.Exited,
+            ThrottleDelay = TimeSpan.FromMilliseconds(40),
+            TimerToken = 3,
+        };
 
         var (next, effects) = ProcessStateMachine.Decide(core, new StopRequested(), Program(), Now);
 
         next.State.Should().Be(ProcessState.Stopped);
         effects.Should().Contain(new CancelTimer());
-        ProcessStateMachine.Decide(next, new TimerFired(TimerKind.Throttle, 3), Program(), Now).Rejected.Should().BeTrue();
+        ProcessStateMachine
+            .Decide(next, new TimerFired(TimerKind.Throttle, 3), Program(), Now)
+            .Rejected.Should()
+            .BeTrue();
     }
 
     [Fact]
     public void Shutdown_cancels_a_throttled_restart_and_leaves_the_process_exited()
     {
-        var core = ProcessCore.Initial with { State = ProcessState.Exited, ThrottleDelay = TimeSpan.FromMilliseconds(40) };
+        var core = ProcessCore.Initial with
+        {
+            State = ProcessState.Exited,
+            ThrottleDelay = TimeSpan.FromMilliseconds(40),
+        };
 
         var (next, _) = ProcessStateMachine.Decide(core, new GiveUp(), Program(), Now);
 
@@ -197,7 +244,10 @@ public sealed class RestartPolicySpecs
     [Fact]
     public void Description_of_a_throttled_process_names_the_wait()
     {
-        var snapshot = new ProcessSnapshot("web", "web", ProcessState.Exited, 0, Now, Now, 0, null, true) { ThrottleDelay = TimeSpan.FromMilliseconds(640) };
+        var snapshot = new ProcessSnapshot("web", "web", ProcessState.Exited, 0, Now, Now, 0, null, true)
+        {
+            ThrottleDelay = TimeSpan.FromMilliseconds(640),
+        };
 
         snapshot.Describe(Now).Should().EndWith("(restart throttled: exits at once, next start in 640 ms)");
     }

@@ -31,28 +31,39 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
         _time.Advance(Tick);
 
         await EngineFixture.WaitFor(process, ProcessState.Running);
-        _log.Lines.Should().Contain(l => l.Message == "success: sleeper entered RUNNING state, process has stayed up for > than 5 seconds (startsecs)");
+        _log.Lines.Should()
+            .Contain(l =>
+                l.Message
+                == "success: sleeper entered RUNNING state, process has stayed up for > than 5 seconds (startsecs)"
+            );
     }
 
     [Fact]
     public async Task Backoff_waits_one_then_two_seconds_and_gives_up_after_startretries()
     {
         using var feed = _engine.Registry.Events.Watch();
-        var process = _engine.Add(TestConfigs.Program("crasher", "/bin/sh -c 'exit 1'") with { StartRetries = 2 }).Processes[0];
+        var process = _engine
+            .Add(TestConfigs.Program("crasher", "/bin/sh -c 'exit 1'") with { StartRetries = 2 })
+            .Processes[0];
 
         await process.StartAsync();
         foreach (var delay in new[] { 1, 2 })
         {
             await EngineFixture.WaitFor(process, ProcessState.Backoff);
             _time.Advance(TimeSpan.FromSeconds(delay) - Tick);
-            (await EngineFixture.Settled(process)).State.Should().Be(ProcessState.Backoff, "the retry is due after {0} s", delay);
+            (await EngineFixture.Settled(process))
+                .State.Should()
+                .Be(ProcessState.Backoff, "the retry is due after {0} s", delay);
             _time.Advance(Tick);
         }
 
         await EngineFixture.WaitFor(process, ProcessState.Fatal);
         EngineFixture.StateChanges(feed).Where(c => c.To == "BACKOFF").Select(c => c.Tries).Should().Equal(1, 2, 3);
-        _log.Lines.Count(l => l.Message.StartsWith("spawned: 'crasher' with pid ", StringComparison.Ordinal)).Should().Be(3);
-        _log.Lines.Should().Contain(l => l.Message == "gave up: crasher entered FATAL state, too many start retries too quickly");
+        _log.Lines.Count(l => l.Message.StartsWith("spawned: 'crasher' with pid ", StringComparison.Ordinal))
+            .Should()
+            .Be(3);
+        _log.Lines.Should()
+            .Contain(l => l.Message == "gave up: crasher entered FATAL state, too many start retries too quickly");
         _time.ArmedTimers.Should().Be(0);
     }
 
@@ -67,7 +78,9 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
         };
         var process = _engine.Add(config).Processes[0];
         await process.StartAsync();
-        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "ready\n");
+        await Eventually.UntilAsync(() =>
+            File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "ready\n"
+        );
         var pid = process.Current.Pid;
 
         (await process.StopAsync()).Accepted.Should().BeTrue();
@@ -77,7 +90,10 @@ public sealed class SupervisedProcessClockSpecs : IAsyncLifetime
 
         var stopped = await EngineFixture.WaitFor(process, ProcessState.Stopped);
         stopped.ExitStatus.Should().Be(-1);
-        _log.Lines.Select(l => l.Message).Should().Contain($"killing 'stubborn' ({pid}) with SIGKILL").And.Contain("stopped: stubborn (terminated by SIGKILL)");
+        _log.Lines.Select(l => l.Message)
+            .Should()
+            .Contain($"killing 'stubborn' ({pid}) with SIGKILL")
+            .And.Contain("stopped: stubborn (terminated by SIGKILL)");
         _time.ArmedTimers.Should().Be(0);
     }
 }

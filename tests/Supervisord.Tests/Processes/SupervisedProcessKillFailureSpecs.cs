@@ -23,7 +23,9 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
     [Fact]
     public async Task A_failing_kill_during_stop_reports_stopping_before_unknown_and_leaves_no_timer_armed()
     {
-        var process = _engine.Add(TestConfigs.Program("sleeper", "/bin/sleep 30") with { StartSecs = 0, StopWaitSecs = 10 }).Processes[0];
+        var process = _engine
+            .Add(TestConfigs.Program("sleeper", "/bin/sleep 30") with { StartSecs = 0, StopWaitSecs = 10 })
+            .Processes[0];
         await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
         using var feed = _engine.Registry.Events.Watch();
@@ -31,7 +33,11 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
         var reply = await process.StopAsync();
 
         reply.Should().Be(new CommandReply(CommandOutcome.Failed, ProcessState.Running, "EPERM"));
-        EngineFixture.StateChanges(feed).Select(c => (c.From, c.To)).Should().Equal(("RUNNING", "STOPPING"), ("STOPPING", "UNKNOWN"));
+        EngineFixture
+            .StateChanges(feed)
+            .Select(c => (c.From, c.To))
+            .Should()
+            .Equal(("RUNNING", "STOPPING"), ("STOPPING", "UNKNOWN"));
         process.Current.State.Should().Be(ProcessState.Unknown);
         _time.ArmedTimers.Should().Be(0);
         _time.Advance(TimeSpan.FromSeconds(30));
@@ -45,7 +51,15 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
     [Fact]
     public async Task A_failing_signal_command_answers_failed_and_keeps_the_state()
     {
-        var process = _engine.Add(TestConfigs.Program("sleeper", "/bin/sleep 30") with { StartSecs = 0, AutoRestart = AutoRestart.False }).Processes[0];
+        var process = _engine
+            .Add(
+                TestConfigs.Program("sleeper", "/bin/sleep 30") with
+                {
+                    StartSecs = 0,
+                    AutoRestart = AutoRestart.False,
+                }
+            )
+            .Processes[0];
         await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
 
@@ -61,7 +75,10 @@ public sealed class SupervisedProcessKillFailureSpecs : IAsyncLifetime
     /// <summary>The injected kill cannot stop the child, so the spec kills it and waits for the actor to see the exit.</summary>
     private static async Task KillAsync(SupervisedProcess process, int pid)
     {
-        Supervisord.Platform.Signals.Send(pid, 9, toGroup: false).Outcome.Should().Be(Supervisord.Platform.Signals.Outcome.Sent);
+        Supervisord
+            .Platform.Signals.Send(pid, 9, toGroup: false)
+            .Outcome.Should()
+            .Be(Supervisord.Platform.Signals.Outcome.Sent);
         await process.WaitForAsync(s => s.Pid == 0, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
     }
 }

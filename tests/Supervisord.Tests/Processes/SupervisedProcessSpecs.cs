@@ -15,14 +15,20 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
     [Fact]
     public async Task A_started_program_runs_and_its_output_reaches_its_log_file()
     {
-        var config = TestConfigs.Program("echo", "/bin/sh -c 'echo hello; exec sleep 30'") with { StartSecs = 0, Stdout = _engine.FileLog("echo.log") };
+        var config = TestConfigs.Program("echo", "/bin/sh -c 'echo hello; exec sleep 30'") with
+        {
+            StartSecs = 0,
+            Stdout = _engine.FileLog("echo.log"),
+        };
         var process = _engine.Add(config).Processes[0];
 
         await process.StartAsync();
         var running = await EngineFixture.WaitFor(process, ProcessState.Running);
 
         running.Pid.Should().BePositive();
-        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "hello\n");
+        await Eventually.UntilAsync(() =>
+            File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "hello\n"
+        );
     }
 
     [Fact]
@@ -43,11 +49,16 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
     [Fact]
     public async Task A_crashing_program_is_restarted_with_a_new_pid()
     {
-        var process = _engine.Add(TestConfigs.Program("crasher", "/bin/sh -c 'sleep 0.3; exit 3'") with { StartSecs = 0 }).Processes[0];
+        var process = _engine
+            .Add(TestConfigs.Program("crasher", "/bin/sh -c 'sleep 0.3; exit 3'") with { StartSecs = 0 })
+            .Processes[0];
         await process.StartAsync();
         var first = await EngineFixture.WaitFor(process, ProcessState.Running);
 
-        var second = await process.WaitForAsync(s => s.State == ProcessState.Running && s.Pid != first.Pid, new CancellationTokenSource(10_000).Token);
+        var second = await process.WaitForAsync(
+            s => s.State == ProcessState.Running && s.Pid != first.Pid,
+            new CancellationTokenSource(10_000).Token
+        );
 
         second.Pid.Should().NotBe(first.Pid);
     }
@@ -55,7 +66,9 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
     [Fact]
     public async Task A_program_that_cannot_be_found_ends_fatal()
     {
-        var process = _engine.Add(TestConfigs.Program("ghost", "/nonexistent/ghost") with { StartRetries = 0 }).Processes[0];
+        var process = _engine
+            .Add(TestConfigs.Program("ghost", "/nonexistent/ghost") with { StartRetries = 0 })
+            .Processes[0];
 
         await process.StartAsync();
         var fatal = await EngineFixture.WaitFor(process, ProcessState.Fatal);
@@ -76,6 +89,8 @@ public sealed class SupervisedProcessSpecs : IAsyncLifetime
 
         await process.StartAsync();
 
-        await Eventually.UntilAsync(() => File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "out\nerr\n");
+        await Eventually.UntilAsync(() =>
+            File.Exists(config.Stdout.Path!) && File.ReadAllText(config.Stdout.Path!) == "out\nerr\n"
+        );
     }
 }

@@ -22,11 +22,16 @@ public sealed class TrackedTime : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var tracked = new Tracked();
-        tracked.Inner = base.CreateTimer(s =>
-        {
-            tracked.Fired = period == Timeout.InfiniteTimeSpan;
-            callback(s);
-        }, state, dueTime, period);
+        tracked.Inner = base.CreateTimer(
+            s =>
+            {
+                tracked.Fired = period == Timeout.InfiniteTimeSpan;
+                callback(s);
+            },
+            state,
+            dueTime,
+            period
+        );
         lock (_gate)
         {
             _timers.Add(tracked);

@@ -34,12 +34,16 @@ public sealed class CommandResolverSpecs : IDisposable
 
     [Fact]
     public void A_missing_command_is_reported_as_not_found() =>
-        CommandResolver.Resolve("nosuchcommandzz", pathVariable: _directory).Error.Should()
+        CommandResolver
+            .Resolve("nosuchcommandzz", pathVariable: _directory)
+            .Error.Should()
             .Be(new SpawnError(SpawnErrorKind.NotFound, "can't find command 'nosuchcommandzz'"));
 
     [Fact]
     public void A_directory_is_not_executable() =>
-        CommandResolver.Resolve(_directory, pathVariable: null).Error.Should()
+        CommandResolver
+            .Resolve(_directory, pathVariable: null)
+            .Error.Should()
             .Be(new SpawnError(SpawnErrorKind.NotExecutable, $"command at '{_directory}' is a directory"));
 
     [Fact]
@@ -48,17 +52,25 @@ public sealed class CommandResolverSpecs : IDisposable
         var path = Path.Combine(_directory, "plain");
         File.WriteAllText(path, "");
 
-        CommandResolver.Resolve(path, pathVariable: null).Error.Should()
+        CommandResolver
+            .Resolve(path, pathVariable: null)
+            .Error.Should()
             .Be(new SpawnError(SpawnErrorKind.NotExecutable, $"command at '{path}' is not executable"));
     }
 
     [Fact]
     public void An_empty_command_is_refused() =>
-        CommandResolver.Resolve("   ", pathVariable: null).Error.Should().Be(new SpawnError(SpawnErrorKind.BadCommand, "command is empty"));
+        CommandResolver
+            .Resolve("   ", pathVariable: null)
+            .Error.Should()
+            .Be(new SpawnError(SpawnErrorKind.BadCommand, "command is empty"));
 
     [Fact]
     public void An_unbalanced_quote_is_a_parse_error() =>
-        CommandResolver.Resolve("echo 'open", pathVariable: null).Error!.Message.Should().StartWith("can't parse command 'echo 'open': ");
+        CommandResolver
+            .Resolve("echo 'open", pathVariable: null)
+            .Error!.Message.Should()
+            .StartWith("can't parse command 'echo 'open': ");
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

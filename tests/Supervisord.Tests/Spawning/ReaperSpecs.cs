@@ -5,7 +5,6 @@ using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Processes;
 using Supervise.Supervisord.Spawning;
 using Supervise.Supervisord.Tests.Logging;
-
 using Supervise.Supervisord.Tests.Processes;
 using Supervise.Tests.Support;
 
@@ -61,7 +60,8 @@ public sealed class ReaperSpecs : IDisposable
         status.IsUnknown.Should().BeTrue();
         status.Describe().Should().Be("exit status unknown");
         status.IsExpected([0]).Should().BeFalse();
-        _log.Lines.Should().Contain(l => l.EventId == LogEventIds.ExitStatusLost && l.Message.Contains($"pid {grandchild}"));
+        _log.Lines.Should()
+            .Contain(l => l.EventId == LogEventIds.ExitStatusLost && l.Message.Contains($"pid {grandchild}"));
     }
 
     [Fact]
@@ -70,16 +70,31 @@ public sealed class ReaperSpecs : IDisposable
         var child = await Spawn("exit 0");
         var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        _reaper.Watch(child.Pid, _ =>
-        {
-            called.SetResult();
-            throw new InvalidOperationException("handler broke");
-        });
+        _reaper.Watch(
+            child.Pid,
+            _ =>
+            {
+                called.SetResult();
+                throw new InvalidOperationException("handler broke");
+            }
+        );
         await called.Task.WaitAsync(Patience);
 
-        await Eventually.UntilAsync(() => _log.Lines.Any(l => l.EventId == LogEventIds.ExitHandlerFailed), "the failure is logged", Patience);
-        _log.Lines.Should().ContainSingle(l => l.EventId == LogEventIds.ExitHandlerFailed).Which.Should()
-            .Be(new LoggedLine(LogLevel.Error, LogEventIds.ExitHandlerFailed, $"reaper: exit handler for pid {child.Pid} failed: handler broke"));
+        await Eventually.UntilAsync(
+            () => _log.Lines.Any(l => l.EventId == LogEventIds.ExitHandlerFailed),
+            "the failure is logged",
+            Patience
+        );
+        _log.Lines.Should()
+            .ContainSingle(l => l.EventId == LogEventIds.ExitHandlerFailed)
+            .Which.Should()
+            .Be(
+                new LoggedLine(
+                    LogLevel.Error,
+                    LogEventIds.ExitHandlerFailed,
+                    $"reaper: exit handler for pid {child.Pid} failed: handler broke"
+                )
+            );
     }
 
     [Fact]
@@ -110,7 +125,10 @@ public sealed class ReaperSpecs : IDisposable
     public void A_live_pid_the_reaper_does_not_watch_is_never_signalled()
     {
         // What a reused pid looks like: alive, but not the child that was watched. kill(pid, 0) would reach it.
-        _reaper.Signal(Environment.ProcessId, 0, toGroup: false).Should().Be((Signals.Outcome.AlreadyGone, Errno.ESRCH));
+        _reaper
+            .Signal(Environment.ProcessId, 0, toGroup: false)
+            .Should()
+            .Be((Signals.Outcome.AlreadyGone, Errno.ESRCH));
     }
 
     public void Dispose()
@@ -127,7 +145,15 @@ public sealed class ReaperSpecs : IDisposable
 
     private async Task<SpawnedChild> Spawn(string script)
     {
-        var request = new SpawnRequest($"/bin/sh -c '{script}'", ChildEnvironment.CurrentProcess(), null, null, null, null, RedirectStderr: true);
+        var request = new SpawnRequest(
+            $"/bin/sh -c '{script}'",
+            ChildEnvironment.CurrentProcess(),
+            null,
+            null,
+            null,
+            null,
+            RedirectStderr: true
+        );
         var (child, error) = await _spawner.SpawnAsync(request);
         child.Should().NotBeNull(error?.Message);
         _children.Add(child!);
@@ -136,7 +162,11 @@ public sealed class ReaperSpecs : IDisposable
 
     private static async Task<string> FirstLine(SpawnedChild child)
     {
-        var stdout = new FileStream(new SafeFileHandle(Dup(child.StdoutFd), ownsHandle: true), FileAccess.Read, bufferSize: 1);
+        var stdout = new FileStream(
+            new SafeFileHandle(Dup(child.StdoutFd), ownsHandle: true),
+            FileAccess.Read,
+            bufferSize: 1
+        );
         using var reader = new StreamReader(stdout);
         return (await reader.ReadLineAsync().WaitAsync(Patience))!;
     }

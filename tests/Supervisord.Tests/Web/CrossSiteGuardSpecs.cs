@@ -20,7 +20,11 @@ public sealed class CrossSiteGuardSpecs
     [InlineData(null, "http://127.0.0.1:9001", false)]
     [InlineData(null, null, false)]
     [InlineData("same-origin", "http://evil.example", false)] // the browser's own verdict wins
-    public void A_request_is_foreign_when_its_fetch_metadata_or_origin_says_another_site_sent_it(string? site, string? origin, bool foreign)
+    public void A_request_is_foreign_when_its_fetch_metadata_or_origin_says_another_site_sent_it(
+        string? site,
+        string? origin,
+        bool foreign
+    )
     {
         var context = new DefaultHttpContext();
         context.Request.Host = new HostString("127.0.0.1:9001");
@@ -54,8 +58,16 @@ public sealed class CrossSiteGuardSpecs
     {
         await using var web = await StartAsync();
 
-        var refused = await web.SendAsync("/index.html?processname=solo&action=stop", method, headers: new Dictionary<string, string> { ["Sec-Fetch-Site"] = "cross-site" });
-        var foreignOrigin = await web.SendAsync("/index.html?action=stopall", method, headers: new Dictionary<string, string> { ["Origin"] = "http://evil.example" });
+        var refused = await web.SendAsync(
+            "/index.html?processname=solo&action=stop",
+            method,
+            headers: new Dictionary<string, string> { ["Sec-Fetch-Site"] = "cross-site" }
+        );
+        var foreignOrigin = await web.SendAsync(
+            "/index.html?action=stopall",
+            method,
+            headers: new Dictionary<string, string> { ["Origin"] = "http://evil.example" }
+        );
 
         refused.Status.Should().Be(403);
         foreignOrigin.Status.Should().Be(403);
@@ -67,7 +79,10 @@ public sealed class CrossSiteGuardSpecs
     {
         await using var web = await StartAsync();
 
-        var typed = await web.SendAsync("/index.html?processname=solo&action=stop", headers: new Dictionary<string, string> { ["Sec-Fetch-Site"] = "none" });
+        var typed = await web.SendAsync(
+            "/index.html?processname=solo&action=stop",
+            headers: new Dictionary<string, string> { ["Sec-Fetch-Site"] = "none" }
+        );
         var curl = await web.SendAsync("/index.html?processname=solo&action=start");
 
         typed.Message.Should().Be("Process solo stopped");

@@ -6,14 +6,23 @@ public sealed class EscapingSpecs
     [Fact]
     public async Task A_process_named_with_markup_and_its_log_render_as_text()
     {
-        await using var web = await WebFixture.StartAsync("""
+        await using var web = await WebFixture.StartAsync(
+            """
             [program:<b>bold<b>]
             command=/bin/sh -c "echo '<script>alert(1)</script>'; exec sleep 1000"
             startsecs=0
-            """);
+            """
+        );
         await Eventually.UntilAsync(() => web.State("<b>bold<b>") == "RUNNING", "it runs", TimeSpan.FromSeconds(20));
-        await Eventually.UntilAsync(async () => (await web.SendAsync("/tail.html?processname=%3Cb%3Ebold%3Cb%3E")).Body.Contains("alert", StringComparison.Ordinal),
-            "the line reached the log", TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(
+            async () =>
+                (await web.SendAsync("/tail.html?processname=%3Cb%3Ebold%3Cb%3E")).Body.Contains(
+                    "alert",
+                    StringComparison.Ordinal
+                ),
+            "the line reached the log",
+            TimeSpan.FromSeconds(10)
+        );
 
         var status = (await web.SendAsync("/")).Body;
         var tail = (await web.SendAsync("/tail.html?processname=%3Cb%3Ebold%3Cb%3E")).Body;

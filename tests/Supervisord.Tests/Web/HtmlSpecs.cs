@@ -17,8 +17,7 @@ public sealed class HtmlSpecs
     [InlineData("Process sleeper stopped", "Process%20sleeper%20stopped")]
     [InlineData("a/b~c.d-e", "a/b~c.d-e")]
     [InlineData("[70] é", "%5B70%5D%20%C3%A9")]
-    public void Quote_is_pythons_urllib_quote(string text, string quoted) =>
-        Html.Quote(text).Should().Be(quoted);
+    public void Quote_is_pythons_urllib_quote(string text, string quoted) => Html.Quote(text).Should().Be(quoted);
 
     [Fact]
     public void CTime_pads_the_day_with_a_space_as_python_does()
@@ -26,7 +25,9 @@ public sealed class HtmlSpecs
         var at = new DateTimeOffset(2026, 12, 1, 22, 45, 16, TimeSpan.Zero);
 
         Html.CTime(at).Should().MatchRegex(@"^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$");
-        Html.CTime(at).Should().EndWith(at.ToLocalTime().ToString("HH:mm:ss yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        Html.CTime(at)
+            .Should()
+            .EndWith(at.ToLocalTime().ToString("HH:mm:ss yyyy", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

@@ -14,14 +14,21 @@ public sealed class WebCompatibilitySpecs
     private static readonly Regex CTime = new(@"\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}");
 
     /// <summary>Lines in the sleeper's log before these steps: started by autostart and start-sleeper, then by restart-sleeper.</summary>
-    private static readonly Dictionary<string, int> LinesBefore = new() { ["tail-sleeper-full"] = 2, ["clearlog-sleeper"] = 3 };
+    private static readonly Dictionary<string, int> LinesBefore = new()
+    {
+        ["tail-sleeper-full"] = 2,
+        ["clearlog-sleeper"] = 3,
+    };
 
     [Fact]
     public async Task Every_recorded_route_and_action_answers_as_supervisor_4_2_5_did()
     {
         await using var web = await WebFixture.StartAsync(Programs());
-        await Eventually.UntilAsync(() => new[] { "sleeper", "pool:worker_0", "pool:worker_1" }.All(n => web.State(n) == "RUNNING"),
-            "the autostart programs run", TimeSpan.FromSeconds(20));
+        await Eventually.UntilAsync(
+            () => new[] { "sleeper", "pool:worker_0", "pool:worker_1" }.All(n => web.State(n) == "RUNNING"),
+            "the autostart programs run",
+            TimeSpan.FromSeconds(20)
+        );
         var steps = File.ReadAllLines(Path.Combine(WebFixture.FixtureFolder(), "record.sh"))
             .Select(line => Regex.Match(line, "^get (?<name>\\S+) '?(?<path>[^']*)'?$"))
             .Where(m => m.Success)
@@ -35,8 +42,13 @@ public sealed class WebCompatibilitySpecs
             if (LinesBefore.TryGetValue(name, out var lines))
             {
                 // The sleeper prints a line each time it starts; its last start's line must be in the log before the step reads or clears it.
-                await Eventually.UntilAsync(async () => Regex.Count((await web.SendAsync("/tail.html?processname=sleeper")).Body, "hello from sleeper") == lines,
-                    "the sleeper's last line reached its log", TimeSpan.FromSeconds(10));
+                await Eventually.UntilAsync(
+                    async () =>
+                        Regex.Count((await web.SendAsync("/tail.html?processname=sleeper")).Body, "hello from sleeper")
+                        == lines,
+                    "the sleeper's last line reached its log",
+                    TimeSpan.FromSeconds(10)
+                );
             }
             var ours = await web.SendAsync("/" + step.Groups["path"].Value);
             CompareStep(name, recorded, ours);
@@ -64,15 +76,21 @@ public sealed class WebCompatibilitySpecs
         {
             Title(ours.Body).Should().Be(Title(body), name);
             PageRow.OfOurs(ours.Body).Should().Equal(PageRow.OfSupervisor(body), name);
-            Text(ours.Body, "<div id=\"message\" class=\"status_msg\">").Should().Be(Text(body, "<div class=\"status_msg\">"), name);
+            Text(ours.Body, "<div id=\"message\" class=\"status_msg\">")
+                .Should()
+                .Be(Text(body, "<div class=\"status_msg\">"), name);
         }
         else
         {
             Title(ours.Body).Should().Be(Title(body), name);
-            Text(ours.Body, "<pre class=\"tail\" id=\"stdout\">", "<pre id=\"stdout\">").Should().Be(Text(body, "<pre>"), name);
+            Text(ours.Body, "<pre class=\"tail\" id=\"stdout\">", "<pre id=\"stdout\">")
+                .Should()
+                .Be(Text(body, "<pre>"), name);
             Href(ours.Body, "id=\"refresh\" href=\"").Should().Be(Href(body, "<a href=\""), name);
         }
-        ours.Headers.ContentType.ToString().Should().Be(Regex.Match(recorded, "^Content-Type: (.*)$", RegexOptions.Multiline).Groups[1].Value, name);
+        ours.Headers.ContentType.ToString()
+            .Should()
+            .Be(Regex.Match(recorded, "^Content-Type: (.*)$", RegexOptions.Multiline).Groups[1].Value, name);
         if (name != "ok")
         {
             ours.Headers.CacheControl.ToString().Should().Be("no-cache", name);
@@ -88,7 +106,8 @@ public sealed class WebCompatibilitySpecs
         return config[start..end];
     }
 
-    private static string Recorded(string name) => File.ReadAllText(Path.Combine(WebFixture.FixtureFolder(), "supervisor-4.2.5", name + ".http"));
+    private static string Recorded(string name) =>
+        File.ReadAllText(Path.Combine(WebFixture.FixtureFolder(), "supervisor-4.2.5", name + ".http"));
 
     private static string Normalized(string message) => CTime.Replace(message, "<ctime>");
 
@@ -112,6 +131,8 @@ public sealed class WebCompatibilitySpecs
     private static string? Href(string html, string opening)
     {
         var at = html.IndexOf(opening, html.IndexOf("<body", StringComparison.Ordinal), StringComparison.Ordinal);
-        return at < 0 ? null : WebUtility.HtmlDecode(html[(at + opening.Length)..html.IndexOf('"', at + opening.Length)]);
+        return at < 0
+            ? null
+            : WebUtility.HtmlDecode(html[(at + opening.Length)..html.IndexOf('"', at + opening.Length)]);
     }
 }

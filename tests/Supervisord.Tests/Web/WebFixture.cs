@@ -17,9 +17,7 @@ public sealed class WebFixture : IAsyncDisposable
     private readonly EngineFixture _engine = new();
     private readonly MainLog _mainLog = new(null, toStdout: false);
 
-    private WebFixture()
-    {
-    }
+    private WebFixture() { }
 
     public ControlOperations Operations { get; private set; } = null!;
 
@@ -32,7 +30,11 @@ public sealed class WebFixture : IAsyncDisposable
     {
         var fixture = new WebFixture();
         var path = Path.Combine(fixture.Directory, "supervisord.conf");
-        await File.WriteAllTextAsync(path, $"[supervisord]\nlogfile={fixture.Directory}/supervisord.log\nchildlogdir={fixture.Directory}\n\n" + body.Replace("{W}", fixture.Directory, StringComparison.Ordinal));
+        await File.WriteAllTextAsync(
+            path,
+            $"[supervisord]\nlogfile={fixture.Directory}/supervisord.log\nchildlogdir={fixture.Directory}\n\n"
+                + body.Replace("{W}", fixture.Directory, StringComparison.Ordinal)
+        );
         var loaded = ConfigLoader.Load(path);
         loaded.Succeeded.Should().BeTrue(string.Join("\n", loaded.Errors));
         var daemon = new SupervisorDaemon(path, loaded.Config!, fixture._engine.Registry, NullLogger.Instance);
@@ -43,7 +45,12 @@ public sealed class WebFixture : IAsyncDisposable
     }
 
     /// <summary>One request through the page; the answer's status, headers and body.</summary>
-    public async Task<WebAnswer> SendAsync(string pathAndQuery, string method = "GET", string? form = null, IDictionary<string, string>? headers = null)
+    public async Task<WebAnswer> SendAsync(
+        string pathAndQuery,
+        string method = "GET",
+        string? form = null,
+        IDictionary<string, string>? headers = null
+    )
     {
         var context = new DefaultHttpContext();
         var question = pathAndQuery.IndexOf('?');
@@ -63,12 +70,17 @@ public sealed class WebFixture : IAsyncDisposable
         var body = new MemoryStream();
         context.Response.Body = body;
         await Page.HandleAsync(context);
-        return new WebAnswer(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(body.ToArray()));
+        return new WebAnswer(
+            context.Response.StatusCode,
+            context.Response.Headers,
+            Encoding.UTF8.GetString(body.ToArray())
+        );
     }
 
     public string State(string namespec) => Operations.Process(namespec).Current.State.Name();
 
-    public static string FixtureFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Fixtures");
+    public static string FixtureFolder([CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "Fixtures");
 
     public async ValueTask DisposeAsync()
     {
@@ -83,5 +95,8 @@ public sealed record WebAnswer(int Status, IHeaderDictionary Headers, string Bod
     public string Location => Headers.Location.ToString();
 
     /// <summary>The message the redirect carries, decoded.</summary>
-    public string? Message => Location.StartsWith("./?message=", StringComparison.Ordinal) ? Uri.UnescapeDataString(Location["./?message=".Length..]) : null;
+    public string? Message =>
+        Location.StartsWith("./?message=", StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(Location["./?message=".Length..])
+            : null;
 }

@@ -130,13 +130,22 @@ public sealed class WebPageSpecs
     [Fact]
     public async Task The_tail_view_shows_stdout_and_stderr_and_raises_the_limit_to_1024()
     {
-        await using var web = await WebFixture.StartAsync("""
+        await using var web = await WebFixture.StartAsync(
+            """
             [program:talker]
             command=/bin/sh -c "echo out-line; echo err-line >&2; exec sleep 1000"
             startsecs=0
-            """);
-        await Eventually.UntilAsync(async () => (await web.SendAsync("/tail.html?processname=talker")).Body.Contains("err-line", StringComparison.Ordinal),
-            "stderr reached its log", TimeSpan.FromSeconds(10));
+            """
+        );
+        await Eventually.UntilAsync(
+            async () =>
+                (await web.SendAsync("/tail.html?processname=talker")).Body.Contains(
+                    "err-line",
+                    StringComparison.Ordinal
+                ),
+            "stderr reached its log",
+            TimeSpan.FromSeconds(10)
+        );
 
         var page = (await web.SendAsync("/tail.html?processname=talker&limit=10")).Body;
 
@@ -149,7 +158,11 @@ public sealed class WebPageSpecs
     private static async Task<WebFixture> StartAsync()
     {
         var web = await WebFixture.StartAsync(Programs);
-        await Eventually.UntilAsync(() => new[] { "crew:alpha", "crew:beta", "solo" }.All(n => web.State(n) == "RUNNING"), "all run", TimeSpan.FromSeconds(20));
+        await Eventually.UntilAsync(
+            () => new[] { "crew:alpha", "crew:beta", "solo" }.All(n => web.State(n) == "RUNNING"),
+            "all run",
+            TimeSpan.FromSeconds(20)
+        );
         return web;
     }
 }

@@ -34,7 +34,12 @@ public sealed class AllProcessInfoCacheSpecs : IAsyncLifetime
         _time.Advance(TimeSpan.FromMilliseconds(500));
         var first = _cache.Get(_engine.Registry.AllByName, _time.GetUtcNow());
         Text(first).Should().Be(Fresh(), "the first call renders");
-        Text(first).Should().Contain("uptime 0:00:01", "12:00:01.250 less 12:00:00.750 is one second of Supervisor's int(now) - int(start)");
+        Text(first)
+            .Should()
+            .Contain(
+                "uptime 0:00:01",
+                "12:00:01.250 less 12:00:00.750 is one second of Supervisor's int(now) - int(start)"
+            );
 
         _time.Advance(TimeSpan.FromMilliseconds(600));
         var sameSecond = _cache.Get(_engine.Registry.AllByName, _time.GetUtcNow());
@@ -84,7 +89,9 @@ public sealed class AllProcessInfoCacheSpecs : IAsyncLifetime
     private string Fresh()
     {
         var now = _time.GetUtcNow();
-        return Text(new XmlRpcArray([.. _engine.Registry.AllByName.Select(p => (XmlRpcValue)ProcessInfoStruct.Of(p, now))]));
+        return Text(
+            new XmlRpcArray([.. _engine.Registry.AllByName.Select(p => (XmlRpcValue)ProcessInfoStruct.Of(p, now))])
+        );
     }
 
     private static string Text(XmlRpcValue value) => Encoding.UTF8.GetString(XmlRpcResponseWriter.Response(value));

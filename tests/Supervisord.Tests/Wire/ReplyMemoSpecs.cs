@@ -19,7 +19,10 @@ public sealed class ReplyMemoSpecs
 
         using var equalButNew = _memo.Render(new XmlRpcArray([(XmlRpcValue)"one"]), keep: true);
         equalButNew.Should().NotBeSameAs(kept, "only the same instance is known to render the same bytes");
-        Encoding.UTF8.GetString(equalButNew.Memory.Span).Should().Be(Encoding.UTF8.GetString(XmlRpcResponseWriter.Response(first)));
+        Encoding
+            .UTF8.GetString(equalButNew.Memory.Span)
+            .Should()
+            .Be(Encoding.UTF8.GetString(XmlRpcResponseWriter.Response(first)));
     }
 
     [Fact]
@@ -34,7 +37,10 @@ public sealed class ReplyMemoSpecs
 
         lent.Memory.ToArray().Should().Equal(expected);
         lent.Dispose();
-        FluentActions.Invoking(() => lent.Memory).Should().Throw<ObjectDisposedException>("the last holder gave the buffer back");
+        FluentActions
+            .Invoking(() => lent.Memory)
+            .Should()
+            .Throw<ObjectDisposedException>("the last holder gave the buffer back");
     }
 
     [Fact]

@@ -33,7 +33,12 @@ internal static class CtlBinder
         {
             context.Bag.Warning(error);
         }
-        return new CtlSettings(serverUrl, username, password, prompt,
-            string.IsNullOrEmpty(history) ? null : context.Paths.Normalize(history));
+        return new CtlSettings(
+            serverUrl,
+            username,
+            password,
+            prompt,
+            string.IsNullOrEmpty(history) ? null : context.Paths.Normalize(history)
+        );
     }
 }

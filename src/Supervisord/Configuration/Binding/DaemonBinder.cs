@@ -9,11 +9,23 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// </summary>
 internal static class DaemonBinder
 {
-    public static DaemonSettings? Bind(RawConfig config, IReadOnlyDictionary<string, object> envNames, BindContext context)
+    public static DaemonSettings? Bind(
+        RawConfig config,
+        IReadOnlyDictionary<string, object> envNames,
+        BindContext context
+    )
     {
         if (!config.Sections.TryGetValue("supervisord", out var section))
         {
-            context.Bag.Error(new ConfigDiagnostic(config.MainFile, 0, "supervisord", "", ".ini file does not include supervisord section"));
+            context.Bag.Error(
+                new ConfigDiagnostic(
+                    config.MainFile,
+                    0,
+                    "supervisord",
+                    "",
+                    ".ini file does not include supervisord section"
+                )
+            );
             return null;
         }
         var r = new OptionReader(config, section, context.Bag);
@@ -22,7 +34,9 @@ internal static class DaemonBinder
 
         var minfds = r.Read("minfds", "1024", names, ValueParsers.Integer, 1024);
         var minprocs = r.Read("minprocs", "200", names, ValueParsers.Integer, 200);
-        var directory = r.Raw("directory") is null ? null : r.Read("directory", "", names, paths.ExistingDirectory, null!);
+        var directory = r.Raw("directory") is null
+            ? null
+            : r.Read("directory", "", names, paths.ExistingDirectory, null!);
         var user = r.Text("user", null, names);
         var umask = r.Read("umask", "022", names, ValueParsers.Octal, 18);
         var logfile = r.Read("logfile", "supervisord.log", names, DaemonLogfile(paths), "");
@@ -38,14 +52,33 @@ internal static class DaemonBinder
         var stripAnsi = r.Read("strip_ansi", "false", names, ValueParsers.Boolean, false);
         var environment = ReadEnvironment(r, names);
 
-        return r.Failed ? null : new DaemonSettings(logfile, maxBytes, backups, level, pidfile, umask, nodaemon, silent,
-            minfds, minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier)
-        {
-            EnvFiles = LifecycleBinder.ReadEnvFiles(r, names, paths),
-            DeathSignal = r.Read("pdeathsig", "none", names, LifecycleParsers.DeathSignal, 0),
-            Watchdog = r.Read("watchdog", "true", names, ValueParsers.Boolean, true),
-            Subreaper = r.Read("subreaper", "true", names, ValueParsers.Boolean, true),
-        };
+        return r.Failed
+            ? null
+            : new DaemonSettings(
+                logfile,
+                maxBytes,
+                backups,
+                level,
+                pidfile,
+                umask,
+                nodaemon,
+                silent,
+                minfds,
+                minprocs,
+                nocleanup,
+                childlogdir,
+                user,
+                directory,
+                stripAnsi,
+                environment,
+                identifier
+            )
+            {
+                EnvFiles = LifecycleBinder.ReadEnvFiles(r, names, paths),
+                DeathSignal = r.Read("pdeathsig", "none", names, LifecycleParsers.DeathSignal, 0),
+                Watchdog = r.Read("watchdog", "true", names, ValueParsers.Boolean, true),
+                Subreaper = r.Read("subreaper", "true", names, ValueParsers.Boolean, true),
+            };
     }
 
     /// <summary>The [supervisord] logfile: "syslog" means syslog and is kept as written; anything else is a path.</summary>
@@ -53,14 +86,20 @@ internal static class DaemonBinder
         text => text == "syslog" ? text : paths.ExistingDirPath(text);
 
     /// <summary>environment= of [supervisord]; read before any program so its vars are ENV_X for all of them.</summary>
-    public static ValueList<EnvironmentVariable> ReadEnvironment(OptionReader r, IReadOnlyDictionary<string, object> names) =>
-        ReadEnvironment(r, names, $"{r.Section.Name}.environment");
+    public static ValueList<EnvironmentVariable> ReadEnvironment(
+        OptionReader r,
+        IReadOnlyDictionary<string, object> names
+    ) => ReadEnvironment(r, names, $"{r.Section.Name}.environment");
 
     /// <summary>
     /// An environment= option: a TOML table of pairs (each value expanded), or Supervisor's KEY="value",... text
     /// (expanded as a whole, then parsed). <paramref name="formatKey"/> names the option in expansion errors.
     /// </summary>
-    public static ValueList<EnvironmentVariable> ReadEnvironment(OptionReader r, IReadOnlyDictionary<string, object> names, string formatKey)
+    public static ValueList<EnvironmentVariable> ReadEnvironment(
+        OptionReader r,
+        IReadOnlyDictionary<string, object> names,
+        string formatKey
+    )
     {
         var raw = r.Raw("environment");
         if (raw is null)
@@ -69,7 +108,12 @@ internal static class DaemonBinder
         }
         if (raw.Pairs is { } pairs)
         {
-            return pairs.Select(p => new EnvironmentVariable(p.Key, r.Expand(raw, p.Value, "environment", names, formatKey) ?? "")).ToValueList();
+            return pairs
+                .Select(p => new EnvironmentVariable(
+                    p.Key,
+                    r.Expand(raw, p.Value, "environment", names, formatKey) ?? ""
+                ))
+                .ToValueList();
         }
         var text = r.Expand(raw, raw.Text, "environment", names, formatKey);
         if (text is null)

@@ -22,7 +22,9 @@ internal static class EnvironmentParser
         {
             if (i + 2 >= tokens.Count || tokens[i + 1] != "=")
             {
-                return Parsed<ValueList<EnvironmentVariable>>.Fail($"Unexpected end of key/value pairs in value '{Echo.Text(text)}'");
+                return Parsed<ValueList<EnvironmentVariable>>.Fail(
+                    $"Unexpected end of key/value pairs in value '{Echo.Text(text)}'"
+                );
             }
             pairs = Set(pairs, tokens[i], tokens[i + 2].Trim('\'', '"'));
         }
@@ -45,7 +47,10 @@ internal static class EnvironmentParser
     }
 
     /// <summary>Dict merge (<c>base.update(overrides)</c>).</summary>
-    public static ValueList<EnvironmentVariable> Merge(IEnumerable<EnvironmentVariable> first, IEnumerable<EnvironmentVariable> overrides)
+    public static ValueList<EnvironmentVariable> Merge(
+        IEnumerable<EnvironmentVariable> first,
+        IEnumerable<EnvironmentVariable> overrides
+    )
     {
         var merged = new List<EnvironmentVariable>(first);
         foreach (var pair in overrides)

@@ -12,12 +12,33 @@ internal sealed class EventListenerBinder(RawConfig config, BindContext context,
 {
     public static readonly string[] EventTypes =
     [
-        "EVENT", "PROCESS_COMMUNICATION", "PROCESS_COMMUNICATION_STDERR", "PROCESS_COMMUNICATION_STDOUT", "PROCESS_GROUP",
-        "PROCESS_GROUP_ADDED", "PROCESS_GROUP_REMOVED", "PROCESS_LOG", "PROCESS_LOG_STDERR", "PROCESS_LOG_STDOUT",
-        "PROCESS_STATE", "PROCESS_STATE_BACKOFF", "PROCESS_STATE_EXITED", "PROCESS_STATE_FATAL", "PROCESS_STATE_RUNNING",
-        "PROCESS_STATE_STARTING", "PROCESS_STATE_STOPPED", "PROCESS_STATE_STOPPING", "PROCESS_STATE_UNKNOWN",
-        "REMOTE_COMMUNICATION", "SUPERVISOR_STATE_CHANGE", "SUPERVISOR_STATE_CHANGE_RUNNING",
-        "SUPERVISOR_STATE_CHANGE_STOPPING", "TICK", "TICK_3600", "TICK_5", "TICK_60",
+        "EVENT",
+        "PROCESS_COMMUNICATION",
+        "PROCESS_COMMUNICATION_STDERR",
+        "PROCESS_COMMUNICATION_STDOUT",
+        "PROCESS_GROUP",
+        "PROCESS_GROUP_ADDED",
+        "PROCESS_GROUP_REMOVED",
+        "PROCESS_LOG",
+        "PROCESS_LOG_STDERR",
+        "PROCESS_LOG_STDOUT",
+        "PROCESS_STATE",
+        "PROCESS_STATE_BACKOFF",
+        "PROCESS_STATE_EXITED",
+        "PROCESS_STATE_FATAL",
+        "PROCESS_STATE_RUNNING",
+        "PROCESS_STATE_STARTING",
+        "PROCESS_STATE_STOPPED",
+        "PROCESS_STATE_STOPPING",
+        "PROCESS_STATE_UNKNOWN",
+        "REMOTE_COMMUNICATION",
+        "SUPERVISOR_STATE_CHANGE",
+        "SUPERVISOR_STATE_CHANGE_RUNNING",
+        "SUPERVISOR_STATE_CHANGE_STOPPING",
+        "TICK",
+        "TICK_3600",
+        "TICK_5",
+        "TICK_60",
     ];
 
     // The one handler 4.2.5's dispatchers module defines; any other value is a Python import path we cannot run.
@@ -31,33 +52,58 @@ internal sealed class EventListenerBinder(RawConfig config, BindContext context,
         var bufferSize = r.Read("buffer_size", "10", names, ValueParsers.Integer, 10);
         if (bufferSize < 1)
         {
-            r.Error(r.Raw("buffer_size"), "buffer_size", $"[{Echo.Text(section.Name)}] section sets invalid buffer_size ({bufferSize})");
+            r.Error(
+                r.Raw("buffer_size"),
+                "buffer_size",
+                $"[{Echo.Text(section.Name)}] section sets invalid buffer_size ({bufferSize})"
+            );
         }
         var handler = r.Text("result_handler", ResultHandlers[0], names) ?? ResultHandlers[0];
         if (!ResultHandlers.Contains(handler))
         {
-            r.Error(r.Raw("result_handler"), "result_handler", $"{Echo.Text(handler)} cannot be resolved within [{Echo.Text(section.Name)}]");
+            r.Error(
+                r.Raw("result_handler"),
+                "result_handler",
+                $"{Echo.Text(handler)} cannot be resolved within [{Echo.Text(section.Name)}]"
+            );
         }
-        var events = ValueParsers.Strings(r.Raw("events")?.Items, r.Text("events", "", names) ?? "")
-            .Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        var events = ValueParsers
+            .Strings(r.Raw("events")?.Items, r.Text("events", "", names) ?? "")
+            .Select(e => e.ToUpperInvariant())
+            .Distinct()
+            .ToList();
         if (events.Count == 0)
         {
             r.Error(r.Raw("events"), "events", $"[{Echo.Text(section.Name)}] section requires an \"events\" line");
         }
         foreach (var unknown in events.Where(e => !EventTypes.Contains(e)))
         {
-            r.Error(r.Raw("events"), "events", $"Unknown event type {Echo.Text(unknown)} in [{Echo.Text(section.Name)}] events");
+            r.Error(
+                r.Raw("events"),
+                "events",
+                $"Unknown event type {Echo.Text(unknown)} in [{Echo.Text(section.Name)}] events"
+            );
         }
         if (r.Read("redirect_stderr", "false", names, ValueParsers.Boolean, false))
         {
-            r.Error(r.Raw("redirect_stderr"), "redirect_stderr",
-                $"[{Echo.Text(section.Name)}] section sets redirect_stderr=true but this is not allowed because it will interfere with the eventlistener protocol");
+            r.Error(
+                r.Raw("redirect_stderr"),
+                "redirect_stderr",
+                $"[{Echo.Text(section.Name)}] section sets redirect_stderr=true but this is not allowed because it will interfere with the eventlistener protocol"
+            );
         }
         var processes = programs.Bind(section, poolName).Processes;
         if (processes is not null && !r.Failed)
         {
-            groups.Add(new ProcessGroupConfig(poolName, priority, GroupKind.EventListener, processes.ToValueList(),
-                EventListener: new EventListenerSettings(events.ToValueList(), bufferSize, handler)));
+            groups.Add(
+                new ProcessGroupConfig(
+                    poolName,
+                    priority,
+                    GroupKind.EventListener,
+                    processes.ToValueList(),
+                    EventListener: new EventListenerSettings(events.ToValueList(), bufferSize, handler)
+                )
+            );
         }
     }
 }

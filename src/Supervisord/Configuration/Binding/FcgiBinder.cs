@@ -20,15 +20,35 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         var name = ValueParsers.Name(section.Name[(section.Name.IndexOf(':') + 1)..]);
         var programName = name.Ok ? name.Value : section.Name[(section.Name.IndexOf(':') + 1)..];
         var user = r.Text("user", null, names);
-        var backlog = r.Raw("socket_backlog") is null ? DefaultBacklog : r.Read("socket_backlog", "", names, text =>
-            ValueParsers.Integer(text) is { Ok: true } n && n.Value is < 1 or > 65535 ? Parsed<int>.Fail($"Invalid socket_backlog value {n.Value}") : ValueParsers.Integer(text), DefaultBacklog);
+        var backlog = r.Raw("socket_backlog") is null
+            ? DefaultBacklog
+            : r.Read(
+                "socket_backlog",
+                "",
+                names,
+                text =>
+                    ValueParsers.Integer(text) is { Ok: true } n && n.Value is < 1 or > 65535
+                        ? Parsed<int>.Fail($"Invalid socket_backlog value {n.Value}")
+                        : ValueParsers.Integer(text),
+                DefaultBacklog
+            );
         var owner = r.Text("socket_owner", null, names);
         if (owner is not null && !UserDatabase.IsUserGroup(owner))
         {
             r.Error(r.Raw("socket_owner"), "socket_owner", $"Invalid socket_owner value {Echo.Text(owner)}");
         }
-        var mode = r.Raw("socket_mode") is null ? (int?)null : r.Read<int?>("socket_mode", "", names, text =>
-            ValueParsers.Octal(text) is { Ok: true } m ? m.Value : Parsed<int?>.Fail($"Invalid socket_mode value {Echo.Text(text)}"), null);
+        var mode = r.Raw("socket_mode") is null
+            ? (int?)null
+            : r.Read<int?>(
+                "socket_mode",
+                "",
+                names,
+                text =>
+                    ValueParsers.Octal(text) is { Ok: true } m
+                        ? m.Value
+                        : Parsed<int?>.Fail($"Invalid socket_mode value {Echo.Text(text)}"),
+                null
+            );
         var socket = r.Text("socket", null, Names.With(names, ("program_name", programName)));
         FcgiSocketSettings? settings = null;
         if (string.IsNullOrEmpty(socket))
@@ -40,7 +60,13 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         }
         else
         {
-            var parsed = ParseSocket(socket, backlog, owner ?? user, r.Raw("socket_owner") is not null || mode is not null, mode);
+            var parsed = ParseSocket(
+                socket,
+                backlog,
+                owner ?? user,
+                r.Raw("socket_owner") is not null || mode is not null,
+                mode
+            );
             if (parsed.Ok)
             {
                 settings = parsed.Value;
@@ -53,18 +79,34 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         var (processes, priority) = programs.Bind(section, programName);
         if (processes is not null && settings is not null && !r.Failed)
         {
-            groups.Add(new ProcessGroupConfig(programName, priority, GroupKind.FcgiProgram, processes.ToValueList(), FcgiSocket: settings));
+            groups.Add(
+                new ProcessGroupConfig(
+                    programName,
+                    priority,
+                    GroupKind.FcgiProgram,
+                    processes.ToValueList(),
+                    FcgiSocket: settings
+                )
+            );
         }
     }
 
-    private Parsed<FcgiSocketSettings> ParseSocket(string socket, int backlog, string? owner, bool ownerOrModeGiven, int? mode)
+    private Parsed<FcgiSocketSettings> ParseSocket(
+        string socket,
+        int backlog,
+        string? owner,
+        bool ownerOrModeGiven,
+        int? mode
+    )
     {
         if (socket.StartsWith("unix://", StringComparison.Ordinal))
         {
             var path = socket[7..];
             if (!path.StartsWith('/'))
             {
-                return Parsed<FcgiSocketSettings>.Fail($"('Unix socket path %s is not an absolute path', {Echo.Repr(path)})");
+                return Parsed<FcgiSocketSettings>.Fail(
+                    $"('Unix socket path %s is not an absolute path', {Echo.Repr(path)})"
+                );
             }
             var normalized = context.Paths.Normalize(path);
             return SocketPath.Problem(normalized) is { } problem
@@ -73,7 +115,9 @@ internal sealed partial class FcgiBinder(RawConfig config, BindContext context, 
         }
         if (ownerOrModeGiven)
         {
-            return Parsed<FcgiSocketSettings>.Fail("socket_owner and socket_mode params should only be used with a Unix domain socket");
+            return Parsed<FcgiSocketSettings>.Fail(
+                "socket_owner and socket_mode params should only be used with a Unix domain socket"
+            );
         }
         var match = TcpSocket().Match(socket);
         if (!match.Success)

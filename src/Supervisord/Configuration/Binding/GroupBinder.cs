@@ -8,7 +8,12 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// own groups are not created), then the remaining [program:x], [eventlistener:x] pools and [fcgi-program:x];
 /// finally sorted by (priority, name).
 /// </summary>
-internal sealed class GroupBinder(RawConfig config, BindContext context, IReadOnlyDictionary<string, object> envNames, ProgramBinder programs)
+internal sealed class GroupBinder(
+    RawConfig config,
+    BindContext context,
+    IReadOnlyDictionary<string, object> envNames,
+    ProgramBinder programs
+)
 {
     public ValueList<ProcessGroupConfig> Bind()
     {
@@ -40,7 +45,12 @@ internal sealed class GroupBinder(RawConfig config, BindContext context, IReadOn
         return groups.ToValueList();
     }
 
-    private void BindGroup(RawSection section, Dictionary<string, object> names, HashSet<string> excluded, List<ProcessGroupConfig> groups)
+    private void BindGroup(
+        RawSection section,
+        Dictionary<string, object> names,
+        HashSet<string> excluded,
+        List<ProcessGroupConfig> groups
+    )
     {
         var r = new OptionReader(config, section, context.Bag);
         var name = ValueParsers.Name(section.Name[6..]);
@@ -60,12 +70,20 @@ internal sealed class GroupBinder(RawConfig config, BindContext context, IReadOn
             var isFcgi = config.Sections.ContainsKey(fcgiSection);
             if (!isProgram && !isFcgi)
             {
-                r.Error(raw, "programs", $"[{Echo.Text(section.Name)}] names unknown program or fcgi-program {Echo.Text(program)}");
+                r.Error(
+                    raw,
+                    "programs",
+                    $"[{Echo.Text(section.Name)}] names unknown program or fcgi-program {Echo.Text(program)}"
+                );
                 continue;
             }
             if (isProgram && isFcgi)
             {
-                r.Error(raw, "programs", $"[{Echo.Text(section.Name)}] name {Echo.Text(program)} is ambiguous (exists as program and fcgi-program)");
+                r.Error(
+                    raw,
+                    "programs",
+                    $"[{Echo.Text(section.Name)}] name {Echo.Text(program)} is ambiguous (exists as program and fcgi-program)"
+                );
                 continue;
             }
             var member = config.Sections[isProgram ? programSection : fcgiSection];

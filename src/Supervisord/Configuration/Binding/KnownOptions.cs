@@ -10,13 +10,44 @@ internal static class KnownOptions
 {
     private static readonly string[] Program =
     [
-        "command", "process_name", "numprocs", "numprocs_start", "priority", "autostart", "startsecs", "startretries",
-        "autorestart", "exitcodes", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "user", "redirect_stderr",
-        "stdout_logfile", "stdout_logfile_maxbytes", "stdout_logfile_backups", "stdout_capture_maxbytes",
-        "stdout_events_enabled", "stdout_syslog", "stderr_logfile", "stderr_logfile_maxbytes", "stderr_logfile_backups",
-        "stderr_capture_maxbytes", "stderr_events_enabled", "stderr_syslog", "environment", "directory", "umask", "serverurl",
+        "command",
+        "process_name",
+        "numprocs",
+        "numprocs_start",
+        "priority",
+        "autostart",
+        "startsecs",
+        "startretries",
+        "autorestart",
+        "exitcodes",
+        "stopsignal",
+        "stopwaitsecs",
+        "stopasgroup",
+        "killasgroup",
+        "user",
+        "redirect_stderr",
+        "stdout_logfile",
+        "stdout_logfile_maxbytes",
+        "stdout_logfile_backups",
+        "stdout_capture_maxbytes",
+        "stdout_events_enabled",
+        "stdout_syslog",
+        "stderr_logfile",
+        "stderr_logfile_maxbytes",
+        "stderr_logfile_backups",
+        "stderr_capture_maxbytes",
+        "stderr_events_enabled",
+        "stderr_syslog",
+        "environment",
+        "directory",
+        "umask",
+        "serverurl",
         // Not Supervisor's: dependencies and readiness.
-        "depends_on", "ready", "ready_interval", "ready_timeout", "ready_deadline",
+        "depends_on",
+        "ready",
+        "ready_interval",
+        "ready_timeout",
+        "ready_deadline",
         .. LifecycleBinder.ProgramOptions,
     ];
 
@@ -24,9 +55,28 @@ internal static class KnownOptions
     {
         ["supervisord"] =
         [
-            "logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "umask", "nodaemon", "silent", "minfds",
-            "minprocs", "nocleanup", "childlogdir", "user", "directory", "strip_ansi", "environment", "identifier", "profile_options",
-            "env_files", "pdeathsig", "subreaper", "watchdog",
+            "logfile",
+            "logfile_maxbytes",
+            "logfile_backups",
+            "loglevel",
+            "pidfile",
+            "umask",
+            "nodaemon",
+            "silent",
+            "minfds",
+            "minprocs",
+            "nocleanup",
+            "childlogdir",
+            "user",
+            "directory",
+            "strip_ansi",
+            "environment",
+            "identifier",
+            "profile_options",
+            "env_files",
+            "pdeathsig",
+            "subreaper",
+            "watchdog",
         ],
         ["unix_http_server"] = ["file", "chmod", "chown", "username", "password"],
         ["inet_http_server"] = ["port", "username", "password"],
@@ -44,11 +94,21 @@ internal static class KnownOptions
     {
         foreach (var section in config.Sections.Values)
         {
-            var kind = ByKind.Keys.FirstOrDefault(k => k.EndsWith(':') ? section.Name.StartsWith(k, StringComparison.Ordinal)
-                : section.Name == k || (k.EndsWith("_http_server", StringComparison.Ordinal) && section.Name.StartsWith(k, StringComparison.Ordinal)));
+            var kind = ByKind.Keys.FirstOrDefault(k =>
+                k.EndsWith(':')
+                    ? section.Name.StartsWith(k, StringComparison.Ordinal)
+                    : section.Name == k
+                        || (
+                            k.EndsWith("_http_server", StringComparison.Ordinal)
+                            && section.Name.StartsWith(k, StringComparison.Ordinal)
+                        )
+            );
             if (kind is null)
             {
-                if (!section.Name.StartsWith("rpcinterface:", StringComparison.Ordinal) && !section.Name.StartsWith("ctlplugin:", StringComparison.Ordinal))
+                if (
+                    !section.Name.StartsWith("rpcinterface:", StringComparison.Ordinal)
+                    && !section.Name.StartsWith("ctlplugin:", StringComparison.Ordinal)
+                )
                 {
                     bag.Warning(section, "", "unknown section, ignored");
                 }

@@ -9,12 +9,22 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// </summary>
 internal static class LifecycleBinder
 {
-    public static readonly string[] ProgramOptions = ["backoff", "backoff_max", "backoff_jitter", "backoff_reset", "restart_throttle", "env_files"];
+    public static readonly string[] ProgramOptions =
+    [
+        "backoff",
+        "backoff_max",
+        "backoff_jitter",
+        "backoff_reset",
+        "restart_throttle",
+        "env_files",
+    ];
 
     public static RestartPolicy ReadRestart(OptionReader r, IReadOnlyDictionary<string, object> names)
     {
         var curve = r.Read("backoff", "linear", names, LifecycleParsers.Curve, BackoffCurve.Linear);
-        var max = r.Raw("backoff_max") is null ? null : r.Read("backoff_max", "", names, LifecycleParsers.Cap, (TimeSpan?)null);
+        var max = r.Raw("backoff_max") is null
+            ? null
+            : r.Read("backoff_max", "", names, LifecycleParsers.Cap, (TimeSpan?)null);
         var jitter = r.Read("backoff_jitter", "0", names, LifecycleParsers.Fraction, 0);
         var reset = r.Read("backoff_reset", "0", names, LifecycleParsers.Seconds, TimeSpan.Zero);
         var throttle = r.Read("restart_throttle", "true", names, ValueParsers.Boolean, true);
@@ -25,7 +35,11 @@ internal static class LifecycleBinder
     /// env_files=: comma-separated paths (a TOML array too), each optional with a leading <c>-</c>, as in systemd's
     /// EnvironmentFile=. Relative paths are taken from the folder of the file that sets the option.
     /// </summary>
-    public static ValueList<EnvFileRef> ReadEnvFiles(OptionReader r, IReadOnlyDictionary<string, object> names, PathValues paths)
+    public static ValueList<EnvFileRef> ReadEnvFiles(
+        OptionReader r,
+        IReadOnlyDictionary<string, object> names,
+        PathValues paths
+    )
     {
         var raw = r.Raw("env_files");
         if (raw is null)

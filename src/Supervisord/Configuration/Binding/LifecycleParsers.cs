@@ -15,15 +15,18 @@ internal static class LifecycleParsers
             return RestartPolicy.Forever;
         }
         var parsed = ValueParsers.Integer(text);
-        return parsed.Ok && parsed.Value < 0 ? Parsed<int>.Fail($"must be >= 0 or 'forever', got {parsed.Value.ToString(CultureInfo.InvariantCulture)}") : parsed;
+        return parsed.Ok && parsed.Value < 0
+            ? Parsed<int>.Fail($"must be >= 0 or 'forever', got {parsed.Value.ToString(CultureInfo.InvariantCulture)}")
+            : parsed;
     }
 
-    public static Parsed<BackoffCurve> Curve(string text) => PyText.Strip(text).ToLowerInvariant() switch
-    {
-        "linear" => BackoffCurve.Linear,
-        "exponential" => BackoffCurve.Exponential,
-        _ => Parsed<BackoffCurve>.Fail($"must be 'linear' or 'exponential', got {Echo.Repr(text)}"),
-    };
+    public static Parsed<BackoffCurve> Curve(string text) =>
+        PyText.Strip(text).ToLowerInvariant() switch
+        {
+            "linear" => BackoffCurve.Linear,
+            "exponential" => BackoffCurve.Exponential,
+            _ => Parsed<BackoffCurve>.Fail($"must be 'linear' or 'exponential', got {Echo.Repr(text)}"),
+        };
 
     /// <summary>Seconds, fractions allowed (<c>0.5</c>), at most a day: a timer further out is a typo.</summary>
     public static Parsed<TimeSpan> Seconds(string text)
@@ -33,7 +36,9 @@ internal static class LifecycleParsers
             return Parsed<TimeSpan>.Fail($"must be a number of seconds, got {Echo.Repr(text)}");
         }
         return seconds is < 0 or > 86400
-            ? Parsed<TimeSpan>.Fail($"must be between 0 and 86400 seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}")
+            ? Parsed<TimeSpan>.Fail(
+                $"must be between 0 and 86400 seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}"
+            )
             : TimeSpan.FromSeconds(seconds);
     }
 
@@ -54,7 +59,9 @@ internal static class LifecycleParsers
     {
         if (!PyFloat.TryParse(PyText.Strip(text), out var value) || value is < 0 or > 1 || double.IsNaN(value))
         {
-            return Parsed<double>.Fail($"must be a fraction between 0 and 1 (0.2 spreads each delay by +-20%), got {Echo.Repr(text)}");
+            return Parsed<double>.Fail(
+                $"must be a fraction between 0 and 1 (0.2 spreads each delay by +-20%), got {Echo.Repr(text)}"
+            );
         }
         return value;
     }

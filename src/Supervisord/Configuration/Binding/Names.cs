@@ -16,7 +16,10 @@ internal static class Names
         return names;
     }
 
-    public static Dictionary<string, object> With(IReadOnlyDictionary<string, object> names, params (string Key, object Value)[] extra)
+    public static Dictionary<string, object> With(
+        IReadOnlyDictionary<string, object> names,
+        params (string Key, object Value)[] extra
+    )
     {
         var copy = new Dictionary<string, object>(names, StringComparer.Ordinal);
         foreach (var (key, value) in extra)
@@ -26,7 +29,10 @@ internal static class Names
         return copy;
     }
 
-    public static Dictionary<string, object> WithEnvironment(IReadOnlyDictionary<string, object> names, IEnumerable<EnvironmentVariable> variables)
+    public static Dictionary<string, object> WithEnvironment(
+        IReadOnlyDictionary<string, object> names,
+        IEnumerable<EnvironmentVariable> variables
+    )
     {
         var copy = new Dictionary<string, object>(names, StringComparer.Ordinal);
         foreach (var variable in variables)

@@ -22,14 +22,25 @@ internal sealed class OptionReader(RawConfig config, RawSection section, Diagnos
     public RawValue? Raw(string option) => config.Lookup(Section, option);
 
     /// <summary>The expanded text, the fallback when the option is absent, or null after an expansion error.</summary>
-    public string? Text(string option, string? fallback, IReadOnlyDictionary<string, object> names, string? label = null)
+    public string? Text(
+        string option,
+        string? fallback,
+        IReadOnlyDictionary<string, object> names,
+        string? label = null
+    )
     {
         var raw = Raw(option);
         return raw is null ? fallback : Expand(raw, raw.Text, option, names, label ?? $"{Section.Name}.{option}");
     }
 
     /// <summary>Expands <paramref name="text"/> (from <paramref name="raw"/>) with the names plus its own here.</summary>
-    public string? Expand(RawValue raw, string text, string option, IReadOnlyDictionary<string, object> names, string label)
+    public string? Expand(
+        RawValue raw,
+        string text,
+        string option,
+        IReadOnlyDictionary<string, object> names,
+        string label
+    )
     {
         var result = PyPercent.Expand(text, WithHere(names, raw.Here), label, out var error);
         if (result is null)
@@ -39,14 +50,24 @@ internal sealed class OptionReader(RawConfig config, RawSection section, Diagnos
         else if (result.Contains('\0', StringComparison.Ordinal))
         {
             // NulGuard refuses a NUL written in the file; a %c of 0 (Python's too) makes one here, found by AFL.
-            Error(raw, option, $"expands to a NUL character, which no path, name or command can hold: {Echo.Repr(result)}");
+            Error(
+                raw,
+                option,
+                $"expands to a NUL character, which no path, name or command can hold: {Echo.Repr(result)}"
+            );
             return null;
         }
         return result;
     }
 
     /// <summary>Reads and parses an option; on any error records it and returns <paramref name="onError"/>.</summary>
-    public T Read<T>(string option, string fallback, IReadOnlyDictionary<string, object> names, Func<string, Parsed<T>> parse, T onError)
+    public T Read<T>(
+        string option,
+        string fallback,
+        IReadOnlyDictionary<string, object> names,
+        Func<string, Parsed<T>> parse,
+        T onError
+    )
     {
         var raw = Raw(option);
         var text = Text(option, fallback, names);

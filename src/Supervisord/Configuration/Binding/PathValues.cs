@@ -39,7 +39,9 @@ internal sealed class PathValues(string? home)
     public Parsed<string> ExistingDirectory(string text)
     {
         var expanded = ExpandUser(text);
-        return Directory.Exists(expanded) ? Path.GetFullPath(expanded) : Parsed<string>.Fail($"{Echo.Text(text)} is not an existing directory");
+        return Directory.Exists(expanded)
+            ? Path.GetFullPath(expanded)
+            : Parsed<string>.Fail($"{Echo.Text(text)} is not an existing directory");
     }
 
     /// <summary>A file path whose folder must exist (a bare file name is relative to the current directory).</summary>

@@ -20,7 +20,11 @@ internal sealed partial class ProgramBinder
         if (directory is not null && PyText.Strip(directory).Length == 0)
         {
             // Supervisor's child fails its chdir('') and exits 127 at every start.
-            r.Error(r.Raw("directory"), "directory", "is empty; name a folder, or leave the option out to keep supervisord's");
+            r.Error(
+                r.Raw("directory"),
+                "directory",
+                "is empty; name a folder, or leave the option out to keep supervisord's"
+            );
             directory = null;
         }
         var stdout = ReadChannel(r, "stdout", names, settings.StdoutCaptureMaxBytes, settings.StdoutEventsEnabled);
@@ -29,7 +33,10 @@ internal sealed partial class ProgramBinder
         {
             if (stderr.Target == LogTarget.File)
             {
-                r.Warning("stderr_logfile", $"For [{Echo.Text(r.Section.Name)}], redirect_stderr=true but stderr_logfile has also been set to a filename, the filename has been ignored");
+                r.Warning(
+                    "stderr_logfile",
+                    $"For [{Echo.Text(r.Section.Name)}], redirect_stderr=true but stderr_logfile has also been set to a filename, the filename has been ignored"
+                );
             }
             stderr = stderr with { Target = LogTarget.None, Path = null };
         }
@@ -42,8 +49,13 @@ internal sealed partial class ProgramBinder
             }
             return null;
         }
-        var name = r.Expand(r.Raw("process_name") ?? new RawValue(settings.ProcessNameFormat, r.Section.File, r.Section.Line, ""),
-            settings.ProcessNameFormat, "process_name", names, "process_name");
+        var name = r.Expand(
+            r.Raw("process_name") ?? new RawValue(settings.ProcessNameFormat, r.Section.File, r.Section.Line, ""),
+            settings.ProcessNameFormat,
+            "process_name",
+            names,
+            "process_name"
+        );
         if (name is null)
         {
             return null;
@@ -58,17 +70,46 @@ internal sealed partial class ProgramBinder
         {
             return null;
         }
-        return new ProcessConfig(validName.Value, settings.ProgramName, command, directory, settings.Umask, settings.User, settings.Uid,
-            settings.Priority, settings.Autostart, settings.StartSecs, settings.StartRetries, settings.AutoRestart, settings.ExitCodes,
-            settings.StopSignal, settings.StopWaitSecs, settings.StopAsGroup, settings.KillAsGroup, settings.RedirectStderr,
-            stdout, stderr, EnvironmentParser.Merge(daemonEnvironment, environment), settings.ServerUrl)
+        return new ProcessConfig(
+            validName.Value,
+            settings.ProgramName,
+            command,
+            directory,
+            settings.Umask,
+            settings.User,
+            settings.Uid,
+            settings.Priority,
+            settings.Autostart,
+            settings.StartSecs,
+            settings.StartRetries,
+            settings.AutoRestart,
+            settings.ExitCodes,
+            settings.StopSignal,
+            settings.StopWaitSecs,
+            settings.StopAsGroup,
+            settings.KillAsGroup,
+            settings.RedirectStderr,
+            stdout,
+            stderr,
+            EnvironmentParser.Merge(daemonEnvironment, environment),
+            settings.ServerUrl
+        )
         {
             Restart = settings.Restart,
-            EnvFiles = LifecycleBinder.Merge(daemonEnvFiles ?? ValueList<EnvFileRef>.Empty, LifecycleBinder.ReadEnvFiles(r, names, context.Paths)),
+            EnvFiles = LifecycleBinder.Merge(
+                daemonEnvFiles ?? ValueList<EnvFileRef>.Empty,
+                LifecycleBinder.ReadEnvFiles(r, names, context.Paths)
+            ),
         };
     }
 
-    private LogChannelConfig ReadChannel(OptionReader r, string channel, Dictionary<string, object> names, long captureMaxBytes, bool eventsEnabled)
+    private LogChannelConfig ReadChannel(
+        OptionReader r,
+        string channel,
+        Dictionary<string, object> names,
+        long captureMaxBytes,
+        bool eventsEnabled
+    )
     {
         var key = channel + "_logfile";
         var (target, path) = r.Read(key, "AUTO", names, context.Paths.LogfileName, (LogTarget.None, (string?)null));
@@ -81,12 +122,18 @@ internal sealed partial class ProgramBinder
         var syslog = r.Read(channel + "_syslog", "false", names, ValueParsers.Boolean, false);
         if (target == LogTarget.Syslog)
         {
-            r.Warning(key, $"For [{Echo.Text(r.Section.Name)}], {Echo.Text(key)}=syslog but this is deprecated and will be removed.  Use {channel}_syslog=true to enable syslog instead.");
+            r.Warning(
+                key,
+                $"For [{Echo.Text(r.Section.Name)}], {Echo.Text(key)}=syslog but this is deprecated and will be removed.  Use {channel}_syslog=true to enable syslog instead."
+            );
             syslog = true;
         }
         if (target == LogTarget.Auto && maxBytes == 0)
         {
-            r.Warning(key + "_maxbytes", $"For [{Echo.Text(r.Section.Name)}], AUTO logging used for {Echo.Text(key)} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally");
+            r.Warning(
+                key + "_maxbytes",
+                $"For [{Echo.Text(r.Section.Name)}], AUTO logging used for {Echo.Text(key)} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally"
+            );
         }
         return new LogChannelConfig(target, path, maxBytes, backups, captureMaxBytes, eventsEnabled, syslog);
     }

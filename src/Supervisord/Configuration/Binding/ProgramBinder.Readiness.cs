@@ -11,7 +11,8 @@ namespace Supervise.Supervisord.Configuration.Binding;
 internal sealed partial class ProgramBinder
 {
     /// <summary>Each program's depends_on value, by program name, for the cross-section checks.</summary>
-    public Dictionary<string, (RawValue Raw, string Section, IReadOnlyList<string> Names)> DependsOnSources { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (RawValue Raw, string Section, IReadOnlyList<string> Names)> DependsOnSources { get; } =
+        new(StringComparer.Ordinal);
 
     private ProcessConfig WithReadiness(OptionReader r, ProcessConfig process, Dictionary<string, object> names)
     {
@@ -22,16 +23,23 @@ internal sealed partial class ProgramBinder
         {
             DependsOnSources[process.ProgramName] = (raw, r.Section.Name, dependsOn);
         }
-        var probe = r.Raw("ready") is null ? defaults.Probe : r.Read("ready", "", names, ReadinessValues.Probe, defaults.Probe);
+        var probe = r.Raw("ready") is null
+            ? defaults.Probe
+            : r.Read("ready", "", names, ReadinessValues.Probe, defaults.Probe);
         var readiness = new ReadinessConfig(
             dependsOn.Distinct(StringComparer.Ordinal).ToValueList(),
             probe,
             ReadDuration(r, "ready_interval", defaults.Interval, names),
             ReadDuration(r, "ready_timeout", defaults.Timeout, names),
-            ReadDuration(r, "ready_deadline", defaults.Deadline, names));
+            ReadDuration(r, "ready_deadline", defaults.Deadline, names)
+        );
         return readiness == defaults ? process : process with { Readiness = readiness };
     }
 
-    private static TimeSpan ReadDuration(OptionReader r, string option, TimeSpan fallback, Dictionary<string, object> names) =>
-        r.Raw(option) is null ? fallback : r.Read(option, "", names, ReadinessValues.Seconds, fallback);
+    private static TimeSpan ReadDuration(
+        OptionReader r,
+        string option,
+        TimeSpan fallback,
+        Dictionary<string, object> names
+    ) => r.Raw(option) is null ? fallback : r.Read(option, "", names, ReadinessValues.Seconds, fallback);
 }

@@ -26,7 +26,8 @@ internal sealed record ProgramSettings(
     string? User,
     int? Uid,
     int? Umask,
-    string ProcessNameFormat)
+    string ProcessNameFormat
+)
 {
     /// <summary>False when the program name or process_name was already refused, so expanded names need no check.</summary>
     public bool NamesAreValid { get; init; } = true;

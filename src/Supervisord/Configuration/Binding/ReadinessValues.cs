@@ -22,18 +22,27 @@ internal static class ReadinessValues
         if (value.StartsWith("exec:", StringComparison.OrdinalIgnoreCase))
         {
             var command = value[5..].Trim();
-            return command.Length > 0 ? new ReadyProbe(ReadyKind.Exec, command) : Parsed<ReadyProbe>.Fail("exec: needs a command, as in exec:/usr/bin/pg_isready");
+            return command.Length > 0
+                ? new ReadyProbe(ReadyKind.Exec, command)
+                : Parsed<ReadyProbe>.Fail("exec: needs a command, as in exec:/usr/bin/pg_isready");
         }
         if (value.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
         {
             var target = value[6..].TrimEnd('/');
             var colon = target.LastIndexOf(':');
             var host = colon > 0 ? target[..colon].Trim('[', ']') : "";
-            return host.Length > 0 && int.TryParse(target[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            return
+                host.Length > 0
+                && int.TryParse(target[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+                && port is > 0 and < 65536
                 ? new ReadyProbe(ReadyKind.Tcp, $"{target[..colon]}:{port}")
                 : Parsed<ReadyProbe>.Fail($"tcp:// needs host:port with a port from 1 to 65535, got {Echo.Repr(text)}");
         }
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0)
+        if (
+            Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && uri.Host.Length > 0
+        )
         {
             return new ReadyProbe(ReadyKind.Http, uri.ToString());
         }
@@ -42,7 +51,9 @@ internal static class ReadinessValues
 
     /// <summary>A positive number of seconds, decimals allowed (0.25).</summary>
     public static Parsed<TimeSpan> Seconds(string text) =>
-        double.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 86400
+        double.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+        && seconds > 0
+        && seconds <= 86400
             ? TimeSpan.FromSeconds(seconds)
             : Parsed<TimeSpan>.Fail($"must be a number of seconds above 0 (at most 86400), got {Echo.Repr(text)}");
 }

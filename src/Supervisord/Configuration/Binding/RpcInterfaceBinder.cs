@@ -14,7 +14,11 @@ internal static partial class RpcInterfaceBinder
     public const string FactoryKey = "supervisor.rpcinterface_factory";
     public const string MainFactory = "supervisor.rpcinterface:make_main_rpcinterface";
 
-    public static ValueList<RpcInterfaceConfig> Bind(RawConfig config, IReadOnlyDictionary<string, object> envNames, BindContext context)
+    public static ValueList<RpcInterfaceConfig> Bind(
+        RawConfig config,
+        IReadOnlyDictionary<string, object> envNames,
+        BindContext context
+    )
     {
         var interfaces = new List<RpcInterfaceConfig>();
         foreach (var section in config.SectionsStartingWith("rpcinterface:"))
@@ -32,14 +36,23 @@ internal static partial class RpcInterfaceBinder
             if (!EntryPoint().IsMatch(PyText.Strip(factory)))
             {
                 // Supervisor parses the factory as a pkg_resources entry point and exits on this text at start.
-                r.Error(r.Raw(FactoryKey), FactoryKey, $"(\"EntryPoint must be in 'name=module:attrs [extras]' format\", {Echo.Repr("x=" + factory)})");
+                r.Error(
+                    r.Raw(FactoryKey),
+                    FactoryKey,
+                    $"(\"EntryPoint must be in 'name=module:attrs [extras]' format\", {Echo.Repr("x=" + factory)})"
+                );
                 continue;
             }
             if (PyText.Strip(factory) != MainFactory)
             {
-                r.Warning(FactoryKey, $"{Echo.Text(factory)} is a Python plugin, which Supervise cannot load; the interface is ignored");
+                r.Warning(
+                    FactoryKey,
+                    $"{Echo.Text(factory)} is a Python plugin, which Supervise cannot load; the interface is ignored"
+                );
             }
-            interfaces.Add(new RpcInterfaceConfig(section.Name[(section.Name.IndexOf(':') + 1)..], PyText.Strip(factory)));
+            interfaces.Add(
+                new RpcInterfaceConfig(section.Name[(section.Name.IndexOf(':') + 1)..], PyText.Strip(factory))
+            );
         }
         return interfaces.ToValueList();
     }

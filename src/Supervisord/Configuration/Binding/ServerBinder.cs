@@ -11,7 +11,11 @@ namespace Supervise.Supervisord.Configuration.Binding;
 /// </summary>
 internal static class ServerBinder
 {
-    public static InetHttpServerSettings? BindInet(RawConfig config, IReadOnlyDictionary<string, object> envNames, BindContext context)
+    public static InetHttpServerSettings? BindInet(
+        RawConfig config,
+        IReadOnlyDictionary<string, object> envNames,
+        BindContext context
+    )
     {
         InetHttpServerSettings? first = null;
         foreach (var section in config.SectionsStartingWith("inet_http_server"))
@@ -33,19 +37,30 @@ internal static class ServerBinder
             {
                 // Supervisor serves it, unauthenticated. We start without it and say why, loudly (a WARN in the main
                 // log and in --check): a TCP port without credentials lets anyone who can reach it control everything.
-                r.Warning("port", $"not opened: port={Echo.Text(port!)} has no username and password, and Supervise never serves TCP " +
-                    $"without credentials (anyone who can reach the port could control every program); add username= and password= " +
-                    $"to [{Echo.Text(section.Name)}] to open it. The daemon and its programs start as usual.");
+                r.Warning(
+                    "port",
+                    $"not opened: port={Echo.Text(port!)} has no username and password, and Supervise never serves TCP "
+                        + $"without credentials (anyone who can reach the port could control every program); add username= and password= "
+                        + $"to [{Echo.Text(section.Name)}] to open it. The daemon and its programs start as usual."
+                );
             }
             else if (!r.Failed)
             {
-                first = Keep(first, new InetHttpServerSettings(address.Value.Host, address.Value.Port, username, password), r);
+                first = Keep(
+                    first,
+                    new InetHttpServerSettings(address.Value.Host, address.Value.Port, username, password),
+                    r
+                );
             }
         }
         return first;
     }
 
-    public static UnixHttpServerSettings? BindUnix(RawConfig config, IReadOnlyDictionary<string, object> envNames, BindContext context)
+    public static UnixHttpServerSettings? BindUnix(
+        RawConfig config,
+        IReadOnlyDictionary<string, object> envNames,
+        BindContext context
+    )
     {
         UnixHttpServerSettings? first = null;
         var fileNames = Names.With(envNames, ("here", ""));
@@ -64,7 +79,16 @@ internal static class ServerBinder
             {
                 r.Error(r.Raw("chown"), "chown", $"Invalid sockchown value {Echo.Text(chown)}");
             }
-            var chmod = r.Read("chmod", "0700", envNames, text => ValueParsers.Octal(text) is { Ok: true } ok ? ok : Parsed<int>.Fail($"Invalid chmod value {Echo.Text(text)}"), 0x1C0);
+            var chmod = r.Read(
+                "chmod",
+                "0700",
+                envNames,
+                text =>
+                    ValueParsers.Octal(text) is { Ok: true } ok
+                        ? ok
+                        : Parsed<int>.Fail($"Invalid chmod value {Echo.Text(text)}"),
+                0x1C0
+            );
             var path = file is null ? null : SocketFile(r, PyText.Strip(file), context.Paths);
             if (!r.Failed && path is not null)
             {
@@ -92,7 +116,8 @@ internal static class ServerBinder
         return path;
     }
 
-    private static T Keep<T>(T? first, T candidate, OptionReader r) where T : class
+    private static T Keep<T>(T? first, T candidate, OptionReader r)
+        where T : class
     {
         if (first is null)
         {
@@ -102,14 +127,20 @@ internal static class ServerBinder
         return first;
     }
 
-    private static (string? Username, string? Password) Credentials(OptionReader r, IReadOnlyDictionary<string, object> names)
+    private static (string? Username, string? Password) Credentials(
+        OptionReader r,
+        IReadOnlyDictionary<string, object> names
+    )
     {
         var username = r.Text("username", null, names);
         var password = r.Text("password", null, names);
         if ((r.Raw("username") is null) != (r.Raw("password") is null))
         {
-            r.Error(r.Raw("username") ?? r.Raw("password"), r.Raw("username") is null ? "password" : "username",
-                $"Section [{Echo.Text(r.Section.Name)}] contains incomplete authentication: If a username or a password is specified, both the username and password must be specified");
+            r.Error(
+                r.Raw("username") ?? r.Raw("password"),
+                r.Raw("username") is null ? "password" : "username",
+                $"Section [{Echo.Text(r.Section.Name)}] contains incomplete authentication: If a username or a password is specified, both the username and password must be specified"
+            );
         }
         // Supervisor checks credentials only "if username:", so an empty username means none (the password is unused).
         return string.IsNullOrEmpty(username) ? (null, null) : (username, password);

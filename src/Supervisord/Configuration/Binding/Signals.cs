@@ -12,10 +12,18 @@ internal static class Signals
 {
     private static readonly Dictionary<string, int> PythonConstants = new(StringComparer.Ordinal)
     {
-        ["SIG_BLOCK"] = 0, ["SIG_DFL"] = 0, ["SIG_IGN"] = 1, ["SIG_SETMASK"] = 2, ["SIG_UNBLOCK"] = 1,
+        ["SIG_BLOCK"] = 0,
+        ["SIG_DFL"] = 0,
+        ["SIG_IGN"] = 1,
+        ["SIG_SETMASK"] = 2,
+        ["SIG_UNBLOCK"] = 1,
     };
 
-    private static readonly HashSet<int> Numbers = [.. SignalTable.All.Select(s => s.Number), .. PythonConstants.Values];
+    private static readonly HashSet<int> Numbers =
+    [
+        .. SignalTable.All.Select(s => s.Number),
+        .. PythonConstants.Values,
+    ];
 
     public static Parsed<int> Parse(string text)
     {
@@ -36,6 +44,8 @@ internal static class Signals
                 return Parsed<int>.Fail($"value {Echo.Repr(text)} is not a valid signal name");
             }
         }
-        return Numbers.Contains(number) ? number : Parsed<int>.Fail($"value {Echo.Repr(text)} is not a valid signal number");
+        return Numbers.Contains(number)
+            ? number
+            : Parsed<int>.Fail($"value {Echo.Repr(text)} is not a valid signal number");
     }
 }

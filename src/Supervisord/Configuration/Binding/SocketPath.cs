@@ -15,8 +15,9 @@ internal static class SocketPath
     public static string? Problem(string path)
     {
         var bytes = Encoding.UTF8.GetByteCount(path);
-        return bytes <= MaxBytes ? null
-            : $"AF_UNIX path too long: {Echo.Repr(path)} is {bytes} bytes, and a socket path can have at most {MaxBytes} " +
-              "(sun_path holds 108 with the closing NUL); choose a shorter path";
+        return bytes <= MaxBytes
+            ? null
+            : $"AF_UNIX path too long: {Echo.Repr(path)} is {bytes} bytes, and a socket path can have at most {MaxBytes} "
+                + "(sun_path holds 108 with the closing NUL); choose a shorter path";
     }
 }

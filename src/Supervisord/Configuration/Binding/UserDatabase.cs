@@ -20,7 +20,9 @@ public static class UserDatabase
                 ? (int)id
                 : Parsed<int>.Fail($"Invalid user id {Echo.Text(nameOrId)}");
         }
-        return UserAccounts.ByName(nameOrId) is { } account ? account.Uid : Parsed<int>.Fail($"Invalid user name {Echo.Text(nameOrId)}");
+        return UserAccounts.ByName(nameOrId) is { } account
+            ? account.Uid
+            : Parsed<int>.Fail($"Invalid user name {Echo.Text(nameOrId)}");
     }
 
     /// <summary>name_to_gid: a group name or a numeric gid present in /etc/group.</summary>
@@ -32,7 +34,9 @@ public static class UserDatabase
                 ? (int)id
                 : Parsed<int>.Fail($"Invalid group id {Echo.Text(nameOrId)}");
         }
-        return UserAccounts.GroupId(nameOrId) is { } gid ? gid : Parsed<int>.Fail($"Invalid group name {Echo.Text(nameOrId)}");
+        return UserAccounts.GroupId(nameOrId) is { } gid
+            ? gid
+            : Parsed<int>.Fail($"Invalid group name {Echo.Text(nameOrId)}");
     }
 
     /// <summary>colon_separated_user_group: "user" or "user:group", both resolvable.</summary>

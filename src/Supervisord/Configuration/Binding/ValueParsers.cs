@@ -86,17 +86,18 @@ internal static class ValueParsers
             : Parsed<AutoRestart>.Fail($"invalid 'autorestart' value {Echo.Repr(lowered)}");
     }
 
-    public static Parsed<SupervisorLogLevel> LoggingLevel(string text) => text.ToLowerInvariant() switch
-    {
-        "critical" => SupervisorLogLevel.Critical,
-        "error" => SupervisorLogLevel.Error,
-        "warn" => SupervisorLogLevel.Warn,
-        "info" => SupervisorLogLevel.Info,
-        "debug" => SupervisorLogLevel.Debug,
-        "trace" => SupervisorLogLevel.Trace,
-        "blather" => SupervisorLogLevel.Blather,
-        _ => Parsed<SupervisorLogLevel>.Fail($"bad logging level name {Echo.Repr(text)}"),
-    };
+    public static Parsed<SupervisorLogLevel> LoggingLevel(string text) =>
+        text.ToLowerInvariant() switch
+        {
+            "critical" => SupervisorLogLevel.Critical,
+            "error" => SupervisorLogLevel.Error,
+            "warn" => SupervisorLogLevel.Warn,
+            "info" => SupervisorLogLevel.Info,
+            "debug" => SupervisorLogLevel.Debug,
+            "trace" => SupervisorLogLevel.Trace,
+            "blather" => SupervisorLogLevel.Blather,
+            _ => Parsed<SupervisorLogLevel>.Fail($"bad logging level name {Echo.Repr(text)}"),
+        };
 
     /// <summary>A process or group name: stripped, and without space, ':' or '/'.</summary>
     public static Parsed<string> Name(string text)
@@ -106,7 +107,9 @@ internal static class ValueParsers
         {
             if (name.Contains(c))
             {
-                return Parsed<string>.Fail($"Invalid name: {Echo.Repr(text)} because of character: {Echo.Repr(c.ToString())}");
+                return Parsed<string>.Fail(
+                    $"Invalid name: {Echo.Repr(text)} because of character: {Echo.Repr(c.ToString())}"
+                );
             }
         }
         return name;

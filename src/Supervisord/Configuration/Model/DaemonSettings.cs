@@ -18,7 +18,8 @@ public sealed record DaemonSettings(
     string? Directory,
     bool StripAnsi,
     ValueList<EnvironmentVariable> Environment,
-    string Identifier)
+    string Identifier
+)
 {
     /// <summary>env_files= (beyond Supervisor): read at each spawn, under every program's own env_files=.</summary>
     public ValueList<EnvFileRef> EnvFiles { get; init; } = ValueList<EnvFileRef>.Empty;

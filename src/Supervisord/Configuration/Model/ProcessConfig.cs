@@ -35,10 +35,12 @@ public sealed record ProcessConfig(
     LogChannelConfig Stdout,
     LogChannelConfig Stderr,
     ValueList<EnvironmentVariable> Environment,
-    string? ServerUrl)
+    string? ServerUrl
+)
 {
     /// <summary>depends_on= and ready= (not Supervisor's); the default changes nothing.</summary>
     public ReadinessConfig Readiness { get; init; } = ReadinessConfig.Default;
+
     // Beyond Supervisor (lifecycle): retries and restarts, and env files read at each spawn. Init-only, so that
     // Supervisor's options keep their positions; value equality still covers them for reread.
     public RestartPolicy Restart { get; init; } = RestartPolicy.Supervisor;
@@ -63,7 +65,8 @@ public sealed record LogChannelConfig(
     int Backups,
     long CaptureMaxBytes,
     bool EventsEnabled,
-    bool Syslog);
+    bool Syslog
+);
 
 public enum LogTarget
 {

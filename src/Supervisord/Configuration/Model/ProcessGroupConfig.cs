@@ -11,7 +11,8 @@ public sealed record ProcessGroupConfig(
     GroupKind Kind,
     ValueList<ProcessConfig> Processes,
     EventListenerSettings? EventListener = null,
-    FcgiSocketSettings? FcgiSocket = null);
+    FcgiSocketSettings? FcgiSocket = null
+);
 
 public enum GroupKind
 {

@@ -9,10 +9,22 @@ namespace Supervise.Supervisord.Configuration.Model;
 /// <param name="Interval">Time between two probe attempts.</param>
 /// <param name="Timeout">How long one probe attempt may take.</param>
 /// <param name="Deadline">How long after the spawn the process may take to become ready before it counts as failed to start.</param>
-public sealed record ReadinessConfig(ValueList<string> DependsOn, ReadyProbe Probe, TimeSpan Interval, TimeSpan Timeout, TimeSpan Deadline)
+public sealed record ReadinessConfig(
+    ValueList<string> DependsOn,
+    ReadyProbe Probe,
+    TimeSpan Interval,
+    TimeSpan Timeout,
+    TimeSpan Deadline
+)
 {
-    public static ReadinessConfig Default { get; } = new(
-        ValueList<string>.Empty, ReadyProbe.Running, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    public static ReadinessConfig Default { get; } =
+        new(
+            ValueList<string>.Empty,
+            ReadyProbe.Running,
+            TimeSpan.FromMilliseconds(250),
+            TimeSpan.FromSeconds(1),
+            TimeSpan.FromSeconds(60)
+        );
 }
 
 /// <summary>One <c>ready=</c> value.</summary>
@@ -22,14 +34,15 @@ public sealed record ReadyProbe(ReadyKind Kind, string Target)
     public static ReadyProbe Running { get; } = new(ReadyKind.Running, "");
 
     /// <summary>The value as it is written in a config file.</summary>
-    public string Spec => Kind switch
-    {
-        ReadyKind.Running => "running",
-        ReadyKind.Tcp => "tcp://" + Target,
-        ReadyKind.Http => Target,
-        ReadyKind.Notify => "notify",
-        _ => "exec:" + Target,
-    };
+    public string Spec =>
+        Kind switch
+        {
+            ReadyKind.Running => "running",
+            ReadyKind.Tcp => "tcp://" + Target,
+            ReadyKind.Http => Target,
+            ReadyKind.Notify => "notify",
+            _ => "exec:" + Target,
+        };
 }
 
 public enum ReadyKind

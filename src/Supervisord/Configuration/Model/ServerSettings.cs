@@ -10,4 +10,10 @@ public sealed record UnixHttpServerSettings(string File, int Chmod, string? Chow
 public sealed record InetHttpServerSettings(string Host, int Port, string? Username, string? Password);
 
 /// <summary>The <c>[supervisorctl]</c> section.</summary>
-public sealed record CtlSettings(string ServerUrl, string? Username, string? Password, string Prompt, string? HistoryFile);
+public sealed record CtlSettings(
+    string ServerUrl,
+    string? Username,
+    string? Password,
+    string Prompt,
+    string? HistoryFile
+);

@@ -9,7 +9,8 @@ public sealed record SupervisorConfig(
     UnixHttpServerSettings? UnixHttpServer,
     InetHttpServerSettings? InetHttpServer,
     CtlSettings Ctl,
-    ValueList<ProcessGroupConfig> Groups)
+    ValueList<ProcessGroupConfig> Groups
+)
 {
     /// <summary>The [rpcinterface:x] sections; [rpcinterface:supervisor] is what XML-RPC clients need.</summary>
     public ValueList<RpcInterfaceConfig> RpcInterfaces { get; init; } = ValueList<RpcInterfaceConfig>.Empty;

@@ -19,7 +19,8 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public T this[int index] => _items[index];
 
     public bool Equals(ValueList<T>? other) =>
-        other is not null && (ReferenceEquals(this, other) || _items.AsSpan().SequenceEqual(other._items, EqualityComparer<T>.Default));
+        other is not null
+        && (ReferenceEquals(this, other) || _items.AsSpan().SequenceEqual(other._items, EqualityComparer<T>.Default));
 
     public override bool Equals(object? obj) => Equals(obj as ValueList<T>);
 

@@ -17,7 +17,10 @@ internal static class Glob
         {
             return Exists(pattern) ? [pattern] : [];
         }
-        var dirs = dir.Length == 0 ? [""] : HasMagic(dir) && dir != pattern ? Match(dir) : [dir];
+        var dirs =
+            dir.Length == 0 ? [""]
+            : HasMagic(dir) && dir != pattern ? Match(dir)
+            : [dir];
         var results = new List<string>();
         foreach (var folder in dirs)
         {
@@ -61,7 +64,9 @@ internal static class Glob
     }
 
     private static string Join(string dir, string name) =>
-        dir.Length == 0 ? name : dir.EndsWith('/') ? dir + name : dir + "/" + name;
+        dir.Length == 0 ? name
+        : dir.EndsWith('/') ? dir + name
+        : dir + "/" + name;
 
     private static IEnumerable<string> MatchNames(string folder, string pattern)
     {
@@ -75,7 +80,9 @@ internal static class Glob
             return [];
         }
         var regex = Translate(pattern);
-        return entries.Select(Path.GetFileName).OfType<string>()
+        return entries
+            .Select(Path.GetFileName)
+            .OfType<string>()
             .Where(n => (pattern.StartsWith('.') || !n.StartsWith('.')) && regex.IsMatch(n));
     }
 
@@ -118,7 +125,11 @@ internal static class Glob
                 var negate = set.StartsWith('!');
                 var items = SetItems(negate ? set[1..] : set);
                 // Python's fnmatch drops a reversed range ([z-a]); a set left empty matches nothing (any char if negated).
-                builder.Append(items.Length > 0 ? $"[{(negate ? "^" : "")}{items}]" : negate ? "." : "(?!)");
+                builder.Append(
+                    items.Length > 0 ? $"[{(negate ? "^" : "")}{items}]"
+                    : negate ? "."
+                    : "(?!)"
+                );
                 i = j;
             }
             else
@@ -133,7 +144,7 @@ internal static class Glob
     private static string SetItems(string set)
     {
         var items = new StringBuilder();
-        for (var k = 0; k < set.Length;)
+        for (var k = 0; k < set.Length; )
         {
             if (k + 2 < set.Length && set[k + 1] == '-')
             {

@@ -13,9 +13,10 @@ internal static class IniSource
         foreach (var error in document.Errors)
         {
             var section = document.Sections.LastOrDefault(s => s.Line < error.Line)?.Name ?? "";
-            var message = error.Message == "Source contains parsing errors"
-                ? $"Source contains parsing errors: {Echo.Repr(error.Text)}"
-                : $"{error.Message} {Echo.Repr(error.Text)}";
+            var message =
+                error.Message == "Source contains parsing errors"
+                    ? $"Source contains parsing errors: {Echo.Repr(error.Text)}"
+                    : $"{error.Message} {Echo.Repr(error.Text)}";
             bag.Error(new ConfigDiagnostic(file, error.Line, section, "", message));
         }
         foreach (var section in document.Sections)
@@ -24,7 +25,15 @@ internal static class IniSource
             var target = config.GetOrAdd(name, file, section.Line);
             foreach (var entry in section.Entries)
             {
-                target.Set(entry.Key, new RawValue(NulGuard.Clean(entry.Value, file, entry.Line, name, entry.Key, bag), file, entry.Line, here));
+                target.Set(
+                    entry.Key,
+                    new RawValue(
+                        NulGuard.Clean(entry.Value, file, entry.Line, name, entry.Key, bag),
+                        file,
+                        entry.Line,
+                        here
+                    )
+                );
             }
         }
     }

@@ -19,11 +19,20 @@ internal static class NulGuard
         {
             return text;
         }
-        bag.Error(new ConfigDiagnostic(file, line, section, option,
-            $"contains a NUL character (at character {at + 1} of {text.Length}), which no path, name or command can hold: {Echo.Repr(text)}"));
+        bag.Error(
+            new ConfigDiagnostic(
+                file,
+                line,
+                section,
+                option,
+                $"contains a NUL character (at character {at + 1} of {text.Length}), which no path, name or command can hold: {Echo.Repr(text)}"
+            )
+        );
         return text.Replace('\0', '\uFFFD');
     }
 
     public static string CleanSectionName(string name, string file, int line, DiagnosticBag bag) =>
-        NamedKinds.Any(kind => name.StartsWith(kind, StringComparison.Ordinal)) ? Clean(name, file, line, name, "", bag) : name;
+        NamedKinds.Any(kind => name.StartsWith(kind, StringComparison.Ordinal))
+            ? Clean(name, file, line, name, "", bag)
+            : name;
 }

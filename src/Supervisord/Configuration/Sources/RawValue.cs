@@ -13,4 +13,5 @@ internal sealed record RawValue(
     int Line,
     string Here,
     IReadOnlyList<string>? Items = null,
-    IReadOnlyList<KeyValuePair<string, string>>? Pairs = null);
+    IReadOnlyList<KeyValuePair<string, string>>? Pairs = null
+);

@@ -48,9 +48,19 @@ internal static class SourceLoader
         }
     }
 
-    private static void ReadIncludes(RawConfig config, RawSection include, RawValue files, IReadOnlyDictionary<string, object> envNames, DiagnosticBag bag)
+    private static void ReadIncludes(
+        RawConfig config,
+        RawSection include,
+        RawValue files,
+        IReadOnlyDictionary<string, object> envNames,
+        DiagnosticBag bag
+    )
     {
-        var names = new Dictionary<string, object>(envNames) { ["here"] = files.Here, ["host_node_name"] = Environment.MachineName };
+        var names = new Dictionary<string, object>(envNames)
+        {
+            ["here"] = files.Here,
+            ["host_node_name"] = Environment.MachineName,
+        };
         IEnumerable<string> patterns;
         if (files.Items is { } items)
         {
@@ -70,8 +80,12 @@ internal static class SourceLoader
         var origin = new ConfigDiagnostic(files.File, files.Line, "include", "files", "");
         foreach (var pattern in patterns)
         {
-            var expandedPattern = files.Items is null ? pattern : PyPercent.Expand(pattern, names, "include.files", out _) ?? pattern;
-            var joined = expandedPattern.StartsWith('/') ? expandedPattern : baseDir.TrimEnd('/') + "/" + expandedPattern;
+            var expandedPattern = files.Items is null
+                ? pattern
+                : PyPercent.Expand(pattern, names, "include.files", out _) ?? pattern;
+            var joined = expandedPattern.StartsWith('/')
+                ? expandedPattern
+                : baseDir.TrimEnd('/') + "/" + expandedPattern;
             var matches = Glob.Match(joined);
             if (matches.Count == 0)
             {
@@ -105,8 +119,15 @@ internal static class SourceLoader
         Merge(config, text, file, bag);
         if (config.Sections.TryGetValue("include", out var include) && include.Options.Values.Any(v => v.File == file))
         {
-            bag.Warning(new ConfigDiagnostic(file, include.Options.Values.First(v => v.File == file).Line, "include", "files",
-                "[include] in an included file is not processed (includes are not recursive)"));
+            bag.Warning(
+                new ConfigDiagnostic(
+                    file,
+                    include.Options.Values.First(v => v.File == file).Line,
+                    "include",
+                    "files",
+                    "[include] in an included file is not processed (includes are not recursive)"
+                )
+            );
         }
     }
 

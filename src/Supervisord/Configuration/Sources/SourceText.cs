@@ -11,18 +11,26 @@ internal static class SourceText
     /// <summary>Far beyond any real configuration; guards against pointing -c at a disk image.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
 
     /// <returns>The text, or null after adding an error.</returns>
     public static string? Read(string path, DiagnosticBag bag, ConfigDiagnostic? origin = null)
     {
-        ConfigDiagnostic Problem(string message) => origin is null
-            ? new ConfigDiagnostic(path, 0, "", "", message)
-            : origin with { Message = message };
+        ConfigDiagnostic Problem(string message) =>
+            origin is null ? new ConfigDiagnostic(path, 0, "", "", message) : origin with { Message = message };
 
         if (!File.Exists(path))
         {
-            bag.Error(Problem(Directory.Exists(path) ? $"could not read config file {path} (it is a directory)" : $"could not find config file {path}"));
+            bag.Error(
+                Problem(
+                    Directory.Exists(path)
+                        ? $"could not read config file {path} (it is a directory)"
+                        : $"could not find config file {path}"
+                )
+            );
             return null;
         }
         byte[] bytes;

@@ -20,5 +20,8 @@ internal sealed class TomlNode
 
     public static TomlNode NewScalar(string text, int line) => new(line) { Scalar = text };
 
-    public string Describe() => Table is not null ? "a table" : Array is not null ? "an array" : "a value";
+    public string Describe() =>
+        Table is not null ? "a table"
+        : Array is not null ? "an array"
+        : "a value";
 }

@@ -12,7 +12,15 @@ namespace Supervise.Supervisord.Configuration.Sources;
 /// </summary>
 internal static class TomlSource
 {
-    public static readonly string[] NamedKinds = ["program", "group", "eventlistener", "fcgi-program", "rpcinterface", "ctlplugin"];
+    public static readonly string[] NamedKinds =
+    [
+        "program",
+        "group",
+        "eventlistener",
+        "fcgi-program",
+        "rpcinterface",
+        "ctlplugin",
+    ];
 
     public static void Merge(RawConfig config, string text, string file, DiagnosticBag bag)
     {
@@ -26,7 +34,15 @@ internal static class TomlSource
         {
             if (node.Table is null)
             {
-                bag.Error(new ConfigDiagnostic(file, node.Line, "", key, $"a top-level TOML key must be a table (a section), not {node.Describe()}"));
+                bag.Error(
+                    new ConfigDiagnostic(
+                        file,
+                        node.Line,
+                        "",
+                        key,
+                        $"a top-level TOML key must be a table (a section), not {node.Describe()}"
+                    )
+                );
             }
             else if (NamedKinds.Contains(key))
             {
@@ -34,7 +50,15 @@ internal static class TomlSource
                 {
                     if (section.Table is null)
                     {
-                        bag.Error(new ConfigDiagnostic(file, section.Line, key, name, $"[{Echo.Text(key)}.{Echo.Text(name)}] must be a table, not {section.Describe()}"));
+                        bag.Error(
+                            new ConfigDiagnostic(
+                                file,
+                                section.Line,
+                                key,
+                                name,
+                                $"[{Echo.Text(key)}.{Echo.Text(name)}] must be a table, not {section.Describe()}"
+                            )
+                        );
                         continue;
                     }
                     AddSection(config, $"{key}:{name}", section, file, here, bag);
@@ -47,29 +71,61 @@ internal static class TomlSource
         }
     }
 
-    private static void AddSection(RawConfig config, string name, TomlNode table, string file, string here, DiagnosticBag bag)
+    private static void AddSection(
+        RawConfig config,
+        string name,
+        TomlNode table,
+        string file,
+        string here,
+        DiagnosticBag bag
+    )
     {
         var section = config.GetOrAdd(NulGuard.CleanSectionName(name, file, table.Line, bag), file, table.Line);
         AddOptions(section, "", table, file, here, bag);
     }
 
-    private static void AddOptions(RawSection section, string prefix, TomlNode table, string file, string here, DiagnosticBag bag)
+    private static void AddOptions(
+        RawSection section,
+        string prefix,
+        TomlNode table,
+        string file,
+        string here,
+        DiagnosticBag bag
+    )
     {
         foreach (var (rawKey, node) in table.Table!)
         {
             var key = prefix + rawKey.ToLowerInvariant();
             if (node.Scalar is not null)
             {
-                section.Set(key, new RawValue(NulGuard.Clean(node.Scalar, file, node.Line, section.Name, key, bag), file, node.Line, here));
+                section.Set(
+                    key,
+                    new RawValue(
+                        NulGuard.Clean(node.Scalar, file, node.Line, section.Name, key, bag),
+                        file,
+                        node.Line,
+                        here
+                    )
+                );
             }
             else if (node.Array is not null)
             {
                 if (node.Array.Any(item => item.Scalar is null))
                 {
-                    bag.Error(new ConfigDiagnostic(file, node.Line, section.Name, key, "TOML arrays here may only hold strings, integers or booleans"));
+                    bag.Error(
+                        new ConfigDiagnostic(
+                            file,
+                            node.Line,
+                            section.Name,
+                            key,
+                            "TOML arrays here may only hold strings, integers or booleans"
+                        )
+                    );
                     continue;
                 }
-                var items = node.Array.Select(item => NulGuard.Clean(item.Scalar!, file, item.Line, section.Name, key, bag)).ToList();
+                var items = node
+                    .Array.Select(item => NulGuard.Clean(item.Scalar!, file, item.Line, section.Name, key, bag))
+                    .ToList();
                 section.Set(key, new RawValue(string.Join(",", items), file, node.Line, here, Items: items));
             }
             else if (key == "environment")
@@ -83,17 +139,37 @@ internal static class TomlSource
         }
     }
 
-    private static void AddEnvironment(RawSection section, string key, TomlNode node, string file, string here, DiagnosticBag bag)
+    private static void AddEnvironment(
+        RawSection section,
+        string key,
+        TomlNode node,
+        string file,
+        string here,
+        DiagnosticBag bag
+    )
     {
         var pairs = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in node.Table!)
         {
             if (value.Scalar is null)
             {
-                bag.Error(new ConfigDiagnostic(file, value.Line, section.Name, key, $"environment variable {Echo.Text(name)} must be a string, integer or boolean"));
+                bag.Error(
+                    new ConfigDiagnostic(
+                        file,
+                        value.Line,
+                        section.Name,
+                        key,
+                        $"environment variable {Echo.Text(name)} must be a string, integer or boolean"
+                    )
+                );
                 continue;
             }
-            pairs.Add(new(NulGuard.Clean(name, file, value.Line, section.Name, key, bag), NulGuard.Clean(value.Scalar, file, value.Line, section.Name, key, bag)));
+            pairs.Add(
+                new(
+                    NulGuard.Clean(name, file, value.Line, section.Name, key, bag),
+                    NulGuard.Clean(value.Scalar, file, value.Line, section.Name, key, bag)
+                )
+            );
         }
         var text = string.Join(",", pairs.Select(p => $"{p.Key}=\"{p.Value}\""));
         section.Set(key, new RawValue(text, file, node.Line, here, Pairs: pairs));

@@ -25,12 +25,25 @@ internal static class TomlTreeBuilder
                 line = e.Line;
                 // Tolerant mode goes on after a syntax error and may then end or name more than it opened (found by
                 // the fuzzer, tests/Fuzz/crashes/toml): the document is refused by its diagnostics, so stop building.
-                if (stack.Count == 0 && e.Kind is not TomlParseEventKind.StartTable and not TomlParseEventKind.StartDocument
-                    and not TomlParseEventKind.EndDocument)
+                if (
+                    stack.Count == 0
+                    && e.Kind
+                        is not TomlParseEventKind.StartTable
+                            and not TomlParseEventKind.StartDocument
+                            and not TomlParseEventKind.EndDocument
+                )
                 {
                     if (!parser.HasErrors)
                     {
-                        bag.Error(new ConfigDiagnostic(file, Math.Max(e.Line, 0), "", "", "TOML syntax error: unbalanced document"));
+                        bag.Error(
+                            new ConfigDiagnostic(
+                                file,
+                                Math.Max(e.Line, 0),
+                                "",
+                                "",
+                                "TOML syntax error: unbalanced document"
+                            )
+                        );
                     }
                     unbalanced = true;
                     break;
@@ -38,7 +51,9 @@ internal static class TomlTreeBuilder
                 switch (e.Kind)
                 {
                     case TomlParseEventKind.StartTable:
-                        stack.Push((stack.Count == 0 ? root : Attach(stack, TomlNode.NewTable(e.Line), file, bag), null, 0));
+                        stack.Push(
+                            (stack.Count == 0 ? root : Attach(stack, TomlNode.NewTable(e.Line), file, bag), null, 0)
+                        );
                         break;
                     case TomlParseEventKind.StartArray:
                         stack.Push((Attach(stack, TomlNode.NewArray(e.Line), file, bag), null, 0));
@@ -50,8 +65,11 @@ internal static class TomlTreeBuilder
                         var top = stack.Pop();
                         stack.Push((top.Node, parser.GetPropertyName(), e.Line));
                         break;
-                    case TomlParseEventKind.String or TomlParseEventKind.Integer or TomlParseEventKind.Float
-                        or TomlParseEventKind.Boolean or TomlParseEventKind.DateTime:
+                    case TomlParseEventKind.String
+                    or TomlParseEventKind.Integer
+                    or TomlParseEventKind.Float
+                    or TomlParseEventKind.Boolean
+                    or TomlParseEventKind.DateTime:
                         Attach(stack, TomlNode.NewScalar(ScalarText(parser, e), e.Line), file, bag);
                         break;
                 }
@@ -59,32 +77,56 @@ internal static class TomlTreeBuilder
         }
         catch (TomlException ex)
         {
-            bag.Error(new ConfigDiagnostic(file, Math.Max(ex.Line ?? 0, 0), "", "", $"TOML syntax error: {Echo.Text(ex.Message)}"));
+            bag.Error(
+                new ConfigDiagnostic(
+                    file,
+                    Math.Max(ex.Line ?? 0, 0),
+                    "",
+                    "",
+                    $"TOML syntax error: {Echo.Text(ex.Message)}"
+                )
+            );
         }
         catch (ArgumentException ex)
         {
             // Tomlyn decodes a \U escape outside Unicode (a surrogate, past 0x10FFFF) with an exception (found by the
             // fuzzer, tests/Fuzz/crashes/toml): a syntax error at the line being read.
-            bag.Error(new ConfigDiagnostic(file, Math.Max(line, 0), "", "", $"TOML syntax error: {Echo.Text(ex.Message)}"));
+            bag.Error(
+                new ConfigDiagnostic(file, Math.Max(line, 0), "", "", $"TOML syntax error: {Echo.Text(ex.Message)}")
+            );
             unbalanced = true;
         }
         foreach (var message in parser.Diagnostics)
         {
-            bag.Error(new ConfigDiagnostic(file, message.Span.Start.Line + 1, "", "", $"TOML syntax error: {Echo.Text(message.Message)}"));
+            bag.Error(
+                new ConfigDiagnostic(
+                    file,
+                    message.Span.Start.Line + 1,
+                    "",
+                    "",
+                    $"TOML syntax error: {Echo.Text(message.Message)}"
+                )
+            );
         }
         return parser.HasErrors || unbalanced ? null : root;
     }
 
-    private static string ScalarText(TomlParser parser, TomlParseEvent e) => e.Kind switch
-    {
-        TomlParseEventKind.String => parser.GetString(),
-        TomlParseEventKind.Integer => e.GetInt64().ToString(CultureInfo.InvariantCulture),
-        TomlParseEventKind.Boolean => e.GetBoolean() ? "true" : "false",
-        TomlParseEventKind.Float => e.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-        _ => e.GetTomlDateTime().ToString(),
-    };
+    private static string ScalarText(TomlParser parser, TomlParseEvent e) =>
+        e.Kind switch
+        {
+            TomlParseEventKind.String => parser.GetString(),
+            TomlParseEventKind.Integer => e.GetInt64().ToString(CultureInfo.InvariantCulture),
+            TomlParseEventKind.Boolean => e.GetBoolean() ? "true" : "false",
+            TomlParseEventKind.Float => e.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+            _ => e.GetTomlDateTime().ToString(),
+        };
 
-    private static TomlNode Attach(Stack<(TomlNode Node, string? Key, int KeyLine)> stack, TomlNode child, string file, DiagnosticBag bag)
+    private static TomlNode Attach(
+        Stack<(TomlNode Node, string? Key, int KeyLine)> stack,
+        TomlNode child,
+        string file,
+        DiagnosticBag bag
+    )
     {
         var (parent, key, keyLine) = stack.Peek();
         if (parent.Array is not null)
@@ -100,7 +142,9 @@ internal static class TomlTreeBuilder
             {
                 return existing;
             }
-            bag.Error(new ConfigDiagnostic(file, keyLine, "", key, $"TOML key defined twice (first on line {existing.Line})"));
+            bag.Error(
+                new ConfigDiagnostic(file, keyLine, "", key, $"TOML key defined twice (first on line {existing.Line})")
+            );
             return child;
         }
         var placed = child.Table is not null && child.Line == 0 ? TomlNode.NewTable(keyLine) : child;

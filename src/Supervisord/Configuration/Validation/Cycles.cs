@@ -51,8 +51,7 @@ internal static class Cycles
                 member = stack.Pop();
                 onStack.Remove(member);
                 component.Add(member);
-            }
-            while (member != node);
+            } while (member != node);
             if (component.Count > 1 || Next(edges, node).Contains(node))
             {
                 components.Add(component);

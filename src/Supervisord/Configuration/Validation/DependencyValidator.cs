@@ -11,7 +11,11 @@ namespace Supervise.Supervisord.Configuration.Validation;
 /// </summary>
 internal static class DependencyValidator
 {
-    public static void Validate(IReadOnlyList<ProcessGroupConfig> groups, IReadOnlyDictionary<string, (RawValue Raw, string Section, IReadOnlyList<string> Names)> sources, DiagnosticBag bag)
+    public static void Validate(
+        IReadOnlyList<ProcessGroupConfig> groups,
+        IReadOnlyDictionary<string, (RawValue Raw, string Section, IReadOnlyList<string> Names)> sources,
+        DiagnosticBag bag
+    )
     {
         if (sources.Count == 0)
         {
@@ -38,7 +42,12 @@ internal static class DependencyValidator
                 }
                 else
                 {
-                    bag.Error(raw, section, "depends_on", $"names {Echo.Repr(name)}, which is neither a program nor a group");
+                    bag.Error(
+                        raw,
+                        section,
+                        "depends_on",
+                        $"names {Echo.Repr(name)}, which is neither a program nor a group"
+                    );
                 }
             }
             edges[program] = targets;
@@ -47,9 +56,14 @@ internal static class DependencyValidator
         {
             var (raw, section, _) = sources[cycle[0]];
             var isCircle = cycle.Select((node, i) => edges[node].Contains(cycle[(i + 1) % cycle.Count])).All(b => b);
-            bag.Error(raw, section, "depends_on", isCircle
-                ? $"dependency cycle: {string.Join(" -> ", cycle.Append(cycle[0]))}"
-                : $"dependency cycle among {string.Join(", ", cycle)}");
+            bag.Error(
+                raw,
+                section,
+                "depends_on",
+                isCircle
+                    ? $"dependency cycle: {string.Join(" -> ", cycle.Append(cycle[0]))}"
+                    : $"dependency cycle among {string.Join(", ", cycle)}"
+            );
         }
     }
 

@@ -21,10 +21,27 @@ public sealed class DependencyGraph
                 Add(byName, "group:" + group.Name, process.Current.Namespec);
             }
         }
-        Nodes = [.. groups.SelectMany(g => g.Processes.Select(p => new PlanNode(
-            p.Current.Namespec, g.Name, g.Config.Priority, p.Config.Priority,
-            [.. p.Config.Readiness.DependsOn.SelectMany(name => byName.GetValueOrDefault("program:" + name) ?? byName.GetValueOrDefault("group:" + name) ?? [])
-                .Where(id => id != p.Current.Namespec).Distinct(StringComparer.Ordinal)])))];
+        Nodes =
+        [
+            .. groups.SelectMany(g =>
+                g.Processes.Select(p => new PlanNode(
+                    p.Current.Namespec,
+                    g.Name,
+                    g.Config.Priority,
+                    p.Config.Priority,
+                    [
+                        .. p
+                            .Config.Readiness.DependsOn.SelectMany(name =>
+                                byName.GetValueOrDefault("program:" + name)
+                                ?? byName.GetValueOrDefault("group:" + name)
+                                ?? []
+                            )
+                            .Where(id => id != p.Current.Namespec)
+                            .Distinct(StringComparer.Ordinal),
+                    ]
+                ))
+            ),
+        ];
         HasDependencies = Nodes.Any(n => n.DependsOn.Count > 0);
     }
 

@@ -18,7 +18,11 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
     /// Starts <paramref name="requested"/> through <paramref name="begin"/> (given the hold text, or null to start at
     /// once; it completes when the command is answered), and what they depend on with plain starts.
     /// </summary>
-    public async Task StartAsync(IEnumerable<SupervisedProcess> requested, Func<SupervisedProcess, string?, Task> begin, bool manual)
+    public async Task StartAsync(
+        IEnumerable<SupervisedProcess> requested,
+        Func<SupervisedProcess, string?, Task> begin,
+        bool manual
+    )
     {
         var asked = requested.Select(p => p.Current.Namespec).ToHashSet(StringComparer.Ordinal);
         var wanted = new HashSet<string>(asked, StringComparer.Ordinal);
@@ -30,11 +34,14 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
             }
             // Dependents that were stopped with one of these come back with it.
             var dependents = StartPlanner.Stop(_graph.Nodes, asked).Select(step => _graph[step.Id]);
-            wanted.UnionWith(stops.Take(dependents).Where(p => p.Current.State.IsStopped()).Select(p => p.Current.Namespec));
+            wanted.UnionWith(
+                stops.Take(dependents).Where(p => p.Current.State.IsStopped()).Select(p => p.Current.Namespec)
+            );
         }
         var plan = StartPlanner.Start(_graph.Nodes, wanted);
         var nodes = _graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var levels = plan.GroupBy(step => (nodes[step.Id].GroupPriority, nodes[step.Id].Priority)).OrderBy(level => level.Key);
+        var levels = plan.GroupBy(step => (nodes[step.Id].GroupPriority, nodes[step.Id].Priority))
+            .OrderBy(level => level.Key);
         var held = new List<(SupervisedProcess Process, IReadOnlyList<SupervisedProcess> Dependencies)>();
         foreach (var level in levels)
         {
@@ -43,7 +50,10 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
             {
                 var process = _graph[step.Id];
                 var dependencies = step.WaitFor.Select(id => _graph[id]).ToList();
-                var unready = dependencies.Where(d => d.Current.State != ProcessState.Running).Select(d => d.Current.Namespec).ToList();
+                var unready = dependencies
+                    .Where(d => d.Current.State != ProcessState.Running)
+                    .Select(d => d.Current.Namespec)
+                    .ToList();
                 var waitingFor = unready.Count == 0 ? null : "waiting for " + string.Join(", ", unready);
                 if (waitingFor is not null)
                 {
@@ -55,7 +65,11 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
                 }
                 else if (process.Current.State is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal)
                 {
-                    commands.Add(waitingFor is not null ? process.HoldAsync(waitingFor, manual) : manual ? process.StartAsync() : process.AutostartAsync());
+                    commands.Add(
+                        waitingFor is not null ? process.HoldAsync(waitingFor, manual)
+                        : manual ? process.StartAsync()
+                        : process.AutostartAsync()
+                    );
                 }
             }
             await Task.WhenAll(commands).ConfigureAwait(false);
@@ -68,7 +82,11 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
     }
 
     /// <summary>Stops <paramref name="requested"/> through <paramref name="begin"/>, and first whatever runs that depends on them.</summary>
-    public async Task StopAsync(IEnumerable<SupervisedProcess> requested, Func<SupervisedProcess, Task> begin, CancellationToken cancellationToken)
+    public async Task StopAsync(
+        IEnumerable<SupervisedProcess> requested,
+        Func<SupervisedProcess, Task> begin,
+        CancellationToken cancellationToken
+    )
     {
         var asked = requested.Select(p => p.Current.Namespec).ToHashSet(StringComparer.Ordinal);
         var stopped = new Dictionary<string, Task>(StringComparer.Ordinal);
@@ -77,7 +95,14 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
         foreach (var step in plan)
         {
             var waitFor = step.WaitFor.Select(id => stopped[id]).ToList();
-            stopped[step.Id] = StopStepAsync(_graph[step.Id], asked.Contains(step.Id), awaited.Contains(step.Id), waitFor, begin, cancellationToken);
+            stopped[step.Id] = StopStepAsync(
+                _graph[step.Id],
+                asked.Contains(step.Id),
+                awaited.Contains(step.Id),
+                waitFor,
+                begin,
+                cancellationToken
+            );
         }
         await Task.WhenAll(stopped.Values).ConfigureAwait(false);
     }
@@ -87,13 +112,22 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
     {
         foreach (var stage in StartPlanner.Shutdown(_graph.Nodes))
         {
-            await Task.WhenAll(stage.Reverse().Select(id => ProcessGroup.StopForShutdownAsync(_graph[id], cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(
+                    stage.Reverse().Select(id => ProcessGroup.StopForShutdownAsync(_graph[id], cancellationToken))
+                )
+                .ConfigureAwait(false);
         }
     }
 
     /// <param name="awaited">Something else stops after this process: then the step lasts until it has stopped.</param>
     private async Task StopStepAsync(
-        SupervisedProcess process, bool asked, bool awaited, List<Task> dependents, Func<SupervisedProcess, Task> begin, CancellationToken cancellationToken)
+        SupervisedProcess process,
+        bool asked,
+        bool awaited,
+        List<Task> dependents,
+        Func<SupervisedProcess, Task> begin,
+        CancellationToken cancellationToken
+    )
     {
         await Task.WhenAll(dependents).ConfigureAwait(false);
         if (asked)
@@ -116,11 +150,16 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
         }
     }
 
-    private static async Task ReleaseWhenReadyAsync(SupervisedProcess process, IReadOnlyList<SupervisedProcess> dependencies)
+    private static async Task ReleaseWhenReadyAsync(
+        SupervisedProcess process,
+        IReadOnlyList<SupervisedProcess> dependencies
+    )
     {
         using var done = new CancellationTokenSource();
         var left = process.WaitForAsync(s => !s.Waiting, done.Token);
-        var pending = dependencies.Select(d => d.WaitForAsync(s => IsReady(s) || IsHopeless(s), done.Token)).ToList<Task>();
+        var pending = dependencies
+            .Select(d => d.WaitForAsync(s => IsReady(s) || IsHopeless(s), done.Token))
+            .ToList<Task>();
         pending.Add(left);
         try
         {
@@ -134,7 +173,9 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
                 var snapshot = await ((Task<ProcessSnapshot>)first).ConfigureAwait(false);
                 if (IsHopeless(snapshot))
                 {
-                    await process.AbandonAsync($"dependency {snapshot.Namespec} is {snapshot.State.Name()}").ConfigureAwait(false);
+                    await process
+                        .AbandonAsync($"dependency {snapshot.Namespec} is {snapshot.State.Name()}")
+                        .ConfigureAwait(false);
                     return;
                 }
                 pending.Remove(first);
@@ -154,5 +195,6 @@ public sealed class PlanRunner(IReadOnlyList<ProcessGroup> groups, DependencySto
     /// <summary>RUNNING (after its ready= probe), or EXITED after running: a one-shot job that finished counts as done.</summary>
     private static bool IsReady(ProcessSnapshot s) => s.State is ProcessState.Running or ProcessState.Exited;
 
-    private static bool IsHopeless(ProcessSnapshot s) => s.State is ProcessState.Fatal or ProcessState.Stopped or ProcessState.Unknown;
+    private static bool IsHopeless(ProcessSnapshot s) =>
+        s.State is ProcessState.Fatal or ProcessState.Stopped or ProcessState.Unknown;
 }

@@ -25,8 +25,18 @@ public static class StartPlanner
         var byId = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var dependents = Dependents(nodes);
         var closure = Closure(requested, id => dependents.GetValueOrDefault(id) ?? []);
-        var order = Topological(closure.Select(id => byId[id]), n => dependents.GetValueOrDefault(n.Id) ?? [], StopOrder);
-        return [.. order.Select(n => new PlanStep(n.Id, [.. (dependents.GetValueOrDefault(n.Id) ?? []).Where(closure.Contains)]))];
+        var order = Topological(
+            closure.Select(id => byId[id]),
+            n => dependents.GetValueOrDefault(n.Id) ?? [],
+            StopOrder
+        );
+        return
+        [
+            .. order.Select(n => new PlanStep(
+                n.Id,
+                [.. (dependents.GetValueOrDefault(n.Id) ?? []).Where(closure.Contains)]
+            )),
+        ];
     }
 
     /// <summary>
@@ -36,15 +46,26 @@ public static class StartPlanner
     public static IReadOnlyList<IReadOnlyList<string>> Shutdown(IReadOnlyList<PlanNode> nodes)
     {
         var dependents = Dependents(nodes);
-        var groups = nodes.GroupBy(n => n.Group).OrderByDescending(g => g.First().GroupPriority).ThenByDescending(g => g.Key, StringComparer.Ordinal).ToList();
+        var groups = nodes
+            .GroupBy(n => n.Group)
+            .OrderByDescending(g => g.First().GroupPriority)
+            .ThenByDescending(g => g.Key, StringComparer.Ordinal)
+            .ToList();
         var remaining = new HashSet<string>(nodes.Select(n => n.Id), StringComparer.Ordinal);
         var stages = new List<IReadOnlyList<string>>();
         while (remaining.Count > 0)
         {
-            var free = remaining.Where(id => !(dependents.GetValueOrDefault(id) ?? []).Any(remaining.Contains)).ToHashSet(StringComparer.Ordinal);
+            var free = remaining
+                .Where(id => !(dependents.GetValueOrDefault(id) ?? []).Any(remaining.Contains))
+                .ToHashSet(StringComparer.Ordinal);
             // A cycle leaves nothing free: stop what is left of the first group regardless.
-            var group = groups.FirstOrDefault(g => g.Any(n => free.Contains(n.Id))) ?? groups.First(g => g.Any(n => remaining.Contains(n.Id)));
-            var stage = group.Where(n => free.Count == 0 ? remaining.Contains(n.Id) : free.Contains(n.Id)).Select(n => n.Id).ToList();
+            var group =
+                groups.FirstOrDefault(g => g.Any(n => free.Contains(n.Id)))
+                ?? groups.First(g => g.Any(n => remaining.Contains(n.Id)));
+            var stage = group
+                .Where(n => free.Count == 0 ? remaining.Contains(n.Id) : free.Contains(n.Id))
+                .Select(n => n.Id)
+                .ToList();
             stages.Add(stage);
             remaining.ExceptWith(stage);
         }
@@ -96,7 +117,11 @@ public static class StartPlanner
     }
 
     /// <summary>Kahn's algorithm: among the nodes whose prerequisites are placed, always the first by <paramref name="order"/>.</summary>
-    private static List<PlanNode> Topological(IEnumerable<PlanNode> nodes, Func<PlanNode, IReadOnlyList<string>> prerequisites, Comparison<PlanNode> order)
+    private static List<PlanNode> Topological(
+        IEnumerable<PlanNode> nodes,
+        Func<PlanNode, IReadOnlyList<string>> prerequisites,
+        Comparison<PlanNode> order
+    )
     {
         var pending = nodes.ToList();
         pending.Sort(order);

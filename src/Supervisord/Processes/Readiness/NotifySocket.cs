@@ -43,7 +43,8 @@ internal sealed class NotifySocket : IDisposable
             {
                 length = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception exception)
+                when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 return;
             }

@@ -15,7 +15,14 @@ namespace Supervise.Supervisord.Processes.Readiness;
 /// </summary>
 internal static class ReadyProbes
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.Zero })
+    private static readonly HttpClient Http = new(
+        new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.Zero,
+        }
+    )
     {
         Timeout = Timeout.InfiniteTimeSpan,
     };
@@ -32,11 +39,16 @@ internal static class ReadyProbes
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            EndPoint endpoint = IPAddress.TryParse(host, out var address) ? new IPEndPoint(address, port) : new DnsEndPoint(host, port);
+            EndPoint endpoint = IPAddress.TryParse(host, out var address)
+                ? new IPEndPoint(address, port)
+                : new DnsEndPoint(host, port);
             await socket.ConnectAsync(endpoint, limit.Token).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
+            when (exception is SocketException or OperationCanceledException
+                && !cancellationToken.IsCancellationRequested
+            )
         {
             return false;
         }
@@ -48,18 +60,30 @@ internal static class ReadyProbes
         limit.CancelAfter(timeout);
         try
         {
-            using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, limit.Token)
+                .ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
+            when (exception is HttpRequestException or IOException or OperationCanceledException
+                && !cancellationToken.IsCancellationRequested
+            )
         {
             return false;
         }
     }
 
-    public static async Task<bool> ExecAsync(ProcessServices host, SpawnRequest program, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<bool> ExecAsync(
+        ProcessServices host,
+        SpawnRequest program,
+        string command,
+        TimeSpan timeout,
+        CancellationToken cancellationToken
+    )
     {
-        var (child, _) = await host.Spawner.SpawnAsync(program with { Command = command, RedirectStderr = true, StdinFd = -1 }).ConfigureAwait(false);
+        var (child, _) = await host
+            .Spawner.SpawnAsync(program with { Command = command, RedirectStderr = true, StdinFd = -1 })
+            .ConfigureAwait(false);
         if (child is null)
         {
             return false;

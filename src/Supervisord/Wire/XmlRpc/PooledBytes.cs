@@ -21,7 +21,8 @@ public sealed class PooledBytes : IDisposable
         _length = length;
     }
 
-    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(PooledBytes))).AsMemory(0, _length);
+    public ReadOnlyMemory<byte> Memory =>
+        (_buffer ?? throw new ObjectDisposedException(nameof(PooledBytes))).AsMemory(0, _length);
 
     public int Length => _length;
 

@@ -10,7 +10,10 @@ namespace Supervise.Supervisord.Wire.XmlRpc;
 /// </summary>
 internal static class PyBase64
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Strict = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
 
     public static byte[] DecodeToUtf8(string text)
     {

@@ -24,7 +24,8 @@ public static class PyCoerce
             case XmlRpcBool b:
                 result = b.Value ? 1 : 0;
                 return true;
-            case XmlRpcDouble d when double.IsFinite(d.Value) && Math.Truncate(d.Value) is >= int.MinValue and <= int.MaxValue:
+            case XmlRpcDouble d
+                when double.IsFinite(d.Value) && Math.Truncate(d.Value) is >= int.MinValue and <= int.MaxValue:
                 result = (int)Math.Truncate(d.Value);
                 return true;
             case XmlRpcString or XmlRpcBase64:
@@ -36,24 +37,26 @@ public static class PyCoerce
     }
 
     /// <summary>Python truth: <c>"0"</c> is true, <c>""</c>, <c>0</c>, <c>0.0</c>, an empty array or struct and None are false.</summary>
-    public static bool Truthy(XmlRpcValue value) => value switch
-    {
-        XmlRpcInt i => i.Value != 0,
-        XmlRpcBool b => b.Value,
-        XmlRpcString s => s.Value.Length > 0,
-        XmlRpcBase64 b64 => b64.Value.Length > 0,
-        XmlRpcDouble d => d.Value != 0.0,
-        XmlRpcArray a => a.Items.Count > 0,
-        XmlRpcStruct s => s.Members.Count > 0,
-        XmlRpcDateTime => true,
-        _ => false,
-    };
+    public static bool Truthy(XmlRpcValue value) =>
+        value switch
+        {
+            XmlRpcInt i => i.Value != 0,
+            XmlRpcBool b => b.Value,
+            XmlRpcString s => s.Value.Length > 0,
+            XmlRpcBase64 b64 => b64.Value.Length > 0,
+            XmlRpcDouble d => d.Value != 0.0,
+            XmlRpcArray a => a.Items.Count > 0,
+            XmlRpcStruct s => s.Members.Count > 0,
+            XmlRpcDateTime => true,
+            _ => false,
+        };
 
     /// <summary>The <c>str</c> a string or base64 parameter is to Supervisor; null for any other type.</summary>
-    public static string? Text(XmlRpcValue value) => value switch
-    {
-        XmlRpcString s => s.Value,
-        XmlRpcBase64 b => Encoding.UTF8.GetString(b.Value),
-        _ => null,
-    };
+    public static string? Text(XmlRpcValue value) =>
+        value switch
+        {
+            XmlRpcString s => s.Value,
+            XmlRpcBase64 b => Encoding.UTF8.GetString(b.Value),
+            _ => null,
+        };
 }

@@ -40,7 +40,11 @@ internal static class PyFloatRepr
         }
         var exponent = point - 1;
         var mantissa = digits.Length == 1 ? digits : digits[..1] + "." + digits[1..];
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+        return sign
+            + mantissa
+            + "e"
+            + (exponent < 0 ? "-" : "+")
+            + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The significant digits (no leading or trailing zeros) of .NET's round-trip form, and Python's decpt.</summary>

@@ -52,30 +52,30 @@ internal sealed class XmlElementFold(string tag)
     }
 
     /// <summary>What the element is replaced by when it ends: Supervisor's <c>unmarshallers</c>, and the <c>value</c> rule.</summary>
-    public static XmlRpcValue Unmarshal(XmlElementFold element) => element.Tag switch
-    {
-        "int" or "i4" => PyInt.TryParseInt32(element.Text, out var i)
-            ? new XmlRpcInt(i)
-            : throw new XmlRpcParseException($"<{element.Tag}> is not an int32: '{element.Text}'"),
-        "boolean" => element.Text == "1" ? XmlRpcBool.True : XmlRpcBool.False,
-        "string" => new XmlRpcString(element.Text ?? ""),
-        "double" => PyFloat.TryParse(element.Text, out var d)
-            ? new XmlRpcDouble(d)
-            : throw new XmlRpcParseException($"<double> is not a float: '{element.Text}'"),
-        "dateTime.iso8601" => XmlRpcDateTimeText.IsValid(element.Text)
-            ? new XmlRpcDateTime(element.Text!)
-            : throw new XmlRpcParseException($"<dateTime.iso8601> is not %Y%m%dT%H:%M:%S: '{element.Text}'"),
-        "base64" => new XmlRpcBase64(PyBase64.DecodeToUtf8(element.Text ?? "")),
-        "array" or "param" => element.First(),
-        "data" => new XmlRpcArray(element.ChildValues()),
-        "struct" => element.Struct(),
-        "value" => element.Children.Count > 0 ? element.Children[0].Value : new XmlRpcString(element.Text ?? ""),
-        _ => element.Text is { } text ? new XmlRpcString(text) : XmlRpcNil.Instance,
-    };
+    public static XmlRpcValue Unmarshal(XmlElementFold element) =>
+        element.Tag switch
+        {
+            "int" or "i4" => PyInt.TryParseInt32(element.Text, out var i)
+                ? new XmlRpcInt(i)
+                : throw new XmlRpcParseException($"<{element.Tag}> is not an int32: '{element.Text}'"),
+            "boolean" => element.Text == "1" ? XmlRpcBool.True : XmlRpcBool.False,
+            "string" => new XmlRpcString(element.Text ?? ""),
+            "double" => PyFloat.TryParse(element.Text, out var d)
+                ? new XmlRpcDouble(d)
+                : throw new XmlRpcParseException($"<double> is not a float: '{element.Text}'"),
+            "dateTime.iso8601" => XmlRpcDateTimeText.IsValid(element.Text)
+                ? new XmlRpcDateTime(element.Text!)
+                : throw new XmlRpcParseException($"<dateTime.iso8601> is not %Y%m%dT%H:%M:%S: '{element.Text}'"),
+            "base64" => new XmlRpcBase64(PyBase64.DecodeToUtf8(element.Text ?? "")),
+            "array" or "param" => element.First(),
+            "data" => new XmlRpcArray(element.ChildValues()),
+            "struct" => element.Struct(),
+            "value" => element.Children.Count > 0 ? element.Children[0].Value : new XmlRpcString(element.Text ?? ""),
+            _ => element.Text is { } text ? new XmlRpcString(text) : XmlRpcNil.Instance,
+        };
 
-    private XmlRpcValue First() => Children.Count > 0
-        ? Children[0].Value
-        : throw new XmlRpcParseException($"<{Tag}> has no child element");
+    private XmlRpcValue First() =>
+        Children.Count > 0 ? Children[0].Value : throw new XmlRpcParseException($"<{Tag}> has no child element");
 
     // dict([(k.text or "", v.text) for k, v in x]): each member unpacks into exactly two children; a repeated name
     // keeps its first place and takes the last value.
@@ -109,7 +109,8 @@ internal sealed class XmlElementFold(string tag)
     }
 
     /// <summary>This element, ended, as its parent's child.</summary>
-    public Child AsChild(XmlRpcValue value) => Children.Count == 2
-        ? new Child(Tag, value, Children[0].Value, Children[1].Value)
-        : new Child(Tag, value, null, null);
+    public Child AsChild(XmlRpcValue value) =>
+        Children.Count == 2
+            ? new Child(Tag, value, Children[0].Value, Children[1].Value)
+            : new Child(Tag, value, null, null);
 }

@@ -28,8 +28,9 @@ internal static partial class XmlRpcDateTimeText
     }
 
     [GeneratedRegex(
-        @"\A(?<Y>\d\d\d\d)(?<m>1[0-2]|0[1-9]|[1-9])(?<d>3[01]|[12]\d|0[1-9]|[1-9]| [1-9])T" +
-        @"(?<H>2[0-3]|[0-1]\d|\d):(?<M>[0-5]\d|\d):(?<S>6[0-1]|[0-5]\d|\d)\z",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"\A(?<Y>\d\d\d\d)(?<m>1[0-2]|0[1-9]|[1-9])(?<d>3[01]|[12]\d|0[1-9]|[1-9]| [1-9])T"
+            + @"(?<H>2[0-3]|[0-1]\d|\d):(?<M>[0-5]\d|\d):(?<S>6[0-1]|[0-5]\d|\d)\z",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex Pattern();
 }

@@ -88,7 +88,10 @@ public static class XmlRpcRequestReader
                 case XmlNodeType.EndElement:
                     End(open.Pop(), open, ref method, ref parameters);
                     break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Text
+                or XmlNodeType.CDATA
+                or XmlNodeType.Whitespace
+                or XmlNodeType.SignificantWhitespace:
                     if (open.TryPeek(out var current))
                     {
                         current.AddText(reader.Value);
@@ -107,7 +110,8 @@ public static class XmlRpcRequestReader
         XmlElementFold element,
         Stack<XmlElementFold> open,
         ref string? method,
-        ref IReadOnlyList<XmlRpcValue>? parameters)
+        ref IReadOnlyList<XmlRpcValue>? parameters
+    )
     {
         switch (element.Tag)
         {

@@ -51,7 +51,9 @@ public static class XmlRpcResponseWriter
         var output = new Utf8Output(256);
         try
         {
-            output.Ascii("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n"u8);
+            output.Ascii(
+                "<?xml version='1.0'?>\n<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n"u8
+            );
             output.Ascii("<value><int>"u8);
             output.Int(code);
             output.Ascii("</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>"u8);
@@ -85,7 +87,9 @@ public static class XmlRpcResponseWriter
                 output.Ascii("</int></value>\n"u8);
                 break;
             case XmlRpcBool b:
-                output.Ascii(b.Value ? "<value><boolean>1</boolean></value>\n"u8 : "<value><boolean>0</boolean></value>\n"u8);
+                output.Ascii(
+                    b.Value ? "<value><boolean>1</boolean></value>\n"u8 : "<value><boolean>0</boolean></value>\n"u8
+                );
                 break;
             case XmlRpcStruct st:
                 output.Ascii("<value><struct>\n"u8);
@@ -151,13 +155,15 @@ public static class XmlRpcResponseWriter
                 continue;
             }
             output.Plain(text[..at]);
-            output.Ascii(text[at] switch
-            {
-                '&' => "&amp;"u8,
-                '<' => "&lt;"u8,
-                '>' => "&gt;"u8,
-                _ => "\uFFFD"u8,
-            });
+            output.Ascii(
+                text[at] switch
+                {
+                    '&' => "&amp;"u8,
+                    '<' => "&lt;"u8,
+                    '>' => "&gt;"u8,
+                    _ => "\uFFFD"u8,
+                }
+            );
             text = text[(at + 1)..];
         }
     }

@@ -8,9 +8,7 @@ namespace Supervise.Supervisord.Wire.XmlRpc;
 /// </summary>
 public abstract record XmlRpcValue
 {
-    private protected XmlRpcValue()
-    {
-    }
+    private protected XmlRpcValue() { }
 
     public static implicit operator XmlRpcValue(int value) => new XmlRpcInt(value);
 

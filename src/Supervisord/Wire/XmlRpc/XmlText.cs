@@ -15,9 +15,10 @@ public static class XmlText
 
     // C0 controls other than tab, LF and CR; U+FFFE and U+FFFF; every surrogate (a valid pair is let through by hand).
     internal static readonly string SuspectChars =
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
-        "\uFFFE\uFFFF" + Surrogates();
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + "\uFFFE\uFFFF"
+        + Surrogates();
 
     private static readonly SearchValues<char> Suspects = SearchValues.Create(SuspectChars);
 
@@ -35,22 +36,26 @@ public static class XmlText
         {
             return text;
         }
-        return string.Create(text.Length, (text, first), static (span, state) =>
-        {
-            state.text.AsSpan().CopyTo(span);
-            var at = state.first;
-            while (at < span.Length)
+        return string.Create(
+            text.Length,
+            (text, first),
+            static (span, state) =>
             {
-                var next = IndexOfInvalid(span[at..]);
-                if (next < 0)
+                state.text.AsSpan().CopyTo(span);
+                var at = state.first;
+                while (at < span.Length)
                 {
-                    break;
+                    var next = IndexOfInvalid(span[at..]);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+                    at += next;
+                    span[at] = Replacement;
+                    at++;
                 }
-                at += next;
-                span[at] = Replacement;
-                at++;
             }
-        });
+        );
     }
 
     /// <summary>Index of the first character XML cannot carry (a lone surrogate counts; a valid pair does not), or -1.</summary>

@@ -5,21 +5,43 @@ namespace Supervise.Supervisord.Tests.Processes.Planning;
 /// <summary>The pure planner: Supervisor's priority order without dependencies, dependencies first with them.</summary>
 public sealed class StartPlannerSpecs
 {
-    private static PlanNode Node(string id, int priority = 999, string? group = null, int? groupPriority = null, params string[] dependsOn) =>
-        new(id, group ?? id, groupPriority ?? priority, priority, dependsOn);
+    private static PlanNode Node(
+        string id,
+        int priority = 999,
+        string? group = null,
+        int? groupPriority = null,
+        params string[] dependsOn
+    ) => new(id, group ?? id, groupPriority ?? priority, priority, dependsOn);
 
     [Fact]
     public void Without_dependencies_a_start_follows_group_priority_then_priority_then_name()
     {
-        var nodes = new[] { Node("c", 5), Node("a", 10), Node("b", 5), Node("g:x", 1, "g", 20), Node("g:y", 2, "g", 20) };
+        var nodes = new[]
+        {
+            Node("c", 5),
+            Node("a", 10),
+            Node("b", 5),
+            Node("g:x", 1, "g", 20),
+            Node("g:y", 2, "g", 20),
+        };
 
-        StartPlanner.Start(nodes, nodes.Select(n => n.Id)).Select(s => s.Id).Should().Equal("b", "c", "a", "g:x", "g:y");
+        StartPlanner
+            .Start(nodes, nodes.Select(n => n.Id))
+            .Select(s => s.Id)
+            .Should()
+            .Equal("b", "c", "a", "g:x", "g:y");
     }
 
     [Fact]
     public void A_start_pulls_in_what_it_depends_on_transitively_and_puts_it_first()
     {
-        var nodes = new[] { Node("web", 1, dependsOn: "api"), Node("api", 2, dependsOn: "db"), Node("db", 900), Node("other", 1) };
+        var nodes = new[]
+        {
+            Node("web", 1, dependsOn: "api"),
+            Node("api", 2, dependsOn: "db"),
+            Node("db", 900),
+            Node("other", 1),
+        };
 
         var plan = StartPlanner.Start(nodes, ["web"]);
 
@@ -52,7 +74,13 @@ public sealed class StartPlannerSpecs
     {
         var nodes = new[] { Node("a", 1), Node("b", 50), Node("g:x", 1, "g", 20), Node("g:y", 2, "g", 20) };
 
-        StartPlanner.Shutdown(nodes).Should().BeEquivalentTo(new[] { new[] { "b" }, new[] { "g:x", "g:y" }, new[] { "a" } }, o => o.WithStrictOrdering());
+        StartPlanner
+            .Shutdown(nodes)
+            .Should()
+            .BeEquivalentTo(
+                new[] { new[] { "b" }, new[] { "g:x", "g:y" }, new[] { "a" } },
+                o => o.WithStrictOrdering()
+            );
     }
 
     [Fact]

@@ -19,7 +19,12 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
         TestConfigs.Program(name, command) with
         {
             StartSecs = 0,
-            Readiness = ReadinessConfig.Default with { Probe = probe, Interval = TimeSpan.FromMilliseconds(20), Deadline = TimeSpan.FromSeconds(20) },
+            Readiness = ReadinessConfig.Default with
+            {
+                Probe = probe,
+                Interval = TimeSpan.FromMilliseconds(20),
+                Deadline = TimeSpan.FromSeconds(20),
+            },
         };
 
     private static int FreePort()
@@ -49,7 +54,9 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
     public async Task An_http_probe_needs_a_2xx_answer()
     {
         var port = FreePort();
-        var process = _engine.Add(Probed("api", new ReadyProbe(ReadyKind.Http, $"http://127.0.0.1:{port}/health"))).Processes[0];
+        var process = _engine
+            .Add(Probed("api", new ReadyProbe(ReadyKind.Http, $"http://127.0.0.1:{port}/health")))
+            .Processes[0];
         using var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         var answers = new List<string>();
@@ -65,7 +72,9 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
                 {
                     answers.Add(Encoding.ASCII.GetString(request, 0, read).Split("\r\n")[0]);
                 }
-                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                await stream.WriteAsync(
+                    Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                );
                 if (status == 200)
                 {
                     return;
@@ -84,7 +93,9 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
     public async Task An_exec_probe_passes_when_its_command_exits_0()
     {
         var flag = Path.Combine(_engine.Directory, "ready.flag");
-        var process = _engine.Add(Probed("job", new ReadyProbe(ReadyKind.Exec, $"/usr/bin/test -e {flag}"))).Processes[0];
+        var process = _engine.Add(Probed("job", new ReadyProbe(ReadyKind.Exec, $"/usr/bin/test -e {flag}"))).Processes[
+            0
+        ];
 
         await process.StartAsync();
         await Eventually.UntilAsync(() => process.Current.Pid > 0, "job was spawned");
@@ -99,17 +110,34 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
     public async Task A_notify_child_is_running_after_ready_and_its_status_text_shows_in_the_description()
     {
         var log = _engine.FileLog("notify.out");
-        var process = _engine.Add(Probed("svc", new ReadyProbe(ReadyKind.Notify, ""), "/bin/sh -c 'echo $NOTIFY_SOCKET; exec sleep 30'") with { Stdout = log }).Processes[0];
+        var process = _engine
+            .Add(
+                Probed(
+                    "svc",
+                    new ReadyProbe(ReadyKind.Notify, ""),
+                    "/bin/sh -c 'echo $NOTIFY_SOCKET; exec sleep 30'"
+                ) with
+                {
+                    Stdout = log,
+                }
+            )
+            .Processes[0];
 
         await process.StartAsync();
-        await Eventually.UntilAsync(() => File.Exists(log.Path!) && File.ReadAllText(log.Path!).EndsWith('\n'), "the child printed NOTIFY_SOCKET");
+        await Eventually.UntilAsync(
+            () => File.Exists(log.Path!) && File.ReadAllText(log.Path!).EndsWith('\n'),
+            "the child printed NOTIFY_SOCKET"
+        );
         var socketName = File.ReadAllText(log.Path!).Trim();
         socketName.Should().StartWith("@supervise/");
 
         using var sender = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         var endpoint = new UnixDomainSocketEndPoint("\0" + socketName[1..]);
         sender.SendTo("STATUS=loading caches\n"u8.ToArray(), endpoint);
-        await Eventually.UntilAsync(() => process.Current.Describe(DateTimeOffset.UnixEpoch) == "loading caches", "the STATUS= text is the description");
+        await Eventually.UntilAsync(
+            () => process.Current.Describe(DateTimeOffset.UnixEpoch) == "loading caches",
+            "the STATUS= text is the description"
+        );
         process.Current.State.Should().Be(ProcessState.Starting);
 
         sender.SendTo("READY=1\nSTATUS=serving\n"u8.ToArray(), endpoint);
@@ -122,7 +150,11 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
     {
         var port = FreePort();
         var db = Probed("db", new ReadyProbe(ReadyKind.Tcp, $"127.0.0.1:{port}"));
-        var web = TestConfigs.Program("web", "/bin/sleep 30") with { StartSecs = 0, Readiness = ReadinessConfig.Default with { DependsOn = new ValueList<string>(["db"]) } };
+        var web = TestConfigs.Program("web", "/bin/sleep 30") with
+        {
+            StartSecs = 0,
+            Readiness = ReadinessConfig.Default with { DependsOn = new ValueList<string>(["db"]) },
+        };
         var dbProcess = _engine.Add(db).Processes[0];
         var webProcess = _engine.Add(web).Processes[0];
 
@@ -144,7 +176,10 @@ public sealed class ReadinessEngineSpecs : IAsyncLifetime
     public async Task A_dependent_whose_dependency_goes_fatal_becomes_fatal_naming_it()
     {
         var db = TestConfigs.Program("db", "/nonexistent/db") with { StartRetries = 0 };
-        var web = TestConfigs.Program("web", "/bin/sleep 30") with { Readiness = ReadinessConfig.Default with { DependsOn = new ValueList<string>(["db"]) } };
+        var web = TestConfigs.Program("web", "/bin/sleep 30") with
+        {
+            Readiness = ReadinessConfig.Default with { DependsOn = new ValueList<string>(["db"]) },
+        };
         _engine.Add(db);
         var webProcess = _engine.Add(web).Processes[0];
 

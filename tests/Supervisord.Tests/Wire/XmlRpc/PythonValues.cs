@@ -28,26 +28,32 @@ internal static class PythonValues
             "base64" => new XmlRpcBase64(Convert.FromBase64String(v.GetString()!)),
             "datetime" => new XmlRpcDateTime(v.GetString()!),
             "array" => new XmlRpcArray([.. v.EnumerateArray().Select(FromJson)]),
-            "struct" => new XmlRpcStruct([.. v.EnumerateArray().Select(m => new KeyValuePair<string, XmlRpcValue>(m[0].GetString()!, FromJson(m[1])))]),
+            "struct" => new XmlRpcStruct([
+                .. v.EnumerateArray()
+                    .Select(m => new KeyValuePair<string, XmlRpcValue>(m[0].GetString()!, FromJson(m[1]))),
+            ]),
             "nil" => XmlRpcNil.Instance,
             _ => throw new InvalidOperationException(property.Name),
         };
     }
 
     /// <summary>Python's view: base64 is its UTF-8 text, a datetime only its type (Python normalises the text).</summary>
-    public static string Canonical(XmlRpcValue value) => value switch
-    {
-        XmlRpcInt i => "int:" + i.Value.ToString(CultureInfo.InvariantCulture),
-        XmlRpcBool b => "bool:" + b.Value,
-        XmlRpcString s => "str:" + JsonSerializer.Serialize(s.Value),
-        XmlRpcBase64 b => "str:" + JsonSerializer.Serialize(Encoding.UTF8.GetString(b.Value)),
-        XmlRpcDouble d => "double:" + Repr(d.Value),
-        XmlRpcDateTime => "datetime",
-        XmlRpcArray a => "[" + string.Join(", ", a.Items.Select(Canonical)) + "]",
-        XmlRpcStruct s => "{" + string.Join(", ", s.Members.Select(m => JsonSerializer.Serialize(m.Key) + ": " + Canonical(m.Value))) + "}",
-        XmlRpcNil => "None",
-        _ => throw new InvalidOperationException(value.GetType().Name),
-    };
+    public static string Canonical(XmlRpcValue value) =>
+        value switch
+        {
+            XmlRpcInt i => "int:" + i.Value.ToString(CultureInfo.InvariantCulture),
+            XmlRpcBool b => "bool:" + b.Value,
+            XmlRpcString s => "str:" + JsonSerializer.Serialize(s.Value),
+            XmlRpcBase64 b => "str:" + JsonSerializer.Serialize(Encoding.UTF8.GetString(b.Value)),
+            XmlRpcDouble d => "double:" + Repr(d.Value),
+            XmlRpcDateTime => "datetime",
+            XmlRpcArray a => "[" + string.Join(", ", a.Items.Select(Canonical)) + "]",
+            XmlRpcStruct s => "{"
+                + string.Join(", ", s.Members.Select(m => JsonSerializer.Serialize(m.Key) + ": " + Canonical(m.Value)))
+                + "}",
+            XmlRpcNil => "None",
+            _ => throw new InvalidOperationException(value.GetType().Name),
+        };
 
     /// <summary>Canonical text of Python's value in typed JSON (its base64 values are already str).</summary>
     public static string Canonical(JsonElement typed)
@@ -69,11 +75,12 @@ internal static class PythonValues
         return xml[start..xml.IndexOf("</double>", StringComparison.Ordinal)];
     }
 
-    private static double ParseRepr(string repr) => repr switch
-    {
-        "inf" => double.PositiveInfinity,
-        "-inf" => double.NegativeInfinity,
-        "nan" => double.NaN,
-        _ => double.Parse(repr, CultureInfo.InvariantCulture),
-    };
+    private static double ParseRepr(string repr) =>
+        repr switch
+        {
+            "inf" => double.PositiveInfinity,
+            "-inf" => double.NegativeInfinity,
+            "nan" => double.NaN,
+            _ => double.Parse(repr, CultureInfo.InvariantCulture),
+        };
 }

@@ -15,7 +15,9 @@ public sealed class XmlRpcHostileInputSpecs
         var body = new StringBuilder("<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>");
         for (var i = 1; i < 10; i++)
         {
-            body.Append($"<!ENTITY lol{i} '{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10)).Replace("&lol0;", "&lol;", StringComparison.Ordinal)}'>");
+            body.Append(
+                $"<!ENTITY lol{i} '{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10)).Replace("&lol0;", "&lol;", StringComparison.Ordinal)}'>"
+            );
         }
         body.Append("]><methodCall><methodName>&lol9;</methodName></methodCall>");
 
@@ -27,8 +29,11 @@ public sealed class XmlRpcHostileInputSpecs
     [Fact]
     public void An_external_entity_is_never_resolved()
     {
-        var act = () => Parse("<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>" +
-            "<methodCall><methodName>a.b</methodName><params><param><value>&e;</value></param></params></methodCall>");
+        var act = () =>
+            Parse(
+                "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
+                    + "<methodCall><methodName>a.b</methodName><params><param><value>&e;</value></param></params></methodCall>"
+            );
 
         act.Should().Throw<XmlRpcParseException>();
     }
@@ -47,9 +52,12 @@ public sealed class XmlRpcHostileInputSpecs
     [InlineData(100_000, false)]
     public void Nesting_is_bounded(int arrays, bool accepted)
     {
-        var body = "<methodCall><methodName>a.b</methodName><params><param><value>" +
-            string.Concat(Enumerable.Repeat("<array><data><value>", arrays)) + "x" +
-            string.Concat(Enumerable.Repeat("</value></data></array>", arrays)) + "</value></param></params></methodCall>";
+        var body =
+            "<methodCall><methodName>a.b</methodName><params><param><value>"
+            + string.Concat(Enumerable.Repeat("<array><data><value>", arrays))
+            + "x"
+            + string.Concat(Enumerable.Repeat("</value></data></array>", arrays))
+            + "</value></param></params></methodCall>";
 
         var act = () => Parse(body);
 
@@ -72,15 +80,23 @@ public sealed class XmlRpcHostileInputSpecs
     public void A_large_body_is_parsed_in_linear_time()
     {
         var text = new string('a', 2 << 20);
-        var members = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<member><name>k{i % 100}</name><value><int>{i}</int></value></member>"));
-        var body = $"<methodCall><methodName>a.b</methodName><params><param><value>{text}</value></param>" +
-            $"<param><value><struct>{members}</struct></value></param></params></methodCall>";
+        var members = string.Concat(
+            Enumerable
+                .Range(0, 20_000)
+                .Select(i => $"<member><name>k{i % 100}</name><value><int>{i}</int></value></member>")
+        );
+        var body =
+            $"<methodCall><methodName>a.b</methodName><params><param><value>{text}</value></param>"
+            + $"<param><value><struct>{members}</struct></value></param></params></methodCall>";
         var clock = Stopwatch.StartNew();
 
         var call = Parse(body);
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         call.Params[0].Should().Be(new XmlRpcString(text));
-        ((XmlRpcStruct)call.Params[1]).Members.Should().HaveCount(100).And.Contain(new KeyValuePair<string, XmlRpcValue>("k0", 19_900));
+        ((XmlRpcStruct)call.Params[1])
+            .Members.Should()
+            .HaveCount(100)
+            .And.Contain(new KeyValuePair<string, XmlRpcValue>("k0", 19_900));
     }
 }
