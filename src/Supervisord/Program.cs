@@ -72,6 +72,7 @@ public static class Program
         {
             return Usage(problem);
         }
+        InlineSocketCompletions.Enable();
         return new DaemonRunner(path, options).RunAsync(loaded).GetAwaiter().GetResult();
     }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using Supervise.Supervisord.Hosting;
 
 namespace Supervise.Supervisord.Platform;
 
@@ -6,5 +7,10 @@ namespace Supervise.Supervisord.Platform;
 internal static class Envp
 {
     public static string[] Current() =>
-        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToArray();
+        Environment
+            .GetEnvironmentVariables()
+            .Cast<DictionaryEntry>()
+            .Where(e => !InlineSocketCompletions.SetHere((string)e.Key))
+            .Select(e => $"{e.Key}={e.Value}")
+            .ToArray();
 }

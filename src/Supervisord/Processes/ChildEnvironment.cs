@@ -1,5 +1,6 @@
 using System.Collections;
 using Supervise.Supervisord.Configuration.Model;
+using Supervise.Supervisord.Hosting;
 using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord.Processes;
@@ -17,6 +18,7 @@ public sealed class ChildEnvironment(IReadOnlyList<KeyValuePair<string, string>>
             .Environment.GetEnvironmentVariables()
             .Cast<DictionaryEntry>()
             .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""))
+            .Where(e => !InlineSocketCompletions.SetHere(e.Key))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
 

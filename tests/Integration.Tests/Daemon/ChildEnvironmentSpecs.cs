@@ -43,6 +43,33 @@ public sealed class ChildEnvironmentSpecs
     }
 
     [Fact]
+    public async Task The_daemons_own_socket_setting_does_not_reach_children()
+    {
+        await using var daemon = await Infrastructure
+            .Daemon.WithConfig(
+                """
+                [program:envall]
+                command=/usr/bin/env
+                autorestart=false
+                startsecs=0
+                stdout_logfile={W}/envall.log
+                """
+            )
+            .StartAsync();
+
+        await Eventually.UntilAsync(
+            () =>
+                File.Exists(Path.Combine(daemon.Directory, "envall.log"))
+                && daemon.ReadFile("envall.log").Contains("SUPERVISOR_GROUP_NAME=", StringComparison.Ordinal),
+            "the child printed its environment"
+        );
+
+        // The daemon turns inline socket completions on for itself (InlineSocketCompletions); a .NET child must not
+        // inherit a scheduling change it did not ask for.
+        daemon.ReadFile("envall.log").Should().NotContain("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+    }
+
+    [Fact]
     public async Task Directory_and_umask_apply_to_the_child()
     {
         await using var daemon = await Infrastructure
