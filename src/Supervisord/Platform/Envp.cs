@@ -1,5 +1,4 @@
 using System.Collections;
-using Supervise.Supervisord.Hosting;
 
 namespace Supervise.Supervisord.Platform;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using Supervise.Supervisord.Configuration.Model;
-using Supervise.Supervisord.Hosting;
+using Supervise.Supervisord.Platform;
 using Supervise.Supervisord.Spawning;
 
 namespace Supervise.Supervisord.Processes;

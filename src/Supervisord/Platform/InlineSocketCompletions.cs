@@ -1,4 +1,4 @@
-namespace Supervise.Supervisord.Hosting;
+namespace Supervise.Supervisord.Platform;
 
 /// <summary>
 /// Runs socket completions on the runtime's epoll thread instead of queueing each one to the thread pool. The runtime
