@@ -116,7 +116,14 @@ def xmlrpc_all_info(n):
 
 
 def python_ctl_status(n):
-    return Metric(f"xmlrpc.python_ctl_status.{n}", f"Python supervisorctl status at {n} programs, median", "ms", digits=1)
+    return Metric(f"xmlrpc.python_ctl_status.{n}", f"Python supervisorctl status at {n} programs, median", "ms",
+                  target=Target("faster", "ratio>=", 1), digits=1)
+
+
+def python_client_status(n):
+    return Metric(f"xmlrpc.python_client_status.{n}",
+                  f"  the same calls through supervisorctl's client, no start-up, at {n}, median", "ms",
+                  target=Target("faster", "ratio>=", 1), digits=2)
 
 
 # scen_deps: the Supervisor column is a shell script that starts each program and waits on its port in turn.
