@@ -128,6 +128,8 @@ public sealed class RobustnessSpecs
                 );
             // Orphans and crash-loopers die every 50 ms, so a snapshot may catch one between its exit and its reap; a
             // zombie left unreaped is in every snapshot from then on, and two consecutive ones would never be disjoint.
+            // The orphaned sleeps are the daemon's (it is child subreaper), and its sweeps come at most every 10 s
+            // (OrphanSweeper): until the next one they linger by design, so the wait spans two sweep intervals.
             IReadOnlyList<int> previous = ZombiesUnder(unshare.Id);
             await Eventually.UntilAsync(
                 () =>
@@ -137,7 +139,8 @@ public sealed class RobustnessSpecs
                     previous = now;
                     return !lingering;
                 },
-                "no zombie lingers in the namespace"
+                "no zombie lingers in the namespace",
+                TimeSpan.FromSeconds(25)
             );
         }
         finally
